@@ -1,0 +1,212 @@
+import type { CaseDoc, Path } from './document';
+import { parseDate, type DayNumber } from './dates';
+import { agencyIds, asArray, asRecord, asString, CRITERIA, entries, findingOf, otherBoards } from './model';
+import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
+import { isBlank, sameBoard } from './text';
+import type { StatutoryTest } from './model';
+import type { DecisionTiming } from './timing';
+import type { Settings } from './settings';
+import type { ChecklistItem, ChecklistStatus, Finding, Question, Span } from './types';
+
+export interface ChecklistInput {
+  doc: CaseDoc;
+  settings: Settings;
+  timing: DecisionTiming;
+  test: StatutoryTest;
+  findings: readonly Finding[];
+}
+
+/**
+ * The QM2 checklist: for each question a status, the evidence for it and the findings that hold
+ * it back. The one function that works this out; the preview, hovers, code lens and command line
+ * all show its result.
+ */
+export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
+  const { doc } = input;
+  const open = input.findings.filter((f) => !f.waived);
+  const decided = input.timing.decision;
+  const onOrBefore = (v: unknown) => {
+    const d = parseDate(v);
+    return d !== undefined && (decided === undefined || d <= decided);
+  };
+  const ev = (path: Path, label: string) => ({ span: doc.keySpan(path), label });
+
+  const item = (q: Question, status: ChecklistStatus, summary: string, evidence: { span: Span; label: string }[]): ChecklistItem => ({
+    question: q,
+    status,
+    summary,
+    evidence,
+    findings: status === 'met' || status === 'not-applicable' ? open.filter((f) => f.questions.includes(q) && f.severity !== 'hint') : open.filter((f) => f.questions.includes(q)),
+  });
+
+  const agencies = entries(doc, ['agencies']);
+  const items: ChecklistItem[] = [];
+
+  // Q1: agency contact and context.
+  {
+    const known = agencies.filter((a) => a.data.involvement === 'known');
+    const summarised = agencies.filter((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
+    const contactOk = agencies.length > 0 && summarised.length > 0 && known.every((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
+    const context = entries(doc, ['context']);
+    const contextOk = context.length > 0;
+    const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
+    items.push(item(1, status,
+      `${summarised.length} of ${agencies.length} agencies have a summary of their contact; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information.`,
+      [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: contact summarised`)),
+       ...context.map((c) => ev(c.path, `Context: ${asString(c.data.topic) ?? 'entry'}`))]));
+  }
+
+  // Q2: minimum data from key agencies.
+  {
+    const requested = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
+    const inTime = requested.filter((a) => onOrBefore(asRecord(a.data.minimumData)?.received));
+    const types = new Set(agencies.map((a) => asString(a.data.type)));
+    const missingTypes = input.settings.keyAgencyTypes.filter((t) => !types.has(t));
+    const status: ChecklistStatus = requested.length === 0 ? 'not-met'
+      : requested.length === agencies.length && inTime.length === requested.length && missingTypes.length === 0 ? 'met' : 'partly-met';
+    items.push(item(2, status,
+      `${requested.length} of ${agencies.length} agencies asked for minimum data; ${inTime.length} returned${decided !== undefined ? ' before the decision' : ''}` +
+        (missingTypes.length ? `; no ${missingTypes.join(', ')} agency recorded.` : '.'),
+      requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: data requested`))));
+  }
+
+  // Q3: neighbouring boards.
+  {
+    const addresses = asArray(doc.get(['family', 'addresses']));
+    const others = otherBoards(doc);
+    const checks = entries(doc, ['neighbouringBoards']);
+    const checkFor = (b: string) => checks.find((c) => sameBoard(c.data.board, b));
+    let status: ChecklistStatus;
+    let summary: string;
+    if (addresses.length === 0) {
+      status = 'not-met';
+      summary = 'No address history is recorded, so it cannot be shown whether other boards needed checking.';
+    } else if (others.length === 0) {
+      status = 'not-applicable';
+      summary = 'The family has lived only in the board’s own area.';
+    } else {
+      const unchecked = others.filter((o) => !checkFor(o.board));
+      const outstanding = others.filter((o) => checkFor(o.board) && isBlank(checkFor(o.board)!.data.received));
+      status = unchecked.length ? 'not-met' : outstanding.length ? 'partly-met' : 'met';
+      summary = unchecked.length ? `No check recorded with ${unchecked.map((u) => u.board).join(', ')}.`
+        : outstanding.length ? `Waiting for an answer from ${outstanding.map((u) => u.board).join(', ')}.`
+        : `Every other board in the address history was checked and answered.`;
+    }
+    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${asString(c.data.board) ?? 'board'}`))));
+  }
+
+  // Q4: inter-agency discussion.
+  {
+    const meetings = entries(doc, ['meetings']).filter((m) => decided === undefined || onOrBefore(m.data.date));
+    const full = meetings.filter((m) => new Set(asArray(m.data.agencies)).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
+    const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
+    items.push(item(4, status,
+      full.length ? 'Agencies met together and recommended a course to the chair.'
+        : meetings.length ? 'A meeting is recorded, but without a recommendation to the chair or with only one agency.'
+        : 'No meeting of agencies is recorded before the decision.',
+      meetings.map((m) => ev(m.path, `Meeting ${asString(m.data.date) ?? ''}`.trim()))));
+  }
+
+  // Q5: delay.
+  {
+    const t = input.timing;
+    const reason = !isBlank(doc.get(['decision', 'delayReason']));
+    let status: ChecklistStatus;
+    let summary: string;
+    if (!t.late) {
+      status = 'not-applicable';
+      summary = t.deadline === undefined ? 'The referral date is not recorded, so timeliness cannot be judged.'
+        : t.decided ? `Decided within the limit of ${t.limitText}.` : `Not yet decided; still within the limit of ${t.limitText}.`;
+    } else if (!t.decided) {
+      status = 'not-met';
+      summary = `No decision yet, ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} past the limit of ${t.limitText}.`;
+    } else {
+      status = reason ? 'met' : 'not-met';
+      summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : `Decided ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit of ${t.limitText}, with no reason recorded.`;
+    }
+    const evidence = [] as { span: Span; label: string }[];
+    if (doc.has(['referral', 'date'])) evidence.push(ev(['referral', 'date'], 'Referral date'));
+    if (doc.has(['decision', 'date'])) evidence.push(ev(['decision', 'date'], 'Decision date'));
+    if (reason) evidence.push(ev(['decision', 'delayReason'], 'Reason for the delay'));
+    items.push(item(5, status, summary, evidence));
+  }
+
+  // Q6: independent challenge.
+  {
+    const challenges = entries(doc, ['challenge']);
+    const before = challenges.filter((c) => decided === undefined || onOrBefore(c.data.date));
+    const status: ChecklistStatus = before.length ? 'met' : challenges.length ? 'partly-met' : 'not-met';
+    items.push(item(6, status,
+      before.length ? 'Independent challenge was sought before the decision.' : challenges.length ? 'Challenge is recorded only after the decision.' : 'No independent challenge is recorded.',
+      challenges.map((c) => ev(c.path, `Challenge by ${asString(c.data.by) ?? 'someone independent'}`))));
+  }
+
+  // Q7: statutory criteria.
+  {
+    const test = input.test;
+    const criteria = asRecord(doc.get(['criteria'])) ?? {};
+    const withoutEvidence = test.needed.filter((k) => findingOf(criteria[k]) !== undefined && isBlank(asRecord(criteria[k])?.evidence));
+    const contradicted = open.some((f) => f.rule === 'criteria-consistency');
+    const rationale = !isBlank(doc.get(['decision', 'rationale']));
+    const criteriaMet = doc.get(['decision', 'criteriaMet']);
+    let status: ChecklistStatus;
+    let summary: string;
+    if (test.missing.length) {
+      status = 'not-met';
+      summary = `The record lacks findings the statutory test needs (${test.missing.join(', ')}).`;
+    } else if (contradicted) {
+      status = 'not-met';
+      summary = 'The decision does not agree with the findings on the statutory criteria.';
+    } else if (!withoutEvidence.length && rationale && typeof criteriaMet === 'boolean') {
+      status = 'met';
+      summary = `Every criterion the test needs has a finding and evidence; the test is ${test.requiresScr ? 'met' : 'not met'} and the decision agrees.`;
+    } else {
+      status = 'partly-met';
+      summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length} lack evidence.` : 'Findings are recorded, but the decision and its rationale are not complete.';
+    }
+    items.push(item(7, status, summary, CRITERIA.filter((k) => criteria[k] !== undefined).map((k) => ev(['criteria', k], `Finding: ${k}`))));
+  }
+
+  // Q8: local learning and the nature of the review.
+  {
+    const learning = entries(doc, ['learning']);
+    const scr = doc.get(['decision', 'outcome']) === 'scr';
+    const nature = asRecord(doc.get(['decision', 'nature'])) !== undefined;
+    const parts = [learning.length > 0, ...(scr ? [nature] : [])];
+    const status: ChecklistStatus = parts.every(Boolean) ? 'met' : parts.some(Boolean) ? 'partly-met' : 'not-met';
+    items.push(item(8, status,
+      `${learning.length} learning reference${learning.length === 1 ? '' : 's'} recorded` + (scr ? (nature ? '; the nature of the review is set out.' : '; the nature of the review is not set out.') : '.'),
+      [...learning.map((l) => ev(l.path, `Learning: ${asString(l.data.reference) ?? ''}`)), ...(nature ? [ev(['decision', 'nature'], 'Nature of the review')] : [])]));
+  }
+
+  // Q9: member agencies' input.
+  {
+    const ids = agencyIds(doc);
+    const input9 = entries(doc, ['agencyInput']).filter((i) => onOrBefore(i.data.date));
+    const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
+    const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
+    items.push(item(9, status,
+      `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`,
+      input9.map((i) => ev(i.path, `Input from ${asString(ids.get(asString(i.data.agency) ?? '')?.data.name) ?? asString(i.data.agency) ?? 'an agency'}`))));
+  }
+
+  return items;
+}
+
+/** "QM2 7/9 met (Q5 not met, Q6 partly met)": the one-line summary every view shows. */
+export function checklistSummary(items: readonly ChecklistItem[]): string {
+  const applicable = items.filter((i) => i.status !== 'not-applicable');
+  const met = applicable.filter((i) => i.status === 'met').length;
+  const gaps = items.filter((i) => i.status === 'not-met' || i.status === 'partly-met').map((i) => `Q${i.question} ${STATUS_WORDS[i.status]}`);
+  const na = items.filter((i) => i.status === 'not-applicable').map((i) => `Q${i.question}`);
+  const tail = [...gaps, ...(na.length ? [`${na.join(', ')} not applicable`] : [])];
+  return `QM2 ${met}/${applicable.length} met${tail.length ? ` (${tail.join(', ')})` : ''}`;
+}
+
+export function metCount(items: readonly ChecklistItem[]): { met: number; applicable: number } {
+  const applicable = items.filter((i) => i.status !== 'not-applicable');
+  return { met: applicable.filter((i) => i.status === 'met').length, applicable: applicable.length };
+}
+
+export { ALL_QUESTIONS };
+export type { DayNumber };

@@ -1,0 +1,143 @@
+import { bankHolidays } from './holidays';
+
+/** A calendar date as a whole number of days since 1970-01-01 (no time, no time zone). */
+export type DayNumber = number;
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function dayFromParts(y: number, m: number, d: number): DayNumber {
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+function parts(day: DayNumber): { y: number; m: number; d: number; weekday: number } {
+  const dt = new Date(day * MS_PER_DAY);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate(), weekday: dt.getUTCDay() };
+}
+
+/** Reads `YYYY-MM-DD` that names a day that exists; anything else is undefined. */
+export function parseDate(value: unknown): DayNumber | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = ISO_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return dayFromParts(y, mo, d);
+}
+
+/** Why a value is not a date, as a plain sentence; undefined when it is one. */
+export function dateProblem(value: unknown): string | undefined {
+  if (parseDate(value) !== undefined) return undefined;
+  const shown = typeof value === 'string' ? `“${value}”` : 'This value';
+  const m = typeof value === 'string' ? ISO_DATE.exec(value.trim()) : null;
+  if (!m) return `${shown} is not a date written as year-month-day (YYYY-MM-DD), for example 2016-01-14.`;
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return `${value} is not a date: months run from 01 to 12.`;
+  return `${value} is not a date: ${MONTHS[mo - 1]} ${m[1]} has ${daysInMonth(Number(m[1]), mo)} days.`;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function formatIso(day: DayNumber): string {
+  const { y, m, d } = parts(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "14 January 2016". */
+export function formatLong(day: DayNumber): string {
+  const { y, m, d } = parts(day);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** Adds calendar months, keeping the day of the month where it exists and the month's last day otherwise. */
+export function addMonths(day: DayNumber, months: number): DayNumber {
+  const { y, m, d } = parts(day);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return dayFromParts(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+export function isWorkingDay(day: DayNumber): boolean {
+  const { y, weekday } = parts(day);
+  if (weekday === 0 || weekday === 6) return false;
+  return !bankHolidays(y).has(day);
+}
+
+/** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(from: DayNumber, to: DayNumber): number {
+  let n = 0;
+  for (let d = from + 1; d <= to; d++) if (isWorkingDay(d)) n++;
+  return n;
+}
+
+/** The `n`th working day after `from`. */
+export function addWorkingDays(from: DayNumber, n: number): DayNumber {
+  let d = from;
+  for (let left = n; left > 0; ) {
+    d++;
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}
+
+export type LimitUnit = 'days' | 'working-days' | 'weeks' | 'months';
+export interface Limit {
+  amount: number;
+  unit: LimitUnit;
+}
+
+const LIMIT = /^\s*(\d{1,4})\s+(days?|working\s+days?|weeks?|months?)\s*$/i;
+
+/** Reads a limit such as `1 month`, `20 working days`, `4 weeks`, `30 days`. */
+export function parseLimit(text: unknown): Limit | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = LIMIT.exec(text);
+  if (!m) return undefined;
+  const word = m[2].toLowerCase().replace(/\s+/, ' ');
+  const unit: LimitUnit = word.startsWith('working') ? 'working-days' : word.startsWith('week') ? 'weeks' : word.startsWith('month') ? 'months' : 'days';
+  return { amount: Number(m[1]), unit };
+}
+
+export function describeLimit(limit: Limit): string {
+  const n = limit.amount;
+  const word = { days: 'day', 'working-days': 'working day', weeks: 'week', months: 'month' }[limit.unit];
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The last day that is still within `limit` of `start`. */
+export function deadline(start: DayNumber, limit: Limit): DayNumber {
+  switch (limit.unit) {
+    case 'days':
+      return start + limit.amount;
+    case 'weeks':
+      return start + 7 * limit.amount;
+    case 'working-days':
+      return addWorkingDays(start, limit.amount);
+    case 'months':
+      return addMonths(start, limit.amount);
+  }
+}
+
+/** How long from one day to another, counted both ways people count. */
+export interface Elapsed {
+  calendarDays: number;
+  workingDays: number;
+}
+
+export function elapsed(from: DayNumber, to: DayNumber): Elapsed {
+  return { calendarDays: to - from, workingDays: workingDaysBetween(from, to) };
+}
+
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+export function todayDay(now = new Date()): DayNumber {
+  return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

@@ -1,0 +1,225 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { LineIndex } from './lines';
+import type { Span } from './types';
+
+export type Path = readonly (string | number)[];
+
+/** A syntax problem found while reading the text, before any rule runs. */
+export interface SyntaxProblem {
+  span: Span;
+  message: string;
+}
+
+/** The most aliases a file may expand: enough for any honest file, far too few for an alias bomb. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * A parsed case file: the YAML document with its source positions, the plain value, and the
+ * look-ups every rule needs (a value at a path, where it stands, where its key stands).
+ */
+export class CaseDoc {
+  readonly lines: LineIndex;
+  readonly yaml: Document.Parsed | undefined;
+  readonly value: unknown;
+  readonly syntax: SyntaxProblem[] = [];
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+    let docs: Document.Parsed[] = [];
+    try {
+      docs = parseAllDocuments(text, {
+        version: '1.2',
+        keepSourceTokens: true,
+        prettyErrors: false,
+        uniqueKeys: true,
+        lineCounter: new LineCounter(),
+      }) as Document.Parsed[];
+      if (!Array.isArray(docs)) docs = []; // an empty stream
+    } catch (e) {
+      this.syntax.push({ span: { start: 0, end: 0 }, message: `The file could not be read as YAML: ${String(e)}` });
+    }
+    this.yaml = docs[0];
+    for (const d of docs.slice(1)) {
+      const start = d.contents?.range?.[0] ?? d.range?.[0] ?? text.length;
+      this.syntax.push({
+        span: this.lineSpan(start),
+        message: 'This file holds more than one YAML document (a line with `---` starts another). Keep one case per file: move this part to its own file.',
+      });
+      break;
+    }
+    for (const err of this.yaml?.errors ?? []) {
+      const [s, e] = err.pos;
+      this.syntax.push({ span: { start: s, end: Math.max(e, s + 1) }, message: plainYamlError(err.code, err.message) });
+    }
+    let value: unknown = undefined;
+    if (this.yaml) {
+      try {
+        value = this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        const msg = String((e as Error)?.message ?? e);
+        this.syntax.push({
+          span: { start: 0, end: this.lines.lineEnd(0) },
+          message: /alias/i.test(msg)
+            ? `This file repeats aliases (*name) so often that reading it in full would take too long (limit ${MAX_ALIAS_COUNT}). Write the repeated parts out instead.`
+            : `The file could not be read: ${msg}`,
+        });
+        value = undefined;
+      }
+    }
+    this.value = value;
+  }
+
+  get root(): Node | undefined {
+    const c = this.yaml?.contents;
+    return c ?? undefined;
+  }
+
+  /** The plain value at `path`, or undefined. */
+  get(path: Path): unknown {
+    let v: unknown = this.value;
+    for (const seg of path) {
+      if (v === null || typeof v !== 'object') return undefined;
+      v = (v as Record<string | number, unknown>)[seg];
+    }
+    return v;
+  }
+
+  /** The YAML node at `path`, following aliases. */
+  node(path: Path): Node | undefined {
+    let n: Node | undefined = this.root;
+    for (const seg of path) {
+      n = this.resolve(n);
+      if (!n) return undefined;
+      if (isMap(n)) {
+        const pair = findPair(n.items as Pair[], seg);
+        n = (pair?.value as Node | null) ?? undefined;
+        if (pair && !n) return undefined;
+      } else if (isSeq(n) && typeof seg === 'number') {
+        n = (n.items[seg] as Node | null) ?? undefined;
+      } else return undefined;
+    }
+    return this.resolve(n);
+  }
+
+  /** The pair at `path` (its last segment a key), if the key is written. */
+  pair(path: Path): Pair | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.node(path.slice(0, -1));
+    if (!parent || !isMap(parent)) return undefined;
+    return findPair(parent.items as Pair[], path[path.length - 1]);
+  }
+
+  has(path: Path): boolean {
+    if (path.length === 0) return this.root !== undefined;
+    const last = path[path.length - 1];
+    if (typeof last === 'number') return this.node(path) !== undefined;
+    return this.pair(path) !== undefined;
+  }
+
+  /** Where the value at `path` stands; if absent, where its nearest written ancestor's key stands. */
+  spanOf(path: Path): Span {
+    const n = this.node(path);
+    if (n?.range && path.length > 0) {
+      const s = { start: n.range[0], end: n.range[1] };
+      if (s.end > s.start) return this.firstLineOf(s);
+    }
+    return this.keySpan(path);
+  }
+
+  /**
+   * Where the key of `path` stands (for a list item, its first line); if the key is not
+   * written, the nearest written ancestor's. The top of the file if nothing is written.
+   */
+  keySpan(path: Path): Span {
+    for (let depth = path.length; depth > 0; depth--) {
+      const p = path.slice(0, depth);
+      const last = p[p.length - 1];
+      if (typeof last === 'number') {
+        const item = this.node(p);
+        if (item?.range) return this.firstLineOf({ start: item.range[0], end: item.range[1] });
+        continue;
+      }
+      const pair = this.pair(p);
+      const key = pair?.key as Node | undefined;
+      if (key?.range) return { start: key.range[0], end: key.range[1] };
+    }
+    return this.lineSpan(this.root?.range?.[0] ?? 0);
+  }
+
+  /** The first of the listed paths that is written, as a key span; for findings about absences. */
+  anchor(...paths: Path[]): Span {
+    for (const p of paths) if (this.has(p)) return this.keySpan(p);
+    return this.keySpan(paths[paths.length - 1] ?? []);
+  }
+
+  /** The whole extent of the pair or item at `path`: key to end of value. */
+  extentOf(path: Path): Span | undefined {
+    const last = path[path.length - 1];
+    if (typeof last === 'number') {
+      const n = this.node(path);
+      return n?.range ? { start: n.range[0], end: n.range[1] } : undefined;
+    }
+    const pair = this.pair(path);
+    const k = pair?.key as Node | undefined;
+    const v = pair?.value as Node | undefined;
+    if (!k?.range) return undefined;
+    return { start: k.range[0], end: v?.range?.[1] ?? k.range[1] };
+  }
+
+  lineSpan(offset: number): Span {
+    const line = this.lines.lineOf(offset);
+    const start = this.lines.lineStart(line);
+    const text = this.lines.lineText(line);
+    const lead = text.length - text.trimStart().length;
+    return { start: start + lead, end: this.lines.lineEnd(line) };
+  }
+
+  /** Clip a span to its first line (a long block of text is underlined only where it starts). */
+  firstLineOf(span: Span): Span {
+    const line = this.lines.lineOf(span.start);
+    return { start: span.start, end: Math.max(span.start, Math.min(span.end, this.lines.lineEnd(line))) };
+  }
+
+  private resolve(n: Node | undefined): Node | undefined {
+    if (n && isAlias(n) && this.yaml) {
+      try {
+        return (n.resolve(this.yaml) as Node | undefined) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    return n;
+  }
+}
+
+export function findPair(items: Pair[], key: string | number): Pair | undefined {
+  for (const p of items) {
+    if (!isPair(p)) continue;
+    const k = p.key as Node | null;
+    const kv = isScalar(k) ? k.value : k;
+    if (kv === key || (kv !== null && kv !== undefined && String(kv) === String(key))) return p;
+  }
+  return undefined;
+}
+
+const PLAIN: Record<string, string> = {
+  DUPLICATE_KEY: 'This key appears twice in the same section. Keep one and remove the other.',
+  BAD_INDENT: 'The indentation here does not line up with the lines around it. Line it up with the other keys of its section (spaces only).',
+  TAB_AS_INDENT: 'A tab is used to indent this line. Use spaces instead.',
+  MISSING_CHAR: 'A character is missing here (often a closing quote or bracket).',
+  MULTILINE_IMPLICIT_KEY: 'This key runs over more than one line. Check for a missing colon or a missing quote on the line above.',
+  UNEXPECTED_TOKEN: 'Something unexpected stands here. Check the line for a stray character or a missing colon.',
+  BLOCK_AS_IMPLICIT_KEY: 'A list or section stands where a key should be. Check the indentation and colons.',
+  BAD_SCALAR_START: 'This value starts with a character that needs quoting. Put the text in quotes.',
+  BAD_ALIAS: 'This alias (*name) is not valid.',
+  BAD_DIRECTIVE: 'This directive line (starting with %) is not valid.',
+  BAD_DQ_ESCAPE: 'This quoted text has an escape (a backslash) that is not valid. Use single quotes, or write the backslash twice.',
+  TAG_RESOLVE_FAILED: 'This tag (!name) is not one this file format understands. Remove it.',
+  MISSING_ANCHOR: 'This alias (*name) refers to an anchor (&name) that is not defined.',
+};
+
+function plainYamlError(code: string, fallback: string): string {
+  const firstLine = fallback.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return PLAIN[code] ?? `The file is not valid YAML here: ${firstLine}.`;
+}

@@ -1,0 +1,2 @@
+import type { Validate } from './validators';
+export declare const validateCase: Validate;

@@ -1,0 +1,119 @@
+import type { CaseDoc, Path } from './document';
+import { parseDate, type DayNumber } from './dates';
+import { isBlank, sameBoard } from './text';
+
+/** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
+export function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+export function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+export function asString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/** A list entry with its place in the file. */
+export interface Entry<T = Record<string, unknown>> {
+  index: number;
+  path: Path;
+  data: T;
+}
+
+export function entries(doc: CaseDoc, path: Path): Entry[] {
+  return asArray(doc.get(path)).flatMap((v, index) => {
+    const data = asRecord(v);
+    return data ? [{ index, path: [...path, index], data }] : [];
+  });
+}
+
+/** A criterion finding, with YAML 1.1's booleans read as yes/no. */
+export function findingOf(v: unknown): string | undefined {
+  const f = asRecord(v)?.finding;
+  if (f === true) return 'yes';
+  if (f === false) return 'no';
+  return typeof f === 'string' ? f : undefined;
+}
+
+export const CRITERIA = ['abuseOrNeglect', 'childDied', 'seriousHarm', 'concernsAboutWorkingTogether'] as const;
+export type CriterionKey = (typeof CRITERIA)[number];
+
+export const CRITERION_LABEL: Record<CriterionKey, string> = {
+  abuseOrNeglect: 'abuse or neglect known or suspected',
+  childDied: 'the child has died',
+  seriousHarm: 'the child has been seriously harmed',
+  concernsAboutWorkingTogether: 'cause for concern about how agencies worked together',
+};
+
+/** Settings where the guidance calls for a review of any death, whatever the other findings. */
+export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention'];
+
+export interface StatutoryTest {
+  /** The criteria the test needs, given the findings so far. */
+  needed: CriterionKey[];
+  /** Needed criteria that are not recorded (or have no finding). */
+  missing: CriterionKey[];
+  /** Whether the findings meet the test; undefined while a needed finding is missing. */
+  met: boolean | undefined;
+  /** A death in custody, a secure setting or under mental health detention. */
+  mandatorySetting: boolean;
+  /** Whether the case calls for an SCR: the test met, or a mandatory setting. */
+  requiresScr: boolean | undefined;
+}
+
+/**
+ * The statutory test (LSCB Regulations 2006, reg. 5(2); WT2015 ch. 4): abuse or neglect known or
+ * suspected, and either the child died, or was seriously harmed with cause for concern about
+ * how agencies worked together. "Unclear" counts towards the test.
+ */
+export function statutoryTest(doc: CaseDoc): StatutoryTest {
+  const c = asRecord(doc.get(['criteria'])) ?? {};
+  const f = (k: CriterionKey) => findingOf(c[k]);
+  const needed: CriterionKey[] = ['abuseOrNeglect', 'childDied'];
+  if (f('childDied') === 'no') needed.push('seriousHarm');
+  if (f('childDied') === 'no' && (f('seriousHarm') === 'yes' || f('seriousHarm') === 'unclear')) needed.push('concernsAboutWorkingTogether');
+  const missing = needed.filter((k) => f(k) === undefined);
+  const abuse = f('abuseOrNeglect');
+  let met: boolean | undefined;
+  if (abuse === 'not-suspected') met = false;
+  else if (missing.length === 0) {
+    const harmRoute = ['yes', 'unclear'].includes(f('seriousHarm') ?? '') && ['yes', 'unclear'].includes(f('concernsAboutWorkingTogether') ?? '');
+    met = (abuse === 'known' || abuse === 'suspected') && (f('childDied') === 'yes' || harmRoute);
+  } else if (f('childDied') === 'yes' && (abuse === 'known' || abuse === 'suspected')) met = true;
+  const setting = asString(doc.get(['case', 'incident', 'setting']));
+  const died = f('childDied') === 'yes' || doc.get(['case', 'incident', 'outcome']) === 'died';
+  const mandatorySetting = died && MANDATORY_SETTINGS.includes(setting ?? '');
+  const requiresScr = mandatorySetting ? true : met;
+  return { needed, missing, met, mandatorySetting, requiresScr };
+}
+
+/** The day the decision was made, when it is recorded and a real date. */
+export function decisionDay(doc: CaseDoc): DayNumber | undefined {
+  return parseDate(doc.get(['decision', 'date']));
+}
+
+export function isDecided(doc: CaseDoc): boolean {
+  return asRecord(doc.get(['decision'])) !== undefined && !isBlank(doc.get(['decision', 'outcome']));
+}
+
+/** Boards in the family's address history other than the case's own, each once, with where they stand. */
+export function otherBoards(doc: CaseDoc): { board: string; path: Path }[] {
+  const own = doc.get(['case', 'board']);
+  const seen: { board: string; path: Path }[] = [];
+  for (const e of entries(doc, ['family', 'addresses'])) {
+    const b = asString(e.data.board);
+    if (!b || isBlank(b) || sameBoard(b, own)) continue;
+    if (!seen.some((s) => sameBoard(s.board, b))) seen.push({ board: b.trim(), path: [...e.path, 'board'] });
+  }
+  return seen;
+}
+
+/** Declared agency ids, with where each is declared (the first declaration wins). */
+export function agencyIds(doc: CaseDoc): Map<string, Entry> {
+  const ids = new Map<string, Entry>();
+  for (const e of entries(doc, ['agencies'])) {
+    const id = asString(e.data.id);
+    if (id && !ids.has(id)) ids.set(id, e);
+  }
+  return ids;
+}

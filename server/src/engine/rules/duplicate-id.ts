@@ -1,0 +1,41 @@
+import { asString, entries } from '../model';
+import type { Rule } from '../rule';
+import { sameBoard } from '../text';
+
+export const duplicateId: Rule = {
+  id: 'duplicate-id',
+  title: 'Ids and case references are unique',
+  description: 'Two agencies with one id in a file, or two case files in the dossier with one case reference.',
+  severity: 'error',
+  questions: [],
+  fixable: false,
+  group: 'format',
+  check(ctx) {
+    const { doc } = ctx;
+    const first = new Map<string, (string | number)[]>();
+    for (const a of entries(doc, ['agencies'])) {
+      const id = asString(a.data.id);
+      if (!id) continue;
+      const path = [...a.path, 'id'];
+      const earlier = first.get(id);
+      if (!earlier) {
+        first.set(id, path);
+        continue;
+      }
+      ctx.report({
+        span: doc.spanOf(path),
+        message: `Another agency above already has the id \`${id}\`. Give each agency its own id, so that meetings and input name the right one.`,
+        related: [{ span: doc.spanOf(earlier), message: `The first agency with the id \`${id}\`.` }],
+      });
+    }
+    const reference = asString(doc.get(['case', 'reference']));
+    if (!reference) return;
+    const others = ctx.dossier.filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
+    if (!others.length) return;
+    ctx.report({
+      span: doc.spanOf(['case', 'reference']),
+      message: `The case reference ${reference.trim()} is also used by ${others.length === 1 ? 'another case file' : `${others.length} other case files`} in this dossier (${others.map((o) => o.path.split('/').pop()).join(', ')}). Each case needs its own reference.`,
+      related: others.map((o) => ({ path: o.path, span: o.span, message: `The same reference in ${o.path.split('/').pop()}.` })),
+    });
+  },
+};

@@ -1,0 +1,204 @@
+import { validateCase } from '../generated/validate-case';
+import type { AjvError } from '../generated/validators';
+import type { CaseDoc, Path } from '../document';
+import { fix, type Rule, type RuleContext } from '../rule';
+import { insertProperty, renameKey, replaceValue } from '../fixes';
+import { isDatePath, propertyOrder, schemaAt, titleAt, type SchemaNode } from '../schema-info';
+import { listWords, nearest } from '../text';
+import { placeholderFor } from '../placeholders';
+import type { Fix, Span } from '../types';
+
+/**
+ * Places where a QM2 rule reports the same gap with a better message and fix: the schema's own
+ * finding there is dropped (one problem, one finding). The schema still states the requirement,
+ * for other editors that read it.
+ */
+const COVERED_BY_RULES: RegExp[] = [
+  /^criteria$/,
+  /^criteria\.(abuseOrNeglect|childDied|seriousHarm|concernsAboutWorkingTogether)$/,
+  /^criteria\.[A-Za-z]+\.evidence$/,
+  /^decision\.(rationale|nature|alternative)$/,
+  /^agencies$/,
+];
+
+export function pointerToPath(pointer: string): Path {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function dotted(path: Path): string {
+  return path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+}
+
+function shape(path: Path): string {
+  return path.filter((s) => typeof s !== 'number').join('.');
+}
+
+/** "the decision", "agency “police”", "meeting 2": where something is, in words. */
+export function placeName(doc: CaseDoc, path: Path): string {
+  if (path.length === 0) return 'the case file';
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const item = doc.get(path) as Record<string, unknown> | undefined;
+    const parentTitle = titleAt(path.slice(0, -1)).toLowerCase();
+    const label = item && typeof item === 'object' ? (item.id ?? item.board ?? item.date ?? item.reference ?? item.agency ?? item.topic) : undefined;
+    const noun = singular(parentTitle);
+    return typeof label === 'string' || typeof label === 'number' ? `${noun} “${label}”` : `${noun} ${last + 1}`;
+  }
+  return `${titleAt(path).toLowerCase()} (\`${dotted(path)}\`)`;
+}
+
+function singular(title: string): string {
+  const t = title.replace(/ \(.*\)$/, '');
+  if (/ies$/.test(t)) return t.replace(/ies$/, 'y');
+  if (/s$/.test(t) && !/ss$/.test(t)) return t.replace(/s$/, '');
+  return `entry in ${t}`;
+}
+
+function typeWords(node: SchemaNode | undefined): string {
+  const t = node?.type;
+  const types = Array.isArray(t) ? t : t ? [t] : [];
+  const words = types.filter((x) => x !== 'null').map((x) =>
+    ({ string: 'text', object: 'a section with keys under it', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' })[x] ?? x,
+  );
+  return words.length ? listWords(words) : 'a different kind of value';
+}
+
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a section';
+  return `“${String(v)}”`;
+}
+
+/** Turns one ajv error into a plain finding (or nothing, where a rule covers it). */
+function report(ctx: RuleContext, err: AjvError): void {
+  const { doc } = ctx;
+  const path = pointerToPath(err.instancePath);
+  switch (err.keyword) {
+    case 'required': {
+      const key = String(err.params.missingProperty);
+      const full = [...path, key];
+      if (COVERED_BY_RULES.some((r) => r.test(shape(full)))) return;
+      const title = titleAt(full);
+      const fixes: Fix[] = [];
+      for (const value of placeholderFor(full, ctx.today)) {
+        const edit = insertProperty(doc, path, key, value);
+        if (edit) fixes.push({ title: `Add \`${key}\``, edits: [edit], preferred: fixes.length === 0 });
+      }
+      ctx.report({
+        span: doc.keySpan(path),
+        message: `${cap(placeName(doc, path))} has no ${title.toLowerCase()} (\`${key}\`). Add it.`,
+        fixes: dedupeTitles(fixes, key),
+      });
+      return;
+    }
+    case 'additionalProperties': {
+      const key = String(err.params.additionalProperty);
+      const known = propertyOrder(path).filter((k) => k !== key);
+      const guess = nearest(key, known);
+      ctx.report({
+        span: doc.keySpan([...path, key]),
+        message:
+          `\`${key}\` is not a key the case file format knows in ${placeName(doc, path)}.` +
+          (guess ? ` Did you mean \`${guess}\`?` : ` Keys allowed here: ${known.map((k) => `\`${k}\``).join(', ')}. Put your own remarks under \`notes\`.`),
+        fixes: guess ? fix(`Change to \`${guess}\``, renameKey(doc, [...path, key], guess)) : [],
+      });
+      return;
+    }
+    case 'enum': {
+      const allowed = (err.params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
+      const value = doc.get(path);
+      const guess = typeof value === 'string' ? nearest(value, allowed) : undefined;
+      const ordered = guess ? [guess, ...allowed.filter((a) => a !== guess)] : allowed;
+      ctx.report({
+        span: doc.spanOf(path),
+        message:
+          `${cap(titleAt(path))} is ${describeValue(value)}, which is not one of the choices: ${listWords(allowed.map((a) => `\`${a}\``))}.` +
+          (guess ? ` Did you mean \`${guess}\`?` : ''),
+        fixes: ordered.flatMap((a, i) => fix(`Change to \`${a}\``, replaceValue(doc, path, a), i === 0 && guess !== undefined)),
+      });
+      return;
+    }
+    case 'const': {
+      ctx.report({
+        span: doc.spanOf(path),
+        message: path.join('.') === 'scr'
+          ? 'This case file is written for format version 1: `scr` must be `1`.'
+          : `${cap(titleAt(path))} must be \`${String(err.params.allowedValue)}\`.`,
+        fixes: fix('Change to `1`', path.join('.') === 'scr' ? replaceValue(doc, path, '1') : undefined),
+      });
+      return;
+    }
+    case 'type': {
+      if (isDatePath(path)) return; // invalid-date says it better
+      if (COVERED_BY_RULES.some((r) => r.test(shape(path)))) return;
+      const node = schemaAt(path);
+      ctx.report({
+        span: doc.spanOf(path),
+        message: `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeValue(doc.get(path))}.`,
+      });
+      return;
+    }
+    case 'pattern': {
+      if (isDatePath(path)) return; // invalid-date says it better
+      const value = doc.get(path);
+      const slug = typeof value === 'string' ? value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : '';
+      ctx.report({
+        span: doc.spanOf(path),
+        message: `${cap(titleAt(path))} “${String(value)}” is not written the way the format needs: use lower-case letters and digits joined by hyphens, such as \`health-visiting\`.`,
+        fixes: slug && slug !== value ? fix(`Change to \`${slug}\``, replaceValue(doc, path, slug)) : [],
+      });
+      return;
+    }
+    case 'minItems':
+    case 'minLength': {
+      if (COVERED_BY_RULES.some((r) => r.test(shape(path)))) return;
+      ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} is empty. Fill it in, or remove the key.` });
+      return;
+    }
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+    case 'not':
+      return; // a branch's own errors say what is wrong
+    default:
+      ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} does not fit the case file format (${err.message ?? err.keyword}).` });
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function dedupeTitles(fixes: Fix[], key: string): Fix[] {
+  if (fixes.length <= 1) return fixes;
+  return fixes.map((f) => ({ ...f, title: `Add \`${key}: ${f.edits[0].newText.trim().split(/:\s*/).slice(1).join(': ')}\`` }));
+}
+
+export const schema: Rule = {
+  id: 'schema',
+  title: 'The case file follows the format',
+  description: 'A value of the wrong kind or outside its choices, a required key that is missing, or a key the format does not know.',
+  severity: 'error',
+  questions: [],
+  fixable: true,
+  group: 'format',
+  check(ctx) {
+    if (ctx.doc.value === undefined || ctx.doc.value === null) return;
+    if (validateCase(ctx.doc.value)) return;
+    const seen = new Set<string>();
+    for (const err of validateCase.errors ?? []) {
+      const key = `${err.keyword}|${err.instancePath}|${JSON.stringify(err.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report(ctx, err);
+    }
+  },
+};
+
+export type { Span };

@@ -1,0 +1,46 @@
+import { formatIso } from '../dates';
+import { appendItem, replaceValue } from '../fixes';
+import { agencyIds, asArray, asString, entries } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import type { Rule } from '../rule';
+import { nearest } from '../text';
+import type { Fix } from '../types';
+
+export const unknownAgency: Rule = {
+  id: 'unknown-agency',
+  title: 'Agencies are named by a declared id',
+  description: 'An agency id in a meeting or in agency input that no entry under `agencies` declares.',
+  severity: 'error',
+  questions: [],
+  fixable: true,
+  group: 'format',
+  check(ctx) {
+    const { doc } = ctx;
+    const declared = [...agencyIds(doc).keys()];
+    const uses = [
+      ...entries(doc, ['meetings']).flatMap((m) => asArray(m.data.agencies).map((a, i) => ({ id: a, path: [...m.path, 'agencies', i] }))),
+      ...entries(doc, ['agencyInput']).map((inp) => ({ id: inp.data.agency, path: [...inp.path, 'agency'] })),
+    ];
+    const reported = new Set<string>();
+    for (const use of uses) {
+      const id = asString(use.id);
+      if (!id || declared.includes(id)) continue;
+      const guess = nearest(id, declared);
+      const fixes: Fix[] = [];
+      const change = guess ? replaceValue(doc, use.path, guess) : undefined;
+      if (change) fixes.push({ title: `Change to \`${guess}\``, edits: [change], preferred: true });
+      if (!reported.has(id)) {
+        const declare = appendItem(doc, ['agencies'], {
+          id, name: TO_COMPLETE, type: 'other', involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) },
+        });
+        if (declare) fixes.push({ title: `Declare agency \`${id}\` under \`agencies\``, edits: [declare], preferred: !change });
+      }
+      reported.add(id);
+      ctx.report({
+        span: doc.spanOf(use.path),
+        message: `No agency with the id \`${id}\` is declared under \`agencies\`.` + (guess ? ` Did you mean \`${guess}\`?` : ' Declare it there, or use one of the declared ids.'),
+        fixes,
+      });
+    }
+  },
+};

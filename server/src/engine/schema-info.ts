@@ -1,0 +1,108 @@
+import caseSchema from '../../../schemas/scr-case.schema.json';
+import type { Path } from './document';
+
+/** The parts of a JSON Schema node the engine reads. */
+export interface SchemaNode {
+  $ref?: string;
+  title?: string;
+  description?: string;
+  markdownDescription?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  markdownEnumDescriptions?: string[];
+  'x-qm2'?: number[];
+  properties?: Record<string, SchemaNode>;
+  required?: string[];
+  items?: SchemaNode;
+  allOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  if?: SchemaNode;
+  then?: SchemaNode;
+  else?: SchemaNode;
+  pattern?: string;
+  additionalProperties?: boolean | SchemaNode;
+  definitions?: Record<string, SchemaNode>;
+  $defs?: Record<string, SchemaNode>;
+  default?: unknown;
+}
+
+const ROOT = caseSchema as unknown as SchemaNode;
+
+function deref(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | undefined {
+  let n = node;
+  for (let guard = 0; n?.$ref && guard < 20; guard++) {
+    const m = /^#\/(definitions|\$defs)\/(.+)$/.exec(n.$ref);
+    const target: SchemaNode | undefined = m ? (root[m[1] as 'definitions'] ?? {})[m[2]] : undefined;
+    if (!target) return undefined;
+    // Keep what the referring node says about itself (its own title wins).
+    const { $ref: _drop, ...own } = n;
+    void _drop;
+    n = { ...target, ...own, $ref: target.$ref };
+    if (!target.$ref) delete n.$ref;
+  }
+  return n;
+}
+
+/** Every branch a node's keywords may apply through: itself, allOf, if/then/else, anyOf, oneOf. */
+function branches(node: SchemaNode, root: SchemaNode): SchemaNode[] {
+  const out: SchemaNode[] = [node];
+  for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? []), node.then, node.else]) {
+    const d = deref(sub, root);
+    if (d) out.push(...branches(d, root));
+  }
+  return out;
+}
+
+/** The schema that describes the value at `path`, or undefined where the format has no such place. */
+export function schemaAt(path: Path, root: SchemaNode = ROOT): SchemaNode | undefined {
+  let node = deref(root, root);
+  for (const seg of path) {
+    if (!node) return undefined;
+    let next: SchemaNode | undefined;
+    for (const b of branches(node, root)) {
+      if (typeof seg === 'number') next ??= deref(b.items, root);
+      else if (b.properties?.[seg]) next = deref(b.properties[seg], root);
+    }
+    node = next;
+  }
+  return node;
+}
+
+/** The keys a mapping at `path` may hold, in the order the format lists them. */
+export function propertyOrder(path: Path, root: SchemaNode = ROOT): string[] {
+  const node = schemaAt(path, root);
+  if (!node) return [];
+  const keys: string[] = [];
+  for (const b of branches(node, root)) for (const k of Object.keys(b.properties ?? {})) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+/** The keys the format requires at `path` whatever the other values. */
+export function requiredKeys(path: Path, root: SchemaNode = ROOT): string[] {
+  return schemaAt(path, root)?.required ?? [];
+}
+
+/** The schema path with list indexes replaced by `[]`, for messages and look-ups by shape. */
+export function shapeOf(path: Path): string {
+  return path.map((s) => (typeof s === 'number' ? '[]' : s)).join('.');
+}
+
+export const caseSchemaRoot = ROOT;
+
+const DATE_PATTERN = /\\d\{4\}/;
+
+/** Whether the format wants a calendar date at `path`. */
+export function isDatePath(path: Path, root: SchemaNode = ROOT): boolean {
+  const node = schemaAt(path, root);
+  if (!node) return false;
+  return branches(node, root).some((b) => typeof b.pattern === 'string' && DATE_PATTERN.test(b.pattern)) ||
+    (node.anyOf ?? node.oneOf ?? []).some((s) => DATE_PATTERN.test(deref(s, root)?.pattern ?? ''));
+}
+
+/** A human label for the place at `path`: the schema's title, or the key itself. */
+export function titleAt(path: Path, root: SchemaNode = ROOT): string {
+  const last = path[path.length - 1];
+  return schemaAt(path, root)?.title ?? (last === undefined ? 'case file' : String(last));
+}

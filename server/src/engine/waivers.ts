@@ -1,0 +1,96 @@
+import { isMap, isPair, isSeq } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import type { CaseDoc } from './document';
+import type { Finding, Span } from './types';
+
+/** `# scr-waive <rule-id>: <reason>`, alone on its line. */
+const WAIVER = /^(\s*)#\s*scr-waive\s+([A-Za-z0-9_-]*)\s*(?::\s*(.*?))?\s*$/;
+
+export interface Waiver {
+  rule: string;
+  reason: string;
+  /** The comment itself. */
+  span: Span;
+  /** The line after the comment, and the whole key or list item that starts on it. */
+  covers: Span;
+  /** 0-based line of the comment. */
+  line: number;
+}
+
+/** Finds the waiver comments of a file and what each one covers. */
+export function findWaivers(doc: CaseDoc): Waiver[] {
+  const out: Waiver[] = [];
+  const { lines } = doc;
+  let starts: Map<number, number> | undefined;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const text = lines.lineText(line);
+    if (!text.includes('scr-waive')) continue;
+    const m = WAIVER.exec(text);
+    if (!m) continue;
+    // The next line that holds something other than a comment or blank.
+    let target = line + 1;
+    while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
+    starts ??= extentsByStartLine(doc);
+    const lineStart = lines.lineStart(target);
+    const end = Math.max(lines.lineEnd(target), starts.get(target) ?? 0);
+    const start = lines.lineStart(line) + m[1].length;
+    out.push({
+      rule: m[2],
+      reason: (m[3] ?? '').trim(),
+      span: { start, end: lines.lineEnd(line) },
+      covers: { start: lineStart, end },
+      line,
+    });
+  }
+  return out;
+}
+
+/** For each line, the end of the longest key or list item that starts on it. */
+function extentsByStartLine(doc: CaseDoc): Map<number, number> {
+  const ends = new Map<number, number>();
+  const note = (start: number | undefined, end: number | undefined) => {
+    if (start === undefined || end === undefined) return;
+    const line = doc.lines.lineOf(start);
+    if ((ends.get(line) ?? -1) < end) ends.set(line, end);
+  };
+  const stack: (Node | null | undefined)[] = [doc.root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isMap(n)) {
+      for (const p of n.items as Pair[]) {
+        if (!isPair(p)) continue;
+        const k = p.key as Node | null;
+        const v = p.value as Node | null;
+        note(k?.range?.[0], v?.range?.[1] ?? k?.range?.[1]);
+        stack.push(v);
+      }
+    } else if (isSeq(n)) {
+      for (const item of n.items as (Node | null)[]) {
+        if (!item?.range) continue;
+        // A list item starts at its `- `, which sits before the item's own range.
+        const dash = doc.text.lastIndexOf('-', item.range[0]);
+        const startLine = doc.lines.lineOf(item.range[0]);
+        const dashLine = dash >= 0 ? doc.lines.lineOf(dash) : startLine;
+        note(dashLine === startLine ? dash : item.range[0], item.range[1]);
+        stack.push(item);
+      }
+    }
+  }
+  return ends;
+}
+
+/**
+ * Marks the findings that a waiver covers and returns the waivers' own findings' raw material:
+ * which waivers lack a reason and which suppressed nothing.
+ */
+export function applyWaivers(findings: Finding[], waivers: Waiver[]): { unused: Waiver[]; noReason: Waiver[] } {
+  const used = new Set<Waiver>();
+  for (const f of findings) {
+    const w = waivers.find((w) => w.rule === f.rule && f.span.start >= w.covers.start && f.span.start <= w.covers.end);
+    if (!w) continue;
+    f.waived = { reason: w.reason, span: w.span };
+    used.add(w);
+  }
+  return { unused: waivers.filter((w) => !used.has(w)), noReason: waivers.filter((w) => !w.reason) };
+}

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ALL_RULES } from '../../server/src/engine/rules/index';
+import { applyEdits } from '../../server/src/engine/fixes';
+import { dossierEntry } from '../../server/src/engine/analyse';
+import { CaseDoc } from '../../server/src/engine/document';
+import { analyseFixture, comments, linesOf, readFixture, type Fixture } from '../helpers/fixtures';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
+
+/** The rule ids the spec lists, so that a rule missing from the registry fails here. */
+const SPEC_IDS = [
+  'yaml-syntax', 'schema', 'invalid-date', 'date-order', 'unknown-agency', 'duplicate-id',
+  'agency-contact', 'context-gathered', 'minimum-data-requested', 'minimum-data-outstanding', 'key-agency-missing',
+  'neighbouring-check', 'neighbouring-check-outstanding', 'address-history', 'inter-agency-discussion',
+  'unexplained-delay', 'notification-timeliness', 'independent-challenge', 'criteria-evidence', 'criteria-incomplete',
+  'criteria-consistency', 'lead-board', 'decision-rationale', 'review-nature', 'local-learning', 'member-agency-input',
+  'considerations-weighed', 'decision-communicated', 'personal-data', 'waiver-reason', 'waiver-unused',
+];
+
+function fixturesOf(id: string): Fixture[] {
+  const dir = join(FIXTURES, id);
+  if (!existsSync(dir)) return [];
+  const fixtures = readdirSync(dir).filter((f) => f.endsWith('.scr.yaml')).sort().map((f) => readFixture(join(dir, f)));
+  // The files of one folder form a dossier, for the rules that look across files.
+  const dossier = fixtures.flatMap((f) => dossierEntry(f.path, new CaseDoc(f.text)) ?? []);
+  for (const f of fixtures) f.options.dossier = dossier;
+  return fixtures;
+}
+
+describe('every rule in the spec', () => {
+  it('is registered, once, with its metadata', () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    assert.deepEqual([...ids].sort(), [...SPEC_IDS].sort());
+    for (const r of ALL_RULES) {
+      assert.ok(r.title && r.description, `${r.id} has a title and description`);
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(r.severity));
+    }
+  });
+  for (const id of SPEC_IDS) {
+    it(`${id} has a documentation page with the expected sections`, () => {
+      const page = join(ROOT, 'docs', 'rules', `${id}.md`);
+      assert.ok(existsSync(page), `docs/rules/${id}.md exists`);
+      const text = readFileSync(page, 'utf8');
+      assert.match(text, new RegExp(`^# ${id}:`));
+      for (const h of ['## Why it matters', '## What good looks like', '## Example that is reported', '## Example that passes', '## How to fix it', '## Waiving it']) {
+        assert.ok(text.includes(h), `docs/rules/${id}.md has "${h}"`);
+      }
+    });
+    it(`${id} has fixtures that trigger it and fixtures that do not`, () => {
+      const fixtures = fixturesOf(id);
+      assert.ok(fixtures.some((f) => f.expected.has(id)), `test/fixtures/rules/${id}/ has a file marked "# expect: ${id}"`);
+      assert.ok(fixtures.some((f) => !f.expected.has(id)), `test/fixtures/rules/${id}/ has a file that must not trigger it`);
+    });
+  }
+});
+
+for (const id of SPEC_IDS) {
+  describe(`rule ${id}`, () => {
+    for (const f of fixturesOf(id)) {
+      it(`${f.name}: findings where the markers say`, () => {
+        const a = analyseFixture(f);
+        for (const rule of new Set([id, ...f.expected.keys()])) {
+          assert.deepEqual(linesOf(a, rule), f.expected.get(rule) ?? [], `${rule} in ${f.name}:\n${a.findings.filter((x) => x.rule === rule).map((x) => `  ${a.doc.lines.positionAt(x.span.start).line + 1}: ${x.message}`).join('\n')}`);
+        }
+        for (const x of a.findings.filter((x) => x.rule === id)) {
+          assert.ok(x.message.length > 20 && !/must have required property|must be equal to/.test(x.message), `a plain message: ${x.message}`);
+        }
+      });
+      const a = analyseFixture(f);
+      a.findings.filter((x) => x.rule === id && !x.waived).forEach((finding, n) => {
+        finding.fixes.forEach((fx) => {
+          it(`${f.name}: fix "${fx.title}" for finding ${n + 1} clears it and breaks nothing`, () => {
+            const fixed = applyEdits(f.text, fx.edits);
+            const b = analyseFixture(f, fixed);
+            assert.equal(b.findings.filter((x) => x.rule === 'yaml-syntax').length, 0, `still valid YAML:\n${fixed}`);
+            const before = a.findings.filter((x) => x.rule === id && !x.waived).length;
+            const after = b.findings.filter((x) => x.rule === id && !x.waived).length;
+            assert.ok(after < before, `the finding is gone (${before} → ${after}):\n${fixed}`);
+            const newErrors = b.findings.filter((x) => x.severity === 'error' && !a.findings.some((y) => y.rule === x.rule && y.message === x.message));
+            assert.deepEqual(newErrors.map((x) => `${x.rule}: ${x.message}`), [], `no new error:\n${fixed}`);
+            const kept = comments(fixed);
+            for (const c of comments(f.text)) {
+              if (id === 'waiver-unused' && /scr-waive/.test(c)) continue; // removing a stale waiver is the fix
+              assert.ok(kept.includes(c), `comment kept: ${c}`);
+            }
+          });
+        });
+      });
+    }
+  });
+}
