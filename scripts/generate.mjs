@@ -27,14 +27,29 @@ function emit(name, text) {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
-// 1. Holidays: only Great Britain's national rules and England's own (England and Wales share them).
+// 1. England and Wales bank holidays, worked out by date-holidays for the years case files use.
+// date-holidays 3.37 gets two years wrong against the proclamations (checked by
+// test/engine/working-days.test.ts): it lacks the royal wedding holiday of 29 April 2011, and keeps
+// the 2012 spring holiday on 28 May although it moved to 4 June for the Diamond Jubilee. Those
+// corrections are applied here, and nowhere else.
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2060;
+const CORRECTIONS = { add: { '2011-04-29': 'Royal wedding', '2012-06-04': 'Spring bank holiday (moved)' }, remove: ['2012-05-28'] };
+const { default: Holidays } = await import('date-holidays');
+const hd = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
+const days = {};
+for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
+  for (const h of hd.getHolidays(y, 'en') ?? []) {
+    if (h.type !== 'public' && h.type !== 'bank') continue;
+    days[h.date.slice(0, 10)] = h.name;
+  }
+}
+for (const d of CORRECTIONS.remove) delete days[d];
+Object.assign(days, CORRECTIONS.add);
+const sorted = Object.fromEntries(Object.entries(days).sort(([a], [b]) => a.localeCompare(b)));
 const pkgDir = dirname(require.resolve('date-holidays/package.json'));
-const world = JSON.parse(readFileSync(join(pkgDir, 'data/holidays.json'), 'utf8'));
-const gb = structuredClone(world.holidays.GB);
-gb.states = { ENG: gb.states.ENG };
-delete gb.states.ENG.regions;
-const holidays = { source: `date-holidays ${JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version} (${world.license ?? 'see its licence'})`, holidays: { GB: gb }, names: world.names };
-emit('holidays-gb.json', JSON.stringify(holidays, null, 1) + '\n');
+const hdVersion = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
+emit('bank-holidays.json', JSON.stringify({ source: `date-holidays ${hdVersion}, England and Wales, with corrections in scripts/generate.mjs`, firstYear: FIRST_YEAR, lastYear: LAST_YEAR, days: sorted }, null, 1) + '\n');
 
 // 2. Validators.
 function validator(schemaFile, exportName) {

@@ -1,4 +1,4 @@
-import { bankHolidays } from './holidays';
+import { bankHoliday } from './holidays';
 
 /** A calendar date as a whole number of days since 1970-01-01 (no time, no time zone). */
 export type DayNumber = number;
@@ -64,9 +64,9 @@ export function addMonths(day: DayNumber, months: number): DayNumber {
 }
 
 export function isWorkingDay(day: DayNumber): boolean {
-  const { y, weekday } = parts(day);
+  const weekday = new Date(day * MS_PER_DAY).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
-  return !bankHolidays(y).has(day);
+  return bankHoliday(formatIso(day)) === undefined;
 }
 
 /** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */

@@ -1,0 +1,77 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const CASE_GLOB = '**/*.scr.yaml';
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/** What one command-line target turned into: files, or a problem to tell the user about. */
+export interface Expanded {
+  files: string[];
+  problems: { target: string; message: string }[];
+}
+
+/** Turns paths, folders and glob patterns into case files (absolute, '/'-separated, sorted, once each). */
+export async function expandTargets(targets: string[], cwd: string): Promise<Expanded> {
+  const files = new Set<string>();
+  const problems: Expanded['problems'] = [];
+  for (const target of targets.length ? targets : ['.']) {
+    if (isDynamicPattern(target)) {
+      const found = await glob(target, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false });
+      if (!found.length) problems.push({ target, message: `No files match ${target}.` });
+      for (const f of found) files.add(toSlash(f));
+      continue;
+    }
+    const abs = nodePath.resolve(cwd, target);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (e) {
+      problems.push({ target, message: describeFsError(e, target) });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found = await glob(CASE_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: false });
+      for (const f of found) files.add(toSlash(f));
+    } else {
+      files.add(toSlash(abs));
+    }
+  }
+  return { files: [...files].sort(), problems };
+}
+
+export function toSlash(p: string): string {
+  return p.split(nodePath.sep).join('/');
+}
+
+export function describeFsError(e: unknown, what: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return `${what} does not exist.`;
+    case 'EACCES':
+    case 'EPERM': return `${what} cannot be read: permission denied.`;
+    case 'ELOOP': return `${what} cannot be read: its links loop back on themselves.`;
+    case 'EISDIR': return `${what} is a folder, not a file.`;
+    default: return `${what} cannot be read (${code ?? String((e as Error)?.message ?? e)}).`;
+  }
+}
+
+export type ReadResult = { text: string } | { problem: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a file as UTF-8 text; binary or badly encoded files are a problem, not a failure. */
+export async function readText(path: string, shown = path): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch (e) {
+    return { problem: describeFsError(e, shown) };
+  }
+  if (bytes.includes(0)) return { problem: `${shown} is not a text file (it holds binary data), so it cannot be checked.` };
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { problem: `${shown} is not saved as UTF-8 text, so it cannot be checked. Save it again as UTF-8.` };
+  }
+}

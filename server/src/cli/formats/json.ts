@@ -1,0 +1,22 @@
+import type { RunReport } from '../report';
+
+/** The `--format json` shape: a contract for scripts, kept exactly. */
+export function formatJson(report: RunReport): string {
+  const files = report.files.map((f) => ({
+    path: f.path,
+    diagnostics: f.findings.map((x) => {
+      const r = f.lines.humanRange(x.span);
+      return { rule: x.rule, severity: x.severity, message: x.message, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, questions: x.questions };
+    }),
+    checklist: (f.checklist ?? []).map((c) => ({
+      question: c.question,
+      status: c.status,
+      evidence: c.evidence.map((e) => {
+        const p = f.lines.positionAt(e.span.start);
+        return { line: p.line + 1, column: p.character + 1 };
+      }),
+      findings: c.findings.map((x) => x.message),
+    })),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}

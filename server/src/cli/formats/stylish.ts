@@ -1,0 +1,37 @@
+import { checklistSummary } from '../../engine/index';
+import type { RunReport } from '../report';
+
+export interface Style {
+  color: boolean;
+}
+
+const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', underline: '\x1b[4m' };
+
+/** Grouped by file: `line:col  severity  message  rule-id`, then the file's QM2 line; totals last. */
+export function formatStylish(report: RunReport, style: Style): string {
+  const c = (code: keyof typeof SGR, s: string) => (style.color ? SGR[code] + s + SGR.reset : s);
+  const out: string[] = [];
+  for (const f of report.files) {
+    if (!f.findings.length && !f.checklist) continue;
+    out.push(c('underline', f.path));
+    const rows = f.findings.map((x) => {
+      const p = f.lines.positionAt(x.span.start);
+      return [`${p.line + 1}:${p.character + 1}`, x.severity, x.message.replace(/\s*\n\s*/g, ' '), x.rule];
+    });
+    const w0 = Math.max(0, ...rows.map((r) => r[0].length));
+    const w1 = Math.max(0, ...rows.map((r) => r[1].length));
+    for (const [pos, sev, msg, rule] of rows) {
+      const colour = sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue';
+      out.push(`  ${c('dim', pos.padEnd(w0))}  ${c(colour, sev.padEnd(w1))}  ${msg}  ${c('dim', rule)}`);
+    }
+    if (f.checklist) out.push(`  ${c('bold', checklistSummary(f.checklist))}${f.waived.length ? c('dim', `  (${f.waived.length} waived)`) : ''}`);
+    out.push('');
+  }
+  const { errors, warnings } = report;
+  const others = report.files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'info' || x.severity === 'hint').length, 0);
+  const cases = report.files.filter((f) => f.kind === 'case').length;
+  const total = errors + warnings + others;
+  const summary = `${cases} case file${cases === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} note${others === 1 ? '' : 's'}.`;
+  out.push(total === 0 ? c('bold', `✓ ${summary}`) : c('bold', errors ? c('red', `✗ ${summary}`) : `! ${summary}`));
+  return out.join('\n') + '\n';
+}

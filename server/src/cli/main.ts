@@ -1,0 +1,17 @@
+import { promises as fs } from 'node:fs';
+import { run } from './run';
+
+declare const SCR_VERSION: string | undefined;
+
+const version = typeof SCR_VERSION === 'string' ? SCR_VERSION : 'development';
+
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  writeFile: (p, t) => fs.writeFile(p, t, 'utf8'),
+  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  version,
+}).then((code) => {
+  process.exitCode = code;
+});

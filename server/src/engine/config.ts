@@ -1,0 +1,71 @@
+import { validateConfig } from './generated/validate-config';
+import { CaseDoc } from './document';
+import { pointerToPath } from './rules/schema';
+import { ALL_RULES } from './rules/index';
+import type { RawSettings } from './settings';
+import { listWords, nearest } from './text';
+import { renameKey, replaceValue } from './fixes';
+import type { Finding } from './types';
+
+export const CONFIG_FILE = 'scr.config.yaml';
+
+export interface ConfigAnalysis {
+  path: string;
+  doc: CaseDoc;
+  /** What the file sets; values it gets wrong are left out, so the defaults apply there. */
+  settings: RawSettings;
+  findings: Finding[];
+}
+
+const LIMIT_HELP = 'a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`';
+
+/** Reads scr.config.yaml. Problems in it are findings on the file itself, never failures. */
+export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis {
+  const doc = new CaseDoc(text);
+  const findings: Finding[] = [];
+  const add = (rule: string, span: Finding['span'], message: string, fixes: Finding['fixes'] = []) =>
+    findings.push({ rule, severity: 'error', message, span, questions: [], fixes, related: [] });
+  for (const p of doc.syntax) add('yaml-syntax', p.span, p.message);
+  const value = doc.value;
+  if (value === null || value === undefined) return { path, doc, settings: {}, findings };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    add('schema', doc.lineSpan(0), 'The settings file should hold keys such as `decisionLimit:` and `rules:`.');
+    return { path, doc, settings: {}, findings };
+  }
+  const ruleIds = ALL_RULES.map((r) => r.id);
+  if (!validateConfig(value)) {
+    const seen = new Set<string>();
+    for (const err of validateConfig.errors ?? []) {
+      const path = pointerToPath(err.instancePath);
+      const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
+      if (seen.has(key) || err.keyword === 'if') continue;
+      seen.add(key);
+      const top = String(path[0] ?? '');
+      if (err.keyword === 'additionalProperties') {
+        const k = String(err.params.additionalProperty);
+        const known = ['decisionLimit', 'notificationLimit', 'keyAgencyTypes', 'rules', 'notes'];
+        const guess = nearest(k, known);
+        add('schema', doc.keySpan([...path, k]), `\`${k}\` is not a setting.${guess ? ` Did you mean \`${guess}\`?` : ` Settings are: ${listWords(known.map((x) => `\`${x}\``))}.`}`,
+          guess ? [{ title: `Change to \`${guess}\``, edits: [renameKey(doc, [...path, k], guess)!], preferred: true }] : []);
+      } else if (err.keyword === 'propertyNames' || (top === 'rules' && err.keyword === 'enum' && path.length === 1)) {
+        const bad = String(err.params.propertyName ?? '');
+        if (!bad) continue;
+        const guess = nearest(bad, ruleIds);
+        add('schema', doc.keySpan(['rules', bad]), `\`${bad}\` is not a rule.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          guess ? [{ title: `Change to \`${guess}\``, edits: [renameKey(doc, ['rules', bad], guess)!], preferred: true }] : []);
+      } else if (top === 'decisionLimit' || top === 'notificationLimit') {
+        add('schema', doc.spanOf(path), `\`${top}\` should be ${LIMIT_HELP}. The default applies until it is put right.`);
+      } else if (err.keyword === 'enum') {
+        const allowed = (err.params.allowedValues as unknown[]).map(String);
+        const v = doc.get(path);
+        const guess = typeof v === 'string' ? nearest(v, allowed) : undefined;
+        add('schema', doc.spanOf(path), `“${String(v)}” is not one of the choices here: ${listWords(allowed.map((a) => `\`${a}\``))}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          guess ? [{ title: `Change to \`${guess}\``, edits: [replaceValue(doc, path, guess)!].filter(Boolean), preferred: true }] : []);
+      } else if (err.keyword !== 'propertyNames') {
+        add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` does not fit the settings format (${err.message ?? err.keyword}).`);
+      }
+    }
+  }
+  const v = value as Record<string, unknown>;
+  return { path, doc, settings: { decisionLimit: v.decisionLimit, notificationLimit: v.notificationLimit, keyAgencyTypes: v.keyAgencyTypes, rules: v.rules }, findings };
+}

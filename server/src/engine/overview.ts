@@ -1,0 +1,156 @@
+import type { Analysis } from './analyse';
+import { checklistSummary, metCount } from './checklist';
+import { formatIso, formatLong, parseDate } from './dates';
+import { asArray, asRecord, asString, CRITERIA, CRITERION_LABEL, entries, findingOf } from './model';
+import { isBlank } from './text';
+import type { ChecklistItem, Span } from './types';
+
+/** The chair's wider considerations (QM2's list), with plain labels. */
+export const CONSIDERATIONS: { key: string; label: string }[] = [
+  { key: 'usefulLearning', label: 'What useful learning a review would bring' },
+  { key: 'previousLearning', label: 'How it relates to previous learning' },
+  { key: 'resources', label: 'Resources' },
+  { key: 'impactOnPractitioners', label: 'Impact on practitioners' },
+  { key: 'impactOnFamily', label: 'Impact on the family' },
+  { key: 'parallelProcesses', label: 'Other reviews or investigations running at the same time' },
+  { key: 'politicalAndMediaInterest', label: 'Political and media interest' },
+  { key: 'publicTrust', label: 'Public trust in safeguarding organisations' },
+];
+
+export interface TimelineEvent {
+  kind: 'incident' | 'known' | 'notification' | 'referral' | 'request' | 'return' | 'check' | 'answer' | 'meeting' | 'input' | 'challenge' | 'decision' | 'deadline' | 'communicated';
+  label: string;
+  date: string;
+  span?: Span;
+}
+
+export interface Overview {
+  reference?: string;
+  child?: string;
+  board?: string;
+  summary: string;
+  met: number;
+  applicable: number;
+  counts: { error: number; warning: number; info: number; hint: number };
+  checklist: ChecklistItem[];
+  test: {
+    criteria: { key: string; label: string; finding?: string; evidence?: string; needed: boolean; span?: Span }[];
+    met?: boolean;
+    mandatorySetting: boolean;
+    requiresScr?: boolean;
+    decision?: string;
+    criteriaMet?: boolean;
+    /** Whether the decision agrees with the test; undefined until both are known. */
+    agrees?: boolean;
+  };
+  timing: {
+    limit: string;
+    referral?: string;
+    deadline?: string;
+    decision?: string;
+    calendarDays?: number;
+    workingDays?: number;
+    late: boolean;
+    daysOver: number;
+    decided: boolean;
+  };
+  timeline: TimelineEvent[];
+  considerations: { key: string; label: string; weighed: boolean; span?: Span }[];
+}
+
+/** Everything the preview and exports show about one case, from one analysis. */
+export function overview(a: Analysis): Overview {
+  const { doc } = a;
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of a.findings) if (!f.waived) counts[f.severity]++;
+  const criteria = asRecord(doc.get(['criteria'])) ?? {};
+  const decision = asString(doc.get(['decision', 'outcome']));
+  const criteriaMetRaw = doc.get(['decision', 'criteriaMet']);
+  const requires = a.test.requiresScr;
+  const agrees = decision && requires !== undefined ? (requires ? decision === 'scr' : true) && (typeof criteriaMetRaw !== 'boolean' || a.test.met === undefined || criteriaMetRaw === a.test.met) : undefined;
+  const { met, applicable } = metCount(a.checklist);
+  const t = a.timing;
+  const considerations = asRecord(doc.get(['considerations'])) ?? {};
+  return {
+    reference: asString(doc.get(['case', 'reference'])),
+    child: asString(doc.get(['case', 'child', 'pseudonym'])),
+    board: asString(doc.get(['case', 'board'])),
+    summary: checklistSummary(a.checklist),
+    met,
+    applicable,
+    counts,
+    checklist: a.checklist,
+    test: {
+      criteria: CRITERIA.map((key) => ({
+        key,
+        label: CRITERION_LABEL[key],
+        finding: findingOf(criteria[key]),
+        evidence: asString(asRecord(criteria[key])?.evidence),
+        needed: a.test.needed.includes(key),
+        span: doc.has(['criteria', key]) ? doc.keySpan(['criteria', key]) : undefined,
+      })),
+      met: a.test.met,
+      mandatorySetting: a.test.mandatorySetting,
+      requiresScr: requires,
+      decision,
+      criteriaMet: typeof criteriaMetRaw === 'boolean' ? criteriaMetRaw : undefined,
+      agrees,
+    },
+    timing: {
+      limit: t.limitText,
+      referral: t.referral !== undefined ? formatIso(t.referral) : undefined,
+      deadline: t.deadline !== undefined ? formatIso(t.deadline) : undefined,
+      decision: t.decision !== undefined ? formatIso(t.decision) : undefined,
+      calendarDays: t.elapsed?.calendarDays,
+      workingDays: t.elapsed?.workingDays,
+      late: t.late,
+      daysOver: t.daysOver,
+      decided: t.decided,
+    },
+    timeline: timeline(a),
+    considerations: CONSIDERATIONS.map((c) => ({
+      ...c,
+      weighed: !isBlank(considerations[c.key]) && !(Array.isArray(considerations[c.key]) && asArray(considerations[c.key]).length === 0),
+      span: doc.has(['considerations', c.key]) ? doc.keySpan(['considerations', c.key]) : undefined,
+    })),
+  };
+}
+
+function timeline(a: Analysis): TimelineEvent[] {
+  const { doc } = a;
+  const out: TimelineEvent[] = [];
+  const add = (kind: TimelineEvent['kind'], label: string, path: (string | number)[]) => {
+    const d = parseDate(doc.get(path));
+    if (d !== undefined) out.push({ kind, label, date: formatIso(d), span: doc.spanOf(path) });
+  };
+  add('incident', 'Incident', ['case', 'incident', 'date']);
+  add('known', 'Local authority aware', ['case', 'incident', 'knownOn']);
+  entries(doc, ['referral', 'notifications']).forEach((n) => add('notification', `Notified ${asString(n.data.to) ?? ''}`.trim(), [...n.path, 'date']));
+  add('referral', 'Referral', ['referral', 'date']);
+  for (const ag of entries(doc, ['agencies'])) {
+    const name = asString(ag.data.name) ?? asString(ag.data.id) ?? 'agency';
+    add('request', `Data requested: ${name}`, [...ag.path, 'minimumData', 'requested']);
+    add('return', `Data received: ${name}`, [...ag.path, 'minimumData', 'received']);
+  }
+  for (const nb of entries(doc, ['neighbouringBoards'])) {
+    const b = asString(nb.data.board) ?? 'board';
+    add('check', `Check asked of ${b}`, [...nb.path, 'requested']);
+    add('answer', `Answer from ${b}`, [...nb.path, 'received']);
+  }
+  entries(doc, ['meetings']).forEach((m) => add('meeting', asString(m.data.forum) ?? 'Meeting', [...m.path, 'date']));
+  entries(doc, ['agencyInput']).forEach((i) => add('input', `Input: ${asString(i.data.agency) ?? 'agency'}`, [...i.path, 'date']));
+  entries(doc, ['challenge']).forEach((c) => add('challenge', `Challenge: ${asString(c.data.by) ?? ''}`.trim(), [...c.path, 'date']));
+  add('decision', 'Decision', ['decision', 'date']);
+  entries(doc, ['decision', 'communicated']).forEach((c) => add('communicated', `Told ${asString(c.data.to) ?? ''}`.trim(), [...c.path, 'date']));
+  if (a.timing.deadline !== undefined) out.push({ kind: 'deadline', label: `Decision due (${a.timing.limitText})`, date: formatIso(a.timing.deadline) });
+  return out.sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/** "19 working days / 27 calendar days after the referral; limit 1 month — in time". */
+export function describeTiming(a: Analysis): string | undefined {
+  const t = a.timing;
+  if (t.referral === undefined || !t.elapsed) return undefined;
+  const verdict = t.late ? `${t.daysOver} day${t.daysOver === 1 ? '' : 's'} late` : 'in time';
+  const end = t.decided ? 'decided' : 'so far, undecided';
+  return `${t.elapsed.workingDays} working days / ${t.elapsed.calendarDays} calendar days after the referral (${end}); limit ${t.limitText}, due by ${formatLong(t.deadline!)} — ${verdict}`;
+}
