@@ -19,6 +19,8 @@ export interface Fixture {
 /**
  * Reads a fixture. Inline markers:
  *   `# expect: rule-id[, other-id]` at the end of a line: those findings start on that line;
+ *   `# expect-next-line: rule-id` alone on a line: they start on the next line (for lines that
+ *   cannot carry a trailing comment, such as a waiver comment itself);
  *   `# today: 2016-05-01` on any line: the day the file is checked on;
  *   `# settings: {"decisionLimit": "20 working days"}` on any line: settings, as JSON.
  */
@@ -28,8 +30,9 @@ export function readFixture(path: string): Fixture {
   let today = FIXTURE_TODAY;
   let settings: Record<string, unknown> | undefined;
   text.split(/\r?\n/).forEach((line, i) => {
-    const e = /#\s*expect:\s*([a-z0-9, -]+?)\s*$/.exec(line);
-    if (e) for (const id of e[1].split(',').map((s) => s.trim()).filter(Boolean)) expected.set(id, [...(expected.get(id) ?? []), i + 1]);
+    const e = /#\s*expect(-next-line)?:\s*([a-z0-9, -]+?)\s*$/.exec(line);
+    const at = e?.[1] ? i + 2 : i + 1;
+    if (e) for (const id of e[2].split(',').map((s) => s.trim()).filter(Boolean)) expected.set(id, [...(expected.get(id) ?? []), at]);
     const t = /#\s*today:\s*(\d{4}-\d{2}-\d{2})/.exec(line);
     if (t) today = t[1];
     const s = /#\s*settings:\s*(\{.*\})\s*$/.exec(line);

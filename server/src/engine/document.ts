@@ -48,9 +48,25 @@ export class CaseDoc {
       });
       break;
     }
+    const linesWithErrors = new Set<number>();
     for (const err of this.yaml?.errors ?? []) {
-      const [s, e] = err.pos;
-      this.syntax.push({ span: { start: s, end: Math.max(e, s + 1) }, message: plainYamlError(err.code, err.message) });
+      let span = { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) };
+      let message = plainYamlError(err.code, err.message);
+      if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
+        const opened = this.unclosedQuoteBefore(err.pos[0]);
+        if (opened) {
+          span = opened;
+          message = 'This quoted text is never closed. Add the closing quote mark where the text ends, or remove the opening one.';
+        }
+      }
+      // A position on a blank or comment line means the slip is on the next line that holds something.
+      let line = this.lines.lineOf(span.start);
+      while (line + 1 < this.lines.lineCount && /^\s*(#.*)?$/.test(this.lines.lineText(line))) line++;
+      if (line !== this.lines.lineOf(span.start)) span = this.lineSpan(this.lines.lineStart(line));
+      // One problem, one finding: YAML often reports the same slip several ways on one line.
+      if (linesWithErrors.has(line)) continue;
+      linesWithErrors.add(line);
+      this.syntax.push({ span, message });
     }
     let value: unknown = undefined;
     if (this.yaml) {
@@ -179,6 +195,22 @@ export class CaseDoc {
   firstLineOf(span: Span): Span {
     const line = this.lines.lineOf(span.start);
     return { start: span.start, end: Math.max(span.start, Math.min(span.end, this.lines.lineEnd(line))) };
+  }
+
+  /** The nearest line above `offset` whose value opens a quote that the line does not close. */
+  private unclosedQuoteBefore(offset: number): Span | undefined {
+    for (let line = this.lines.lineOf(Math.min(offset, this.text.length)); line >= 0; line--) {
+      const text = this.lines.lineText(line);
+      const m = /^(\s*(?:-\s+)?[^#'"]*?:\s+|\s*-\s+)(["'])/.exec(text);
+      if (!m) continue;
+      const q = m[2];
+      const rest = text.slice(m[0].length);
+      const closed = q === '"' ? /(^|[^\\])"/.test(rest) : /'/.test(rest.replace(/''/g, ''));
+      if (closed) return undefined;
+      const start = this.lines.lineStart(line) + m[1].length;
+      return { start, end: this.lines.lineEnd(line) };
+    }
+    return undefined;
   }
 
   private resolve(n: Node | undefined): Node | undefined {

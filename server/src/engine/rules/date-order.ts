@@ -3,15 +3,16 @@ import type { Path } from '../document';
 import { entries } from '../model';
 import type { Rule, RuleContext } from '../rule';
 
-/** Reports `later` when it stands before `earlier`. */
-function order(ctx: RuleContext, earlier: Path, later: Path, message: (a: string, b: string) => string): void {
+/** Reports when `later` stands before `earlier`: on `later`, or on `earlier` when that is the date at fault. */
+function order(ctx: RuleContext, earlier: Path, later: Path, message: (a: string, b: string) => string, at: 'later' | 'earlier' = 'later'): void {
   const a = parseDate(ctx.doc.get(earlier));
   const b = parseDate(ctx.doc.get(later));
   if (a === undefined || b === undefined || b >= a) return;
+  const [here, there, thereDay] = at === 'later' ? [later, earlier, a] : [earlier, later, b];
   ctx.report({
-    span: ctx.doc.spanOf(later),
+    span: ctx.doc.spanOf(here),
     message: message(formatLong(a), formatLong(b)),
-    related: [{ span: ctx.doc.spanOf(earlier), message: `The earlier date it is compared with (${formatLong(a)}).` }],
+    related: [{ span: ctx.doc.spanOf(there), message: `The date it is compared with (${formatLong(thereDay)}).` }],
   });
 }
 
@@ -38,10 +39,10 @@ export const dateOrder: Rule = {
       order(ctx, [...nb.path, 'requested'], [...nb.path, 'received'], (a, b) => `This answer is recorded as received (${b}) before the check was asked for (${a}). Check both dates.`);
     }
     for (const m of entries(doc, ['meetings'])) {
-      order(ctx, [...m.path, 'date'], ['decision', 'date'], (a, b) => `The decision (${b}) is dated before a meeting that fed into it (${a}). A meeting after the decision cannot have informed it: check the dates.`);
+      order(ctx, [...m.path, 'date'], ['decision', 'date'], (a, b) => `This meeting (${a}) is dated after the decision it fed into (${b}). A meeting after the decision cannot have informed it: check the dates.`, 'earlier');
     }
     for (const i of entries(doc, ['agencyInput'])) {
-      order(ctx, [...i.path, 'date'], ['decision', 'date'], (a, b) => `The decision (${b}) is dated before an agency's input to it (${a}). Input after the decision cannot have informed it: check the dates.`);
+      order(ctx, [...i.path, 'date'], ['decision', 'date'], (a, b) => `This input (${a}) is dated after the decision it was for (${b}). Input after the decision cannot have informed it: check the dates.`, 'earlier');
     }
   },
 };

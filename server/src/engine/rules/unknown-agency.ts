@@ -16,6 +16,8 @@ export const unknownAgency: Rule = {
   group: 'format',
   check(ctx) {
     const { doc } = ctx;
+    // With no agencies section at all, agency-contact reports that once; naming every use would bury it.
+    if (!Array.isArray(doc.get(['agencies']))) return;
     const declared = [...agencyIds(doc).keys()];
     const uses = [
       ...entries(doc, ['meetings']).flatMap((m) => asArray(m.data.agencies).map((a, i) => ({ id: a, path: [...m.path, 'agencies', i] }))),

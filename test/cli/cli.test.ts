@@ -1,0 +1,203 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, symlinkSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ROOT, scratch, scrCheck } from '../helpers/cli';
+
+const BASE = readFileSync(join(ROOT, 'test', 'fixtures', 'base.scr.yaml'), 'utf8');
+
+before(() => {
+  assert.ok(existsSync(join(ROOT, 'dist', 'cli.js')), 'the command line is built (npm run build) before its tests run');
+});
+
+describe('scr-check on the example dossier', () => {
+  it('exits 0 and shows each file’s QM2 line and the warnings', () => {
+    const r = scrCheck(['examples/', '--today', '2017-01-09']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /examples\/typical-gaps\.scr\.yaml/);
+    assert.match(r.stdout, /QM2 \d\/\d met/);
+    assert.match(r.stdout, /\d+ case files? checked: 0 errors, [1-9]\d* warnings?/);
+  });
+
+  it('writes the JSON shape exactly', () => {
+    const r = scrCheck(['examples/', '--format', 'json', '--today', '2017-01-09']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(json), ['files']);
+    assert.equal(json.files.length, 4);
+    const gaps = json.files.find((f: { path: string }) => f.path === 'examples/typical-gaps.scr.yaml');
+    assert.ok(gaps, 'paths are relative to where the command runs');
+    assert.ok(gaps.diagnostics.length > 0);
+    for (const d of gaps.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'questions']);
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity));
+      assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line);
+    }
+    assert.equal(gaps.checklist.length, 9);
+    for (const c of gaps.checklist) {
+      assert.deepEqual(Object.keys(c), ['question', 'status', 'evidence', 'findings']);
+      assert.ok(['met', 'partly-met', 'not-met', 'not-applicable'].includes(c.status));
+      for (const e of c.evidence) assert.deepEqual(Object.keys(e), ['line', 'column']);
+      for (const f of c.findings) assert.equal(typeof f, 'string');
+    }
+  });
+});
+
+describe('scr-check exit codes and options', () => {
+  let s: ReturnType<typeof scratch>;
+  before(() => {
+    s = scratch();
+    writeFileSync(join(s.dir, 'good.scr.yaml'), BASE);
+    writeFileSync(join(s.dir, 'late.scr.yaml'), BASE.replace('NSCB-2016-21', 'NSCB-2016-22').replace('  date: 2016-02-10\n', '  date: 2016-03-10\n').replace(/      date: 2016-02-11/g, '      date: 2016-03-11'));
+  });
+  after(() => s.done());
+
+  it('exits 0 when there are no errors, and 1 past --max-warnings', () => {
+    assert.equal(scrCheck([s.dir, '--today', '2016-12-01']).code, 0);
+    const r = scrCheck([s.dir, '--today', '2016-12-01', '--max-warnings', '0']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /unexplained-delay/);
+    assert.match(r.stderr, /more than the 0 allowed/);
+  });
+
+  it('--quiet shows errors only', () => {
+    const r = scrCheck([s.dir, '--quiet', '--today', '2016-12-01']);
+    assert.equal(r.code, 0);
+    assert.doesNotMatch(r.stdout, /warning {2}/);
+  });
+
+  it('usage errors exit 2 with a clear message', () => {
+    for (const args of [['--format', 'pdf'], ['--today', '2016-02-30'], ['--max-warnings', 'lots'], ['--no-such-option']]) {
+      const r = scrCheck([s.dir, ...args]);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /^scr-check: /);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  it('--help and --version', () => {
+    const h = scrCheck(['--help']);
+    assert.equal(h.code, 0);
+    assert.match(h.stdout, /Usage: scr-check/);
+    const v = scrCheck(['--version']);
+    assert.equal(v.code, 0);
+    assert.equal(v.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('--today makes overdue decisions reproducible', () => {
+    const undecided = BASE.replace(/\ndecision:[\s\S]*$/, '\n');
+    writeFileSync(join(s.dir, 'undecided.scr.yaml'), undecided.replace('NSCB-2016-21', 'NSCB-2016-23'));
+    const early = JSON.parse(scrCheck([join(s.dir, 'undecided.scr.yaml'), '--format', 'json', '--today', '2016-02-01']).stdout);
+    const late = JSON.parse(scrCheck([join(s.dir, 'undecided.scr.yaml'), '--format', 'json', '--today', '2016-03-01']).stdout);
+    const delay = (j: { files: { diagnostics: { rule: string; message: string }[] }[] }) => j.files[0].diagnostics.filter((d) => d.rule === 'unexplained-delay');
+    assert.equal(delay(early).length, 0);
+    assert.equal(delay(late).length, 1);
+    assert.match(delay(late)[0].message, /overdue by 16 days/); // 14 February to 1 March 2016 (a leap year)
+  });
+
+  it('--output writes a second report', () => {
+    const out = join(s.dir, 'report.json');
+    const r = scrCheck([join(s.dir, 'good.scr.yaml'), '--output', out]);
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).files.length, 1);
+  });
+
+  it('globs select files; folders skip node_modules and .git', () => {
+    mkdirSync(join(s.dir, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(s.dir, 'node_modules', 'x', 'hidden.scr.yaml'), 'broken: [');
+    mkdirSync(join(s.dir, '.git'), { recursive: true });
+    writeFileSync(join(s.dir, '.git', 'hidden.scr.yaml'), 'broken: [');
+    const r = JSON.parse(scrCheck([s.dir, '--format', 'json', '--today', '2016-12-01']).stdout);
+    assert.ok(r.files.every((f: { path: string }) => !f.path.includes('hidden')));
+    const g = JSON.parse(scrCheck(['*/good*.scr.yaml', '--format', 'json'], join(s.dir, '..')).stdout);
+    assert.ok(g.files.length >= 1);
+  });
+});
+
+describe('scr-check on bad input', () => {
+  let s: ReturnType<typeof scratch>;
+  before(() => {
+    s = scratch();
+    writeFileSync(join(s.dir, 'a-good.scr.yaml'), BASE);
+    writeFileSync(join(s.dir, 'b-broken.scr.yaml'), BASE.replace('NSCB-2016-21', 'NSCB-2016-24').replace('  board: Northshire LSCB\n', '  board: "Northshire LSCB\n'));
+    writeFileSync(join(s.dir, 'c-binary.scr.yaml'), Buffer.from([0x73, 0x63, 0x72, 0x00, 0x01, 0xff]));
+    writeFileSync(join(s.dir, 'd-latin1.scr.yaml'), Buffer.from('scr: 1\ncase:\n  board: Caf\xe9 LSCB\n', 'latin1'));
+    symlinkSync(join(s.dir, 'loop-b.scr.yaml'), join(s.dir, 'loop-a.scr.yaml'));
+    symlinkSync(join(s.dir, 'loop-a.scr.yaml'), join(s.dir, 'loop-b.scr.yaml'));
+  });
+  after(() => s.done());
+
+  it('reports each unreadable file, still checks the others, exits 1 without a stack trace', () => {
+    const r = scrCheck([s.dir, '--format', 'json', '--today', '2016-12-01']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string }[]; checklist: unknown[] }[];
+    const by = (n: string) => files.find((f) => f.path.endsWith(n));
+    assert.equal(by('a-good.scr.yaml')?.diagnostics.filter((d) => d.rule !== 'independent-challenge').length ?? -1, by('a-good.scr.yaml')!.diagnostics.filter((d) => d.rule !== 'independent-challenge').length);
+    assert.equal(by('a-good.scr.yaml')!.checklist.length, 9, 'the good file is fully checked');
+    assert.match(by('b-broken.scr.yaml')!.diagnostics.map((d) => d.message).join('\n'), /never closed/);
+    assert.match(by('c-binary.scr.yaml')!.diagnostics[0].message, /not a text file/);
+    assert.match(by('d-latin1.scr.yaml')!.diagnostics[0].message, /UTF-8/);
+  });
+
+  it('a missing path and a symlink loop get a clear message each', () => {
+    const r = scrCheck([join(s.dir, 'nowhere.scr.yaml'), join(s.dir, 'loop-a.scr.yaml'), join(s.dir, 'a-good.scr.yaml')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr + r.stdout, /nowhere\.scr\.yaml does not exist/);
+    assert.match(r.stderr + r.stdout, /loop/i);
+    assert.match(r.stdout, /a-good\.scr\.yaml/);
+  });
+
+  it('a permission-denied file is reported and skipped', (t) => {
+    if (process.getuid?.() === 0) {
+      t.skip('running as root, which reads any file: a permission-denied file cannot exist here');
+      return;
+    }
+    const locked = join(s.dir, 'e-locked.scr.yaml');
+    writeFileSync(locked, BASE);
+    chmodSync(locked, 0o000);
+    const r = scrCheck([locked]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /permission denied/);
+  });
+
+  it('an empty folder is not an error', () => {
+    const e = scratch();
+    const r = scrCheck([e.dir]);
+    e.done();
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /no case files/);
+  });
+});
+
+describe('scr-check across a dossier', () => {
+  it('reports a case reference used twice, in both files', () => {
+    const s = scratch();
+    writeFileSync(join(s.dir, 'one.scr.yaml'), BASE);
+    writeFileSync(join(s.dir, 'two.scr.yaml'), BASE);
+    const r = scrCheck([s.dir, '--format', 'json', '--today', '2016-12-01']);
+    s.done();
+    assert.equal(r.code, 1);
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string; line: number }[] }[];
+    for (const f of files) {
+      const dup = f.diagnostics.filter((d) => d.rule === 'duplicate-id');
+      assert.equal(dup.length, 1, f.path);
+      assert.equal(dup[0].line, 3);
+      assert.match(dup[0].message, /NSCB-2016-21/);
+    }
+  });
+
+  it('a settings file with mistakes is reported on itself and the defaults apply', () => {
+    const s = scratch();
+    writeFileSync(join(s.dir, 'case.scr.yaml'), BASE);
+    writeFileSync(join(s.dir, 'scr.config.yaml'), 'decisionLimit: soon\nrulez: {}\n');
+    const r = scrCheck([s.dir, '--format', 'json', '--today', '2016-12-01']);
+    s.done();
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { message: string }[] }[];
+    const cfg = files.find((f) => f.path.endsWith('scr.config.yaml'));
+    assert.ok(cfg, 'the settings file is reported');
+    assert.match(cfg!.diagnostics.map((d) => d.message).join('\n'), /decisionLimit/);
+    assert.match(cfg!.diagnostics.map((d) => d.message).join('\n'), /Did you mean `rules`/);
+    assert.equal(r.code, 1);
+  });
+});
