@@ -50,7 +50,8 @@ export class CaseDoc {
     }
     const linesWithErrors = new Set<number>();
     for (const err of this.yaml?.errors ?? []) {
-      let span = { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0] + 1) };
+      const at = Math.min(err.pos[0], text.length);
+      let span = { start: at, end: Math.min(text.length, Math.max(err.pos[1], at + 1)) };
       let message = plainYamlError(err.code, err.message);
       if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
         const opened = this.unclosedQuoteBefore(err.pos[0]);
