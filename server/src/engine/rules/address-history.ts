@@ -1,4 +1,10 @@
-import type { Rule } from '../rule';
+import { formatIso } from '../dates';
+import { addListItem } from '../edit-helpers';
+import { insertProperty } from '../fixes';
+import { asArray, asRecord, asString } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import { fix, type Rule } from '../rule';
+import type { TextEdit } from '../types';
 
 export const addressHistory: Rule = {
   id: 'address-history',
@@ -8,7 +14,22 @@ export const addressHistory: Rule = {
   questions: [3],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (asArray(doc.get(['family', 'addresses'])).length > 0) return;
+    const board = asString(doc.get(['case', 'board']))?.trim();
+    const address = { board: board || TO_COMPLETE, from: formatIso(ctx.today), to: null };
+    const family = doc.get(['family']);
+    let edit: TextEdit | undefined;
+    if (doc.has(['family', 'addresses'])) edit = addListItem(doc, ['family', 'addresses'], address);
+    else if (family === undefined || family === null || asRecord(family)) edit = insertProperty(doc, ['family'], 'addresses', [address]);
+    ctx.report({
+      span: doc.anchor(['family', 'addresses'], ['family'], ['case', 'board'], ['case']),
+      message:
+        'No address history is recorded for the family, so the record cannot show whether they lived in another board’s area ' +
+        `and whether that board should be asked what its agencies know (QM2 question 3). Add under \`family\` each address by the board area it lies in, with dates` +
+        (board ? `, starting with the current one in ${board}’s area.` : '.'),
+      fixes: fix('Add an address history', edit),
+    });
   },
 };

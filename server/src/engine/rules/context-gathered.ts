@@ -1,4 +1,7 @@
-import type { Rule } from '../rule';
+import { addListItem } from '../edit-helpers';
+import { entries } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import { fix, type Rule } from '../rule';
 
 export const contextGathered: Rule = {
   id: 'context-gathered',
@@ -8,7 +11,18 @@ export const contextGathered: Rule = {
   questions: [1],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (entries(doc, ['context']).length > 0) return;
+    const written = doc.has(['context']);
+    ctx.report({
+      // Absent: point at the agencies, the information that context goes beyond.
+      span: doc.anchor(['context'], ['agencies'], ['referral'], ['case']),
+      message:
+        (written ? 'The `context` section has no entries' : 'No contextual information is recorded') +
+        ' beyond what agencies said about their own contact. Add to `context` what else informed the decision, ' +
+        'such as earlier reviews in the area, local audits or patterns, each with its topic, source and a short summary.',
+      fixes: fix('Add a `context` entry', addListItem(doc, ['context'], { topic: TO_COMPLETE, source: TO_COMPLETE, summary: TO_COMPLETE })),
+    });
   },
 };

@@ -1,4 +1,35 @@
+import { formatIso, formatLong, parseDate } from '../dates';
+import { addListItem, setScalar } from '../edit-helpers';
+import { insertProperty } from '../fixes';
+import { agencyIds, asArray, asRecord, asString, decisionDay, entries, type Entry } from '../model';
+import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
+import { isBlank } from '../text';
+import type { Fix, TextEdit } from '../types';
+
+const OUTCOMES: { value: string; words: string }[] = [
+  { value: 'scr', words: 'recommended an SCR' },
+  { value: 'no-scr', words: 'recommended no SCR' },
+  { value: 'more-information', words: 'asked for more information' },
+];
+
+function agencyCount(m: Entry): number {
+  return new Set(asArray(m.data.agencies)).size;
+}
+
+function hasRecommendation(m: Entry): boolean {
+  return !isBlank(asRecord(m.data.recommendation)?.outcome);
+}
+
+/** One fix per possible recommendation: the reviewer picks the one the meeting made. */
+function perOutcome(title: (words: string) => string, edit: (outcome: string) => TextEdit | undefined): Fix[] {
+  const fixes: Fix[] = [];
+  for (const o of OUTCOMES) {
+    const e = edit(o.value);
+    if (e) fixes.push({ title: title(o.words), edits: [e], preferred: fixes.length === 0 });
+  }
+  return fixes;
+}
 
 export const interAgencyDiscussion: Rule = {
   id: 'inter-agency-discussion',
@@ -8,7 +39,77 @@ export const interAgencyDiscussion: Rule = {
   questions: [4],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    const decision = decisionDay(doc);
+    const onOrBefore = (v: unknown) => {
+      const d = parseDate(v);
+      return d !== undefined && (decision === undefined || d <= decision);
+    };
+    const all = entries(doc, ['meetings']);
+    const before = all.filter((m) => decision === undefined || onOrBefore(m.data.date));
+    if (before.some((m) => agencyCount(m) >= 2 && hasRecommendation(m))) return;
+    const when = decision !== undefined ? `before the decision on ${formatLong(decision)}` : 'so far';
+
+    if (before.length === 0) {
+      const ids = [...agencyIds(doc).keys()];
+      const date = formatIso(decision !== undefined ? Math.min(decision, ctx.today) : ctx.today);
+      const fixes = ids.length < 2 ? [] : perOutcome(
+        (words) => `Add a meeting of agencies that ${words}`,
+        (outcome) => addListItem(doc, ['meetings'], {
+          date, forum: TO_COMPLETE, agencies: ids.slice(0, 2), recommendation: { outcome, rationale: TO_COMPLETE },
+        }),
+      );
+      const after = all.filter((m) => parseDate(m.data.date) !== undefined);
+      ctx.report({
+        span: doc.anchor(['meetings'], ['agencyInput'], ['decision'], ['agencies'], ['criteria'], ['case']),
+        message:
+          (after.length
+            ? `Every meeting recorded is dated after the decision (${formatLong(decision!)}), so none of them can have informed it. `
+            : `No meeting of agencies is recorded ${when}. `) +
+          'QM2 question 4 looks for agencies discussing the case together and recommending to the chair whether to hold an SCR. ' +
+          'Record that meeting under `meetings`: its date, the forum, the agencies present and what it recommended.',
+        related: after.map((m) => ({ span: doc.spanOf([...m.path, 'date']), message: `A meeting held after the decision.` })),
+        fixes,
+      });
+      return;
+    }
+
+    // The meeting nearest to what is needed: fewest gaps, then the latest.
+    const gaps = (m: Entry) => (agencyCount(m) < 2 ? 1 : 0) + (hasRecommendation(m) ? 0 : 1);
+    const best = before.reduce((a, b) => {
+      const d = gaps(b) - gaps(a);
+      if (d !== 0) return d < 0 ? b : a;
+      return (parseDate(b.data.date) ?? -Infinity) >= (parseDate(a.data.date) ?? -Infinity) ? b : a;
+    });
+    const count = agencyCount(best);
+    const missingRec = !hasRecommendation(best);
+    const problems: string[] = [];
+    if (count < 2) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
+    if (missingRec) problems.push('no recommendation to the chair is recorded');
+    const date = parseDate(best.data.date);
+    const forum = asString(best.data.forum)?.trim();
+    const name = `The meeting${date !== undefined ? ` on ${formatLong(date)}` : ''}${forum ? ` (${forum})` : ''}`;
+    const recPath = [...best.path, 'recommendation'];
+    const rec = best.data.recommendation;
+    let fixes: Fix[] = [];
+    if (missingRec && count >= 2) {
+      fixes = perOutcome(
+        (words) => `Record that the meeting ${words}`,
+        (outcome) => asRecord(rec) ? setScalar(doc, [...recPath, 'outcome'], outcome)
+          : rec === undefined ? insertProperty(doc, best.path, 'recommendation', { outcome, rationale: TO_COMPLETE })
+          : insertProperty(doc, recPath, 'outcome', outcome),
+      );
+    }
+    ctx.report({
+      span: missingRec ? doc.spanOf([...recPath, 'outcome']) : doc.spanOf([...best.path, 'agencies']),
+      message: (
+        `No meeting ${when} both brought two or more agencies together and made a recommendation to the chair. ` +
+        `${name}: ${problems.join(', and ')}. ` +
+        (count < 2 ? 'List under `agencies` every agency present, by its id. ' : '') +
+        (missingRec ? 'Add the meeting’s `recommendation`: its `outcome` (scr, no-scr or more-information) and why. ' : '') +
+        (count < 2 ? 'If only one agency took part, a discussion with the others is still needed before the decision.' : '')).trim(),
+      fixes,
+    });
   },
 };

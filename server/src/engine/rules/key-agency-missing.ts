@@ -1,4 +1,23 @@
-import type { Rule } from '../rule';
+import { formatIso } from '../dates';
+import { addListItem } from '../edit-helpers';
+import { agencyIds, asString, entries } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import { fix, type Rule } from '../rule';
+
+/** How each agency type reads in a sentence ("no police agency"). */
+const TYPE_WORDS: Record<string, string> = {
+  'social-care': 'children’s social care',
+  police: 'police',
+  health: 'health',
+  education: 'education',
+  'early-years': 'early years',
+  probation: 'probation',
+  housing: 'housing',
+  'youth-justice': 'youth justice',
+  'adult-services': 'adult services',
+  voluntary: 'voluntary sector',
+  other: '“other”',
+};
 
 export const keyAgencyMissing: Rule = {
   id: 'key-agency-missing',
@@ -8,7 +27,32 @@ export const keyAgencyMissing: Rule = {
   questions: [2],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    const types = new Set(entries(doc, ['agencies']).map((a) => asString(a.data.type)));
+    const ids = new Set(agencyIds(doc).keys());
+    const span = doc.anchor(['agencies'], ['referral'], ['case']);
+    for (const type of ctx.settings.keyAgencyTypes) {
+      if (types.has(type)) continue;
+      const words = TYPE_WORDS[type] ?? `“${type}”`;
+      const id = freeId(type, ids);
+      ctx.report({
+        span,
+        message:
+          `No ${words} agency is recorded under \`agencies\`. QM2 question 2 expects each key type of agency to be asked for at least minimum data. ` +
+          `Add the ${words} agency that was asked, with the date of the request, or ask one now.`,
+        fixes: fix(
+          `Add an agency of type \`${type}\``,
+          addListItem(doc, ['agencies'], { id, name: TO_COMPLETE, type, involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) } }),
+        ),
+      });
+    }
   },
 };
+
+/** The type itself as the new agency's id, or the type with a number when that id is taken. */
+function freeId(type: string, taken: Set<string>): string {
+  const base = type.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agency';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

@@ -1,4 +1,6 @@
+import { asString, currentAddress } from '../model';
 import type { Rule } from '../rule';
+import { isBlank, sameBoard } from '../text';
 
 export const leadBoard: Rule = {
   id: 'lead-board',
@@ -8,7 +10,18 @@ export const leadBoard: Rule = {
   questions: [3],
   fixable: false,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    const own = asString(doc.get(['case', 'board']))?.trim();
+    const current = currentAddress(doc);
+    const there = asString(current?.data.board)?.trim();
+    if (!own || !current || !there || isBlank(there) || sameBoard(there, own)) return;
+    ctx.report({
+      span: doc.spanOf([...current.path, 'board']),
+      message:
+        `The family’s current address is in ${there}’s area, not ${own}’s. The guidance gives that the board for the area where the child normally lives leads the decision, and other boards take part. ` +
+        `Check the address history; if the child now normally lives there, agree with ${there} which board leads, and record what you agreed in the decision’s \`rationale\`.`,
+      related: [{ span: doc.spanOf(['case', 'board']), message: `The board considering the case: ${own}.` }],
+    });
   },
 };

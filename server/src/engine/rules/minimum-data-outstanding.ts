@@ -1,4 +1,9 @@
+import { formatLong, parseDate, plural, workingDaysBetween } from '../dates';
+import { agencyName, asRecord, decisionDay, entries, isDecided } from '../model';
 import type { Rule } from '../rule';
+import { isBlank } from '../text';
+import { withinLimit } from '../timing';
+import type { Related } from '../types';
 
 export const minimumDataOutstanding: Rule = {
   id: 'minimum-data-outstanding',
@@ -8,7 +13,57 @@ export const minimumDataOutstanding: Rule = {
   questions: [2],
   fixable: false,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    const decided = isDecided(doc);
+    const decision = decisionDay(doc);
+    const decisionRelated: Related[] = decision !== undefined ? [{ span: doc.spanOf(['decision', 'date']), message: `The decision, made on ${formatLong(decision)}.` }] : [];
+    for (const a of entries(doc, ['agencies'])) {
+      const md = asRecord(a.data.minimumData);
+      const requested = parseDate(md?.requested);
+      if (!md || requested === undefined) continue;
+      const name = agencyName(a.data);
+      const path = [...a.path, 'minimumData'];
+      const related: Related[] = [{ span: doc.spanOf([...path, 'requested']), message: `The request, sent on ${formatLong(requested)}.` }];
+      const received = parseDate(md.received);
+      if (received !== undefined) {
+        // In, but only after the chair had decided: the decision was made without it.
+        if (decided && decision !== undefined && received > decision) {
+          ctx.report({
+            span: doc.spanOf([...path, 'received']),
+            message:
+              `The minimum data return from ${name} arrived on ${formatLong(received)}, after the decision on ${formatLong(decision)}, so the chair decided without it. ` +
+              'Say in the decision’s `rationale` why the decision could not wait, and whether the return changes anything.',
+            related: [...related, ...decisionRelated],
+          });
+        }
+        continue;
+      }
+      if (!isBlank(md.received)) continue; // not a date: invalid-date reports it
+      const span = doc.keySpan([...path, 'received']);
+      if (decided) {
+        ctx.report({
+          span,
+          message:
+            `The minimum data return from ${name}, asked for on ${formatLong(requested)}, is not recorded as received, and the decision has been made` +
+            (decision !== undefined ? ` (${formatLong(decision)})` : '') +
+            '. If the return arrived, add the date under `received` and a summary of it; if not, say in the decision’s `rationale` why the chair decided without it.',
+          related: [...related, ...decisionRelated],
+        });
+      } else if (!withinLimit(requested, ctx.today, ctx.settings.decisionLimit)) {
+        // Counted the way the limit is counted, so the two can be compared.
+        const ago = ctx.settings.decisionLimit.unit === 'working-days'
+          ? plural(workingDaysBetween(requested, ctx.today), 'working day')
+          : plural(ctx.today - requested, 'day');
+        ctx.report({
+          span,
+          message:
+            `The minimum data return from ${name} was asked for on ${formatLong(requested)}, ${ago} ago, ` +
+            `longer than the decision limit of ${ctx.timing.limitText}, and is still not recorded as received. ` +
+            'Chase the agency, and add the date under `received` when the return arrives.',
+          related,
+        });
+      }
+    }
   },
 };

@@ -1,4 +1,10 @@
-import type { Rule } from '../rule';
+import { formatIso, parseDate } from '../dates';
+import { setScalar } from '../edit-helpers';
+import { insertProperty } from '../fixes';
+import { agencyName, asRecord, entries } from '../model';
+import { fix, type Rule } from '../rule';
+import { isBlank } from '../text';
+import type { TextEdit } from '../types';
 
 export const minimumDataRequested: Rule = {
   id: 'minimum-data-requested',
@@ -8,7 +14,28 @@ export const minimumDataRequested: Rule = {
   questions: [2],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    const today = formatIso(ctx.today);
+    for (const a of entries(doc, ['agencies'])) {
+      const minimumData = a.data.minimumData;
+      const md = asRecord(minimumData);
+      if (!isBlank(md?.requested)) continue; // a date that is not a date is invalid-date's to report
+      const requestedPath = [...a.path, 'minimumData', 'requested'];
+      let edit: TextEdit | undefined;
+      // Today's date would come after a return already received: that is for the reviewer to date.
+      const received = parseDate(md?.received);
+      if (received === undefined || received >= ctx.today) {
+        if (minimumData === undefined) edit = insertProperty(doc, a.path, 'minimumData', { requested: today });
+        else if (minimumData === null || md) edit = setScalar(doc, requestedPath, today);
+      }
+      ctx.report({
+        span: doc.keySpan(requestedPath),
+        message:
+          `Missing agency data: there is no date on which ${agencyName(a.data)} was asked for its minimum data return. ` +
+          'Ask the agency whether it knew the child or family, and record the date of the request under `minimumData` as `requested`.',
+        fixes: fix(`Add \`requested: ${today}\` (change it to the date the request was sent)`, edit),
+      });
+    }
   },
 };

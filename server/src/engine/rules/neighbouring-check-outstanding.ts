@@ -1,4 +1,8 @@
+import { formatLong, parseDate } from '../dates';
+import { asString, decisionDay, entries, isDecided } from '../model';
 import type { Rule } from '../rule';
+import { isBlank } from '../text';
+import type { Related } from '../types';
 
 export const neighbouringCheckOutstanding: Rule = {
   id: 'neighbouring-check-outstanding',
@@ -8,7 +12,23 @@ export const neighbouringCheckOutstanding: Rule = {
   questions: [3],
   fixable: false,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (!isDecided(doc)) return; // while undecided, an open check is simply work in progress
+    const decision = decisionDay(doc);
+    for (const c of entries(doc, ['neighbouringBoards'])) {
+      if (!isBlank(c.data.received)) continue;
+      const board = asString(c.data.board)?.trim() || 'The other board';
+      const requested = parseDate(c.data.requested);
+      const related: Related[] = decision !== undefined ? [{ span: doc.spanOf(['decision', 'date']), message: `The decision, made on ${formatLong(decision)}.` }] : [];
+      ctx.report({
+        span: doc.keySpan([...c.path, 'received']),
+        message:
+          `${board} was asked` + (requested !== undefined ? ` on ${formatLong(requested)}` : '') +
+          ' whether its agencies knew the family, but no answer is recorded, and the decision has been made. ' +
+          'If the answer came, add the date under `received` and what it said under `outcome`; if not, say in the decision’s `rationale` why the chair went ahead without it.',
+        related,
+      });
+    }
   },
 };

@@ -1,4 +1,9 @@
-import type { Rule } from '../rule';
+import { formatIso } from '../dates';
+import { addListItem } from '../edit-helpers';
+import { asString, entries, otherBoards } from '../model';
+import { fix, type Rule } from '../rule';
+import { sameBoard } from '../text';
+import type { Related } from '../types';
 
 export const neighbouringCheck: Rule = {
   id: 'neighbouring-check',
@@ -8,7 +13,23 @@ export const neighbouringCheck: Rule = {
   questions: [3],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    const checks = entries(doc, ['neighbouringBoards']);
+    const own = asString(doc.get(['case', 'board']))?.trim();
+    for (const other of otherBoards(doc)) {
+      if (checks.some((c) => sameBoard(c.data.board, other.board))) continue;
+      const related: Related[] = [];
+      if (doc.has(['neighbouringBoards'])) related.push({ span: doc.keySpan(['neighbouringBoards']), message: 'The checks with other boards recorded so far.' });
+      if (own) related.push({ span: doc.spanOf(['case', 'board']), message: `The board considering the case: ${own}.` });
+      ctx.report({
+        span: doc.spanOf(other.path),
+        message:
+          `${other.board} appears in the family’s address history, but no neighbouring-board check is recorded. ` +
+          `Ask ${other.board} whether its agencies know the family, and record the request under \`neighbouringBoards\`.`,
+        related,
+        fixes: fix(`Add a check with ${other.board}`, addListItem(doc, ['neighbouringBoards'], { board: other.board, requested: formatIso(ctx.today) })),
+      });
+    }
   },
 };

@@ -1,4 +1,81 @@
-import type { Rule } from '../rule';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Node, Pair, Scalar } from 'yaml';
+import type { CaseDoc } from '../document';
+import { findIdentifiers, type IdentifierKind, type IdentifierMatch } from '../privacy';
+import { fix, type Rule } from '../rule';
+import type { Span, TextEdit } from '../types';
+
+const REDACTED = '[redacted]';
+
+const WHAT: Record<IdentifierKind, string> = {
+  'nhs-number': 'This looks like an NHS number (ten digits with a valid check digit).',
+  'ni-number': 'This looks like a National Insurance number.',
+  postcode: 'This looks like a full postcode. Record where the family lived only by the board area.',
+  email: 'This looks like an email address.',
+  phone: 'This looks like a phone number.',
+  'birth-date': 'This looks like a date of birth. Give the child’s age instead (for example `age: 4 years`).',
+};
+
+/** Every scalar of the document, keys included, with whether it stands inside a flow collection (`[...]`, `{...}`). */
+function scalars(doc: CaseDoc): { node: Scalar; inFlow: boolean }[] {
+  const out: { node: Scalar; inFlow: boolean }[] = [];
+  const visit = (n: Node | null | undefined, inFlow: boolean): void => {
+    if (!n) return;
+    if (isScalar(n)) out.push({ node: n, inFlow });
+    else if (isMap(n) || isSeq(n)) {
+      const flow = inFlow || n.flow === true;
+      for (const item of n.items as unknown[]) {
+        if (isPair(item)) {
+          visit((item as Pair).key as Node | null, flow);
+          visit((item as Pair).value as Node | null, flow);
+        } else visit(item as Node | null, flow);
+      }
+    }
+  };
+  visit(doc.root, false);
+  return out;
+}
+
+/** The text the scalar holds before YAML reads it as a number or the like (`07700 900123` stays as written). */
+function textOf(node: Scalar): string | undefined {
+  const source = (node as { source?: unknown }).source;
+  if (typeof source === 'string') return source;
+  return typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? String(node.value) : undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where the matched text stands in the scalar's source. It is the same text, or the same text
+ * with its spaces folded across lines; the n-th occurrence in the value is the n-th in the source.
+ */
+function locate(source: string, value: string, m: IdentifierMatch): Span | undefined {
+  let nth = 0;
+  for (let i = value.indexOf(m.text); i >= 0 && i < m.start; i = value.indexOf(m.text, i + 1)) nth++;
+  const pattern = new RegExp(m.text.split(/\s+/).map(escapeRegExp).join('\\s+'), 'g');
+  let found: RegExpExecArray | null = null;
+  for (let k = 0; k <= nth; k++) {
+    found = pattern.exec(source);
+    if (!found) return undefined;
+  }
+  return found ? { start: found.index, end: found.index + found[0].length } : undefined;
+}
+
+/** The edit that puts `[redacted]` in place of the match, keeping the scalar the same kind of value. */
+function redaction(doc: CaseDoc, node: Scalar, inFlow: boolean, at: Span): TextEdit | undefined {
+  const [start, end] = node.range!;
+  const plain = node.type === 'PLAIN';
+  // `[` opens a list at the start of a plain scalar, and ends one inside `[...]`: quote those.
+  if (plain && (at.start === start || inFlow)) {
+    const source = doc.text.slice(start, end);
+    if (/[\r\n]/.test(source)) return undefined;
+    const value = source.slice(0, at.start - start) + REDACTED + source.slice(at.end - start);
+    return { span: { start, end }, newText: JSON.stringify(value) };
+  }
+  return { span: at, newText: REDACTED };
+}
 
 export const personalData: Rule = {
   id: 'personal-data',
@@ -8,7 +85,24 @@ export const personalData: Rule = {
   questions: [],
   fixable: true,
   group: 'privacy',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    for (const { node, inFlow } of scalars(doc)) {
+      const value = textOf(node);
+      if (!value || !node.range) continue;
+      const [start, end] = node.range;
+      const source = doc.text.slice(start, end);
+      for (const m of findIdentifiers(value)) {
+        const inSource = locate(source, value, m);
+        const at = inSource ? { start: start + inSource.start, end: start + inSource.end } : undefined;
+        ctx.report({
+          span: at ?? doc.firstLineOf({ start, end }),
+          message:
+            `${WHAT[m.kind]} A case file should identify no one: remove it, or replace it with ${REDACTED}. ` +
+            'If it is not a personal identifier (for example an office number), waive this finding and say why.',
+          fixes: fix(`Replace with ${REDACTED}`, at ? redaction(doc, node, inFlow, at) : undefined),
+        });
+      }
+    }
   },
 };
