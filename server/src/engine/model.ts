@@ -45,6 +45,22 @@ export const CRITERION_LABEL: Record<CriterionKey, string> = {
   concernsAboutWorkingTogether: 'cause for concern about how agencies worked together',
 };
 
+/** The findings each criterion may record, as the format lists them (YAML 1.1 booleans aside). */
+export const FINDING_CHOICES: Record<CriterionKey, readonly string[]> = {
+  abuseOrNeglect: ['known', 'suspected', 'not-suspected'],
+  childDied: ['yes', 'no'],
+  seriousHarm: ['yes', 'no', 'unclear'],
+  concernsAboutWorkingTogether: ['yes', 'no', 'unclear'],
+};
+
+/** What each criterion's finding answers, as words that follow "the finding on". */
+export const CRITERION_QUESTION: Record<CriterionKey, string> = {
+  abuseOrNeglect: 'whether abuse or neglect is known or suspected',
+  childDied: 'whether the child has died',
+  seriousHarm: 'whether the child has been seriously harmed',
+  concernsAboutWorkingTogether: 'whether there is cause for concern about how agencies worked together',
+};
+
 /** Settings where the guidance calls for a review of any death, whatever the other findings. */
 export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention'];
 
@@ -116,4 +132,30 @@ export function agencyIds(doc: CaseDoc): Map<string, Entry> {
     if (id && !ids.has(id)) ids.set(id, e);
   }
   return ids;
+}
+
+/** How an agency is named in messages: its name, else its id. */
+export function agencyName(data: Record<string, unknown>): string {
+  const name = asString(data.name)?.trim();
+  if (name) return name;
+  const id = asString(data.id)?.trim();
+  return id ? `the agency \`${id}\`` : 'this agency';
+}
+
+/**
+ * The family's current address: the one with no `to` date (or `to: null`); where several are
+ * open, the one that started last (the first written, when their starts tie or are unreadable).
+ */
+export function currentAddress(doc: CaseDoc): Entry | undefined {
+  let best: Entry | undefined;
+  let bestFrom = -Infinity;
+  for (const e of entries(doc, ['family', 'addresses'])) {
+    if (!isBlank(e.data.to)) continue;
+    const from = parseDate(e.data.from) ?? -Infinity;
+    if (!best || from > bestFrom) {
+      best = e;
+      bestFrom = from;
+    }
+  }
+  return best;
 }
