@@ -1,4 +1,32 @@
+import type { CaseDoc } from '../document';
+import { asRecord, asString, findingOf, isDecided } from '../model';
 import type { Rule } from '../rule';
+
+const SETTING_WORDS: Record<string, string> = {
+  custody: 'in custody',
+  'secure-setting': 'in a secure setting',
+  'mental-health-detention': 'while detained under the Mental Health Act 1983',
+};
+
+/** The findings that meet the test, in words: "abuse or neglect is suspected and the child has died". */
+function metBecause(doc: CaseDoc): string {
+  const c = asRecord(doc.get(['criteria'])) ?? {};
+  const abuse = `abuse or neglect is ${findingOf(c.abuseOrNeglect)}`;
+  if (findingOf(c.childDied) === 'yes') return `${abuse} and the child has died`;
+  const harm = findingOf(c.seriousHarm) === 'yes' ? 'the child has been seriously harmed' : 'serious harm is unclear';
+  const concerns = findingOf(c.concernsAboutWorkingTogether) === 'yes'
+    ? 'there is cause for concern about how agencies worked together'
+    : 'concern about how agencies worked together is unclear';
+  return `${abuse}, ${harm}, and ${concerns}`;
+}
+
+/** Why the findings fall short of the test, in words. */
+function notMetBecause(doc: CaseDoc): string {
+  const c = asRecord(doc.get(['criteria'])) ?? {};
+  if (findingOf(c.abuseOrNeglect) === 'not-suspected') return 'abuse or neglect is not suspected';
+  if (findingOf(c.seriousHarm) === 'no') return 'the child did not die and was not seriously harmed';
+  return 'the child did not die, and there is no cause for concern about how agencies worked together';
+}
 
 export const criteriaConsistency: Rule = {
   id: 'criteria-consistency',
@@ -8,7 +36,42 @@ export const criteriaConsistency: Rule = {
   questions: [7],
   fixable: false,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc, test } = ctx;
+    const decision = asRecord(doc.get(['decision']));
+    if (!decision || !isDecided(doc)) return;
+    const criteriaAt = { span: doc.keySpan(['criteria']), message: 'The findings on the statutory criteria.' };
+
+    if (decision.outcome === 'no-scr' && test.requiresScr === true) {
+      const setting = asString(doc.get(['case', 'incident', 'setting'])) ?? '';
+      const message = test.met
+        ? `The findings meet the statutory test: ${metBecause(doc)}. Under Working Together to Safeguard Children 2015 (WT2015), ` +
+          'chapter 4, paragraphs 18–20, such a case must have an SCR, but the decision is not to hold one (`no-scr`). ' +
+          'Check the findings against the evidence first; if they are right, the decision should be `scr`, with the nature of the review.'
+        : `The child died ${SETTING_WORDS[setting] ?? 'in a setting where a review is always needed'}. The guidance calls for an SCR ` +
+          'whenever a child dies there, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
+          'Check the setting recorded for the incident; if it is right, the decision should be `scr`, with the nature of the review.';
+      ctx.report({
+        span: doc.spanOf(['decision', 'outcome']),
+        message,
+        related: [criteriaAt, ...(test.mandatorySetting ? [{ span: doc.spanOf(['case', 'incident', 'setting']), message: 'Where the child died.' }] : [])],
+      });
+    }
+
+    const chair = decision.criteriaMet;
+    if (typeof chair === 'boolean' && test.met !== undefined && chair !== test.met) {
+      ctx.report({
+        span: doc.spanOf(['decision', 'criteriaMet']),
+        message: test.met
+          ? `The decision records that the statutory criteria are not met (\`criteriaMet: false\`), but the findings meet them: ${metBecause(doc)}. ` +
+            'Check the findings; if they are right, set `criteriaMet: true`.'
+          : `The decision records that the statutory criteria are met (\`criteriaMet: true\`), but the findings do not meet them: ${notMetBecause(doc)}. ` +
+            (test.mandatorySetting
+              ? 'A death in this setting calls for an SCR on its own ground; `criteriaMet` records only the statutory test. '
+              : '') +
+            'Check the findings; if they are right, set `criteriaMet: false` and explain the decision in the rationale.',
+        related: [criteriaAt],
+      });
+    }
   },
 };

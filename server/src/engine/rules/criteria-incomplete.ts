@@ -1,4 +1,57 @@
+import type { CaseDoc } from '../document';
+import { insertProperty } from '../fixes';
+import { asRecord, CRITERION_QUESTION, FINDING_CHOICES, findingOf, type CriterionKey } from '../model';
+import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
+import { listWords } from '../text';
+import type { Fix, TextEdit } from '../types';
+import { combine, replaceScalar } from './fill';
+
+/** Adds a finding for `key` to the criteria, however the criterion stands now. */
+function addFinding(doc: CaseDoc, key: CriterionKey, finding: unknown): TextEdit | undefined {
+  const path = ['criteria', key];
+  const value = doc.get(path);
+  if (!doc.has(path)) return insertProperty(doc, ['criteria'], key, { finding, evidence: TO_COMPLETE });
+  if (value === null || asRecord(value)) return insertProperty(doc, path, 'finding', finding);
+  return replaceScalar(doc, path, { finding, evidence: TO_COMPLETE });
+}
+
+/**
+ * The criteria a finding makes needed in turn that have no finding yet: the child did not die, so
+ * serious harm is needed; harm is yes or unclear, so concerns about working together are. A fix
+ * adds them as `unclear` (which counts towards the test: the guidance says a review must follow
+ * unless there is clear evidence otherwise), with evidence to complete, so the test can be applied.
+ */
+function followOn(doc: CaseDoc, key: CriterionKey, finding: string): CriterionKey[] {
+  const criteria = asRecord(doc.get(['criteria'])) ?? {};
+  const f = (k: CriterionKey) => findingOf(criteria[k]);
+  const out: CriterionKey[] = [];
+  let harm = key === 'seriousHarm' ? finding : f('seriousHarm');
+  if (key === 'childDied' && finding === 'no' && harm === undefined) {
+    out.push('seriousHarm');
+    harm = 'unclear';
+  }
+  const harmRoute = key === 'seriousHarm' || (key === 'childDied' && finding === 'no');
+  if (harmRoute && (harm === 'yes' || harm === 'unclear') && f('concernsAboutWorkingTogether') === undefined) out.push('concernsAboutWorkingTogether');
+  return out;
+}
+
+function why(key: CriterionKey, doc: CaseDoc): string {
+  switch (key) {
+    case 'abuseOrNeglect':
+    case 'childDied':
+      return `The statutory test always needs a finding on ${CRITERION_QUESTION[key]}`;
+    case 'seriousHarm':
+      return `The child did not die, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`;
+    case 'concernsAboutWorkingTogether':
+      return `The finding on serious harm is \`${findingOf(doc.get(['criteria', 'seriousHarm']))}\`, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`;
+  }
+}
+
+const AFTERWORD: Partial<Record<CriterionKey, string>> = {
+  seriousHarm: ' A child’s recovery does not mean serious harm did not occur.',
+  concernsAboutWorkingTogether: ' Unless there is clear evidence that agencies worked well together, a review must follow.',
+};
 
 export const criteriaIncomplete: Rule = {
   id: 'criteria-incomplete',
@@ -8,7 +61,30 @@ export const criteriaIncomplete: Rule = {
   questions: [7],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    for (const key of ctx.test.missing) {
+      const path = ['criteria', key];
+      const written = doc.has(path);
+      const value = doc.get(path);
+      const choices = FINDING_CHOICES[key];
+      const state = !written ? ', and none is recorded.'
+        : value === null || asRecord(value) ? `; \`${key}\` is written but has no \`finding\`.`
+        : `; \`${key}\` is written as a single value, not as a finding with its evidence.`;
+      const fixes: Fix[] = choices.flatMap((choice) => {
+        const more = followOn(doc, key, choice);
+        const edit = combine(doc, [(d) => addFinding(d, key, choice), ...more.map((k) => (d: CaseDoc) => addFinding(d, k, 'unclear'))]);
+        const title = [`\`${key}: ${choice}\``, ...more.map((k) => `\`${k}: unclear\``)].join(' and ');
+        return edit ? [{ title: `Add ${title}`, edits: [edit], preferred: false }] : [];
+      });
+      ctx.report({
+        span: written ? doc.keySpan(path) : doc.anchor(['criteria'], ['decision'], ['agencyInput'], ['agencies']),
+        message:
+          `${why(key, doc)}${state} ${written && (value === null || asRecord(value)) ? 'Add its `finding`' : `Add \`${key}\` with its finding`} ` +
+          `(${listWords(choices.map((c) => `\`${c}\``))}) and the evidence for it.` +
+          (AFTERWORD[key] ?? ''),
+        fixes,
+      });
+    }
   },
 };

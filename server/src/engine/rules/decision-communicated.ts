@@ -1,4 +1,17 @@
-import type { Rule } from '../rule';
+import type { CaseDoc } from '../document';
+import { formatIso, formatLong, parseDate, plural } from '../dates';
+import { entries, isDecided } from '../model';
+import { fix, type Rule } from '../rule';
+import { listWords } from '../text';
+import { appendTo, combine } from './fill';
+
+/** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
+const PANEL_DAYS_NO_SCR = 14;
+
+const BODIES: [to: string, words: string][] = [
+  ['national-panel', 'the National Panel'],
+  ['ofsted', 'Ofsted'],
+];
 
 export const decisionCommunicated: Rule = {
   id: 'decision-communicated',
@@ -8,7 +21,44 @@ export const decisionCommunicated: Rule = {
   questions: [],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (!isDecided(doc)) return;
+    const told = entries(doc, ['decision', 'communicated']);
+    const noScr = doc.get(['decision', 'outcome']) === 'no-scr';
+
+    const untold = BODIES.filter(([to]) => !told.some((t) => t.data.to === to));
+    if (untold.length) {
+      const names = listWords(untold.map(([, words]) => words), 'or');
+      const today = formatIso(ctx.today);
+      ctx.report({
+        span: doc.anchor(['decision', 'communicated'], ['decision']),
+        message:
+          `The decision is not recorded as passed to ${names}. The guidance gives that the chair tells the National Panel of every decision ` +
+          `(for a decision not to hold an SCR, within ${PANEL_DAYS_NO_SCR} days and with an explanation), and Ofsted expects a decision to be shown ` +
+          `for every notified incident. Add a \`communicated\` entry for ${untold.length === 1 ? 'it, with the date it was' : 'each, with the date they were'} told.`,
+        fixes: fix(
+          untold.length === 1 ? `Add a \`communicated\` entry for ${untold[0][1]}` : 'Add `communicated` entries for the National Panel and Ofsted',
+          combine(doc, untold.map(([to]) => (d: CaseDoc) => appendTo(d, ['decision', 'communicated'], { to, date: today }))),
+        ),
+      });
+    }
+
+    const decided = ctx.timing.decision;
+    if (!noScr || decided === undefined) return;
+    const panel = told
+      .filter((t) => t.data.to === 'national-panel')
+      .map((t) => ({ t, day: parseDate(t.data.date) }))
+      .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined)
+      .sort((a, b) => a.day - b.day)[0];
+    if (!panel || panel.day - decided <= PANEL_DAYS_NO_SCR) return;
+    ctx.report({
+      span: doc.spanOf([...panel.t.path, 'date']),
+      message:
+        `The National Panel was told of this decision not to hold an SCR on ${formatLong(panel.day)}, ` +
+        `${plural(panel.day - decided, 'day')} after the decision on ${formatLong(decided)}. The guidance gives ${PANEL_DAYS_NO_SCR} days. ` +
+        'Check the date; if it is right, record why it was late in a `notes` key on this entry.',
+      related: [{ span: doc.spanOf(['decision', 'date']), message: `The decision (${formatLong(decided)}).` }],
+    });
   },
 };

@@ -1,4 +1,8 @@
-import type { Rule } from '../rule';
+import { formatIso } from '../dates';
+import { entries } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import { fix, type Rule } from '../rule';
+import { appendTo } from './fill';
 
 export const independentChallenge: Rule = {
   id: 'independent-challenge',
@@ -8,7 +12,21 @@ export const independentChallenge: Rule = {
   questions: [6],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (entries(doc, ['challenge']).length > 0) return;
+    const decided = ctx.timing.decided;
+    ctx.report({
+      span: doc.anchor(['challenge'], ['decision'], ['criteria']),
+      message: decided
+        ? 'No independent challenge to this decision is recorded. A view from outside the board, such as a discussion with another LSCB’s chair, ' +
+          'tests the board’s reasoning; it matters most for decisions not to hold a review. Record any challenge that took place under `challenge`: ' +
+          'its type, who gave it (by role), the date and what came of it.'
+        : 'No independent challenge is recorded yet. Before the chair decides, consider asking for a view from outside the board, such as a ' +
+          'discussion with another LSCB’s chair. Record it under `challenge`: its type, who gave it (by role), the date and what came of it.',
+      fixes: fix('Add a `challenge` entry', appendTo(doc, ['challenge'], {
+        type: 'peer-chair', by: TO_COMPLETE, date: formatIso(ctx.today), outcome: TO_COMPLETE,
+      })),
+    });
   },
 };

@@ -1,4 +1,7 @@
-import type { Rule } from '../rule';
+import { entries, isDecided } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import { fix, type Rule } from '../rule';
+import { appendTo } from './fill';
 
 export const localLearning: Rule = {
   id: 'local-learning',
@@ -8,7 +11,16 @@ export const localLearning: Rule = {
   questions: [8],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (!isDecided(doc) || entries(doc, ['learning']).length > 0) return;
+    ctx.report({
+      span: doc.anchor(['learning'], ['decision']),
+      message:
+        'The decision does not record any local learning that informed it. Under `learning`, list the earlier reviews, audits ' +
+        'or improvement work the chair took into account (a case reference or the name of the activity), and why each is relevant to this case. ' +
+        'If the board’s learning register holds nothing relevant, say so in a waiver of this finding.',
+      fixes: fix('Add a `learning` entry', appendTo(doc, ['learning'], { reference: TO_COMPLETE, relevance: TO_COMPLETE })),
+    });
   },
 };

@@ -1,4 +1,9 @@
+import { formatIso, formatLong, parseDate } from '../dates';
+import { agencyIds, asString, entries, isDecided } from '../model';
+import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
+import type { Fix } from '../types';
+import { appendTo } from './fill';
 
 export const memberAgencyInput: Rule = {
   id: 'member-agency-input',
@@ -8,7 +13,29 @@ export const memberAgencyInput: Rule = {
   questions: [9],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (!isDecided(doc)) return;
+    const decided = ctx.timing.decision;
+    const input = entries(doc, ['agencyInput']);
+    const inTime = input.filter((i) => {
+      const d = parseDate(i.data.date);
+      return d !== undefined && (decided === undefined || d <= decided);
+    });
+    if (inTime.length > 0) return;
+
+    const by = decided !== undefined ? ` on ${formatLong(decided)}` : '';
+    const message = input.length === 0
+      ? `No input from member agencies to the chair is recorded. Record under \`agencyInput\` each agency’s view given before the decision${by}: which agency (its id), when, and what it said.`
+      : `Input from member agencies is recorded only after the decision${by}, so it cannot have informed it. Record any input the agencies gave before the decision, ` +
+        'and check the dates of the entries already there.';
+    // The skeleton is dated on the decision day, so that it counts as input before the decision.
+    const date = formatIso(decided ?? ctx.today);
+    const fixes: Fix[] = [...agencyIds(doc).entries()].flatMap(([id, a]) => {
+      const edit = appendTo(doc, ['agencyInput'], { agency: id, date, summary: TO_COMPLETE });
+      const name = asString(a.data.name);
+      return edit ? [{ title: `Add input from ${name ? `${name.trim()} (\`${id}\`)` : `\`${id}\``}`, edits: [edit], preferred: false }] : [];
+    });
+    ctx.report({ span: doc.anchor(['agencyInput'], ['decision']), message, fixes });
   },
 };

@@ -1,4 +1,9 @@
+import { describeLimit, deadline, elapsed, formatLong, parseDate, plural } from '../dates';
+import { entries } from '../model';
 import type { Rule } from '../rule';
+import { withinLimit } from '../timing';
+
+const OUTCOME_WORDS: Record<string, string> = { died: 'the child died', 'seriously-harmed': 'the child was seriously harmed' };
 
 export const notificationTimeliness: Rule = {
   id: 'notification-timeliness',
@@ -8,7 +13,43 @@ export const notificationTimeliness: Rule = {
   questions: [5],
   fixable: false,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc, settings } = ctx;
+    const limit = settings.notificationLimit;
+    const toOfsted = entries(doc, ['referral', 'notifications']).filter((n) => n.data.to === 'ofsted');
+
+    if (toOfsted.length === 0) {
+      const outcome = doc.get(['case', 'incident', 'outcome']);
+      if (typeof outcome !== 'string' || !OUTCOME_WORDS[outcome]) return;
+      ctx.report({
+        span: doc.anchor(['referral', 'notifications'], ['referral']),
+        message:
+          `No notification to Ofsted is recorded, although ${OUTCOME_WORDS[outcome]}. The local authority should tell Ofsted of a ` +
+          `serious incident within ${describeLimit(limit)} of learning of it. Add the notification under \`notifications\` ` +
+          '(`to: ofsted`, with its date), or find out whether it was made.',
+      });
+      return;
+    }
+
+    const knownPath = doc.has(['case', 'incident', 'knownOn']) ? ['case', 'incident', 'knownOn'] : ['case', 'incident', 'date'];
+    const known = parseDate(doc.get(knownPath));
+    if (known === undefined) return;
+    // The first notification is the one that counts; later ones are updates.
+    const dated = toOfsted
+      .map((n) => ({ n, day: parseDate(n.data.date) }))
+      .filter((x): x is { n: (typeof toOfsted)[number]; day: number } => x.day !== undefined)
+      .sort((a, b) => a.day - b.day);
+    const first = dated[0];
+    if (!first || withinLimit(known, first.day, limit)) return;
+    const took = elapsed(known, first.day);
+    const knownWords = knownPath[2] === 'knownOn' ? 'the local authority learnt of the incident' : 'the incident';
+    ctx.report({
+      span: doc.spanOf([...first.n.path, 'date']),
+      message:
+        `Ofsted was notified on ${formatLong(first.day)}, ${plural(took.workingDays, 'working day')} (${plural(took.calendarDays, 'calendar day')}) ` +
+        `after ${knownWords} on ${formatLong(known)}. The limit is ${describeLimit(limit)} (${formatLong(deadline(known, limit))}). ` +
+        'Check the date against the notification itself; if it is right, record why it was late in a `notes` key on this notification.',
+      related: [{ span: doc.spanOf(knownPath), message: `When the clock for notifying Ofsted starts (${formatLong(known)}).` }],
+    });
   },
 };

@@ -1,4 +1,18 @@
-import type { Rule } from '../rule';
+import { asRecord, isDecided } from '../model';
+import { TO_COMPLETE } from '../placeholders';
+import { fix, type Rule } from '../rule';
+import type { Fix } from '../types';
+import { setValue } from './fill';
+
+/** The format's review methodologies, with their names in words. */
+const METHODOLOGY_WORDS: Record<string, string> = {
+  systems: 'a systems review',
+  silp: 'a SILP review',
+  proportionate: 'a proportionate review',
+  traditional: 'a traditional review',
+  hybrid: 'a hybrid review',
+  other: 'another kind of review',
+};
 
 export const reviewNature: Rule = {
   id: 'review-nature',
@@ -8,7 +22,18 @@ export const reviewNature: Rule = {
   questions: [8],
   fixable: true,
   group: 'qm2',
-  check() {
-    // TODO: not yet written.
+  check(ctx) {
+    const { doc } = ctx;
+    if (!isDecided(doc) || doc.get(['decision', 'outcome']) !== 'scr' || asRecord(doc.get(['decision', 'nature']))) return;
+    const path = ['decision', 'nature'];
+    const fixes: Fix[] = Object.entries(METHODOLOGY_WORDS).flatMap(([methodology, words]) =>
+      fix(`Add \`nature\`: ${words}`, setValue(doc, path, { methodology, scope: TO_COMPLETE, leadReviewer: 'to-be-commissioned' }), false));
+    ctx.report({
+      span: doc.has(path) ? doc.keySpan(path) : doc.keySpan(['decision']),
+      message:
+        'The decision is to hold an SCR, but it does not say what kind of review. Add `nature`: the methodology ' +
+        '(for example a systems review or SILP), the scope (which agencies and which period), and how the lead reviewer will be found.',
+      fixes,
+    });
   },
 };

@@ -1,0 +1,143 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { analyseText } from '../../server/src/engine/analyse';
+import { parseDate } from '../../server/src/engine/dates';
+import { RULES } from '../../server/src/engine/rules/index';
+import { mergeSettings } from '../../server/src/engine/settings';
+
+/*
+ * A table of every combination of findings, setting and decision, checked against the
+ * criteria-consistency rule. The expected result is worked out here from the rule as the guidance
+ * states it (LSCB Regulations 2006, reg. 5(2); WT2015, chapter 4, paragraphs 18–20), not by
+ * calling the engine's own statutoryTest:
+ *
+ *   1. Abuse or neglect known or suspected is always needed. Not suspected: the test is not met.
+ *   2. Then, if the child died, the test is met.
+ *   3. If the child lived, the test is met when serious harm is yes or unclear AND concern about
+ *      how agencies worked together is yes or unclear. Either one "no" means it is not met. A
+ *      finding the test still needs that is not recorded leaves the result unknown.
+ *   4. An SCR is called for when the test is met, or when the child died in custody, in a secure
+ *      setting or under mental health detention, whatever the other findings.
+ *
+ * The rule reports the decision's outcome when it is no-scr and an SCR is called for, and the
+ * chair's criteriaMet when it says the opposite of a known test result. A YAML 1.1 tool writes
+ * yes/no as true/false; they mean the same.
+ */
+
+type Yes = 'yes' | 'no' | 'unclear' | undefined;
+const ABUSE = ['known', 'suspected', 'not-suspected'] as const;
+const DIED = ['yes', 'no', true, false] as const;
+const THREE = ['yes', 'no', 'unclear', true, false, undefined] as const;
+const SETTINGS = ['home', 'custody', 'secure-setting', 'mental-health-detention'] as const;
+const OUTCOMES = ['scr', 'no-scr'] as const;
+
+type Value = string | boolean | undefined;
+
+function meaning(v: Value): Yes {
+  if (v === true) return 'yes';
+  if (v === false) return 'no';
+  return v as Yes;
+}
+
+/** The test as the guidance states it: true, false or undefined (cannot tell yet). */
+function testIsMet(abuse: string, died: Value, harm: Value, concerns: Value): boolean | undefined {
+  if (abuse === 'not-suspected') return false;
+  if (meaning(died) === 'yes') return true;
+  const h = meaning(harm);
+  if (h === undefined) return undefined;
+  if (h === 'no') return false;
+  const c = meaning(concerns);
+  if (c === undefined) return undefined;
+  return c !== 'no';
+}
+
+function scrCalledFor(abuse: string, died: Value, harm: Value, concerns: Value, setting: string): boolean {
+  const diedInSecureOrDetained = meaning(died) === 'yes' && setting !== 'home';
+  return diedInSecureOrDetained || testIsMet(abuse, died, harm, concerns) === true;
+}
+
+function criterion(key: string, v: Value): string[] {
+  return v === undefined ? [] : [`  ${key}:`, `    finding: ${String(v)}`, '    evidence: Set out in the case notes.'];
+}
+
+function caseFile(abuse: string, died: Value, harm: Value, concerns: Value, setting: string, outcome: string): string[] {
+  return [
+    'scr: 1',
+    'case:',
+    '  reference: TABLE-1',
+    '  board: Northshire LSCB',
+    '  child:',
+    '    pseudonym: Child T',
+    '  incident:',
+    '    date: 2016-01-10',
+    `    outcome: ${meaning(died) === 'yes' ? 'died' : 'seriously-harmed'}`,
+    `    setting: ${setting}`,
+    '    summary: Made up for the table test.',
+    'referral:',
+    '  date: 2016-01-14',
+    '  from: Head of Service, Northshire Children\'s Social Care',
+    'criteria:',
+    ...criterion('abuseOrNeglect', abuse),
+    ...criterion('childDied', died),
+    ...criterion('seriousHarm', harm),
+    ...criterion('concernsAboutWorkingTogether', concerns),
+    'decision:',
+    '  date: 2016-02-10',
+    '  by: Independent Chair, Northshire LSCB',
+    `  outcome: ${outcome}`,
+    // The chair's conclusion as a chair would write it alongside that outcome.
+    `  criteriaMet: ${outcome === 'scr'}`,
+    '  rationale: Made up for the table test.',
+  ];
+}
+
+// Only the rule under test runs, so the table stays quick.
+const settings = mergeSettings({ rules: Object.fromEntries(RULES.filter((r) => r.id !== 'criteria-consistency').map((r) => [r.id, 'off'])) });
+const today = parseDate('2016-03-01');
+
+describe('criteria-consistency against the statutory test, every combination', () => {
+  for (const abuse of ABUSE) {
+    for (const died of DIED) {
+      it(`abuse or neglect ${abuse}, child died ${String(died)}`, () => {
+        let checked = 0;
+        for (const harm of THREE) {
+          for (const concerns of THREE) {
+            for (const setting of SETTINGS) {
+              for (const outcome of OUTCOMES) {
+                const lines = caseFile(abuse, died, harm, concerns, setting, outcome);
+                const outcomeLine = lines.indexOf(`  outcome: ${outcome}`) + 1;
+                const criteriaMetLine = lines.findIndex((l) => l.startsWith('  criteriaMet:')) + 1;
+                const met = testIsMet(abuse, died, harm, concerns);
+                const expected: number[] = [];
+                if (outcome === 'no-scr' && scrCalledFor(abuse, died, harm, concerns, setting)) expected.push(outcomeLine);
+                if (met !== undefined && met !== (outcome === 'scr')) expected.push(criteriaMetLine);
+
+                const a = analyseText(lines.join('\n') + '\n', { settings, today });
+                const found = a.findings.filter((f) => f.rule === 'criteria-consistency').map((f) => a.doc.lines.positionAt(f.span.start).line + 1);
+                assert.deepEqual(found, expected,
+                  `seriousHarm ${String(harm)}, concerns ${String(concerns)}, setting ${setting}, outcome ${outcome}:\n` +
+                  a.findings.filter((f) => f.rule === 'criteria-consistency').map((f) => `  ${f.message}`).join('\n'));
+                checked++;
+              }
+            }
+          }
+        }
+        assert.equal(checked, THREE.length * THREE.length * SETTINGS.length * OUTCOMES.length);
+      });
+    }
+  }
+});
+
+describe('criteria-consistency stays quiet without a decision', () => {
+  it('findings that meet the test, no decision yet', () => {
+    const lines = caseFile('suspected', 'yes', undefined, undefined, 'custody', 'no-scr');
+    const text = lines.slice(0, lines.indexOf('decision:')).join('\n') + '\n';
+    const a = analyseText(text, { settings, today });
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency'), []);
+  });
+  it('a decision with no outcome yet', () => {
+    const lines = caseFile('suspected', 'yes', undefined, undefined, 'home', 'no-scr').filter((l) => !l.startsWith('  outcome: no-scr'));
+    const a = analyseText(lines.join('\n') + '\n', { settings, today });
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency'), []);
+  });
+});
