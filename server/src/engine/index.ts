@@ -13,3 +13,8 @@ export { applyEdits } from './fixes';
 export { mergeSettings, DEFAULT_SETTINGS, type Settings, type RawSettings } from './settings';
 export { parseDate, formatIso, formatLong, todayDay, type DayNumber } from './dates';
 export { overview, describeTiming, CONSIDERATIONS, type Overview, type TimelineEvent } from './overview';
+export { hoverAt, keyMarkdown, agencyMarkdown, type HoverInfo } from './hover';
+export { completionsAt, type CompletionEntry } from './completion';
+export { documentSymbols, foldingRanges, selectionSpans, type SymbolInfo, type Fold } from './symbols';
+export { agencyAt, agencyDefinition, agencyReferences, prepareAgencyRename, renameAgency, learningTargets } from './navigation';
+export { fixAll, waiverEdit, lensTitle } from './actions';

@@ -49,6 +49,7 @@ function deref(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | und
 function branches(node: SchemaNode, root: SchemaNode): SchemaNode[] {
   const out: SchemaNode[] = [node];
   for (const sub of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? []), node.then, node.else]) {
+    if (!sub || typeof sub !== 'object') continue; // `true` subschemas say nothing about shape
     const d = deref(sub, root);
     if (d) out.push(...branches(d, root));
   }
@@ -62,8 +63,8 @@ export function schemaAt(path: Path, root: SchemaNode = ROOT): SchemaNode | unde
     if (!node) return undefined;
     let next: SchemaNode | undefined;
     for (const b of branches(node, root)) {
-      if (typeof seg === 'number') next ??= deref(b.items, root);
-      else if (b.properties?.[seg]) next = deref(b.properties[seg], root);
+      const sub = typeof seg === 'number' ? b.items : b.properties?.[seg];
+      if (sub && typeof sub === 'object') next ??= deref(sub, root);
     }
     node = next;
   }

@@ -1,6 +1,5 @@
 import { formatIso } from '../dates';
-import { addListItem } from '../edit-helpers';
-import { insertProperty } from '../fixes';
+import { appendItem, insertProperty } from '../fixes';
 import { asArray, asRecord, asString } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
@@ -21,7 +20,7 @@ export const addressHistory: Rule = {
     const address = { board: board || TO_COMPLETE, from: formatIso(ctx.today), to: null };
     const family = doc.get(['family']);
     let edit: TextEdit | undefined;
-    if (doc.has(['family', 'addresses'])) edit = addListItem(doc, ['family', 'addresses'], address);
+    if (doc.has(['family', 'addresses'])) edit = appendItem(doc, ['family', 'addresses'], address);
     else if (family === undefined || family === null || asRecord(family)) edit = insertProperty(doc, ['family'], 'addresses', [address]);
     ctx.report({
       span: doc.anchor(['family', 'addresses'], ['family'], ['case', 'board'], ['case']),

@@ -1,4 +1,4 @@
-import { setScalar } from '../edit-helpers';
+import { setValue } from '../fixes';
 import { agencyName, asRecord, entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
@@ -30,7 +30,7 @@ export const agencyContact: Rule = {
       if (!isBlank(asRecord(minimumData)?.summary)) continue;
       const summaryPath = [...a.path, 'minimumData', 'summary'];
       // A minimumData written as text or a list cannot take a key: no safe edit.
-      const edit = minimumData === undefined || minimumData === null || asRecord(minimumData) ? setScalar(doc, summaryPath, TO_COMPLETE) : undefined;
+      const edit = minimumData === undefined || minimumData === null || asRecord(minimumData) ? setValue(doc, summaryPath, TO_COMPLETE) : undefined;
       ctx.report({
         span: doc.spanOf(summaryPath),
         message:

@@ -3,7 +3,7 @@ import { asRecord } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank, listWords } from '../text';
-import { combine, setValue } from './fill';
+import { combine, setValue } from '../fixes';
 
 /** The issues QM2's rationale asks the chair to weigh, in the format's order, with their plain names. */
 const CONSIDERATIONS: [key: string, words: string][] = [

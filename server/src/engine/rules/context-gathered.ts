@@ -1,4 +1,4 @@
-import { addListItem } from '../edit-helpers';
+import { appendItem } from '../fixes';
 import { entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
@@ -22,7 +22,7 @@ export const contextGathered: Rule = {
         (written ? 'The `context` section has no entries' : 'No contextual information is recorded') +
         ' beyond what agencies said about their own contact. Add to `context` what else informed the decision, ' +
         'such as earlier reviews in the area, local audits or patterns, each with its topic, source and a short summary.',
-      fixes: fix('Add a `context` entry', addListItem(doc, ['context'], { topic: TO_COMPLETE, source: TO_COMPLETE, summary: TO_COMPLETE })),
+      fixes: fix('Add a `context` entry', appendItem(doc, ['context'], { topic: TO_COMPLETE, source: TO_COMPLETE, summary: TO_COMPLETE })),
     });
   },
 };

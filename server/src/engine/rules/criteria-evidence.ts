@@ -2,7 +2,7 @@ import { asRecord, CRITERIA, CRITERION_QUESTION, findingOf } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
-import { setValue } from './fill';
+import { setValue } from '../fixes';
 
 export const criteriaEvidence: Rule = {
   id: 'criteria-evidence',

@@ -1,11 +1,10 @@
 import type { CaseDoc } from '../document';
-import { insertProperty } from '../fixes';
+import { combine, insertProperty, replaceScalar } from '../fixes';
 import { asRecord, CRITERION_QUESTION, FINDING_CHOICES, findingOf, type CriterionKey } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { listWords } from '../text';
 import type { Fix, TextEdit } from '../types';
-import { combine, replaceScalar } from './fill';
 
 /** Adds a finding for `key` to the criteria, however the criterion stands now. */
 function addFinding(doc: CaseDoc, key: CriterionKey, finding: unknown): TextEdit | undefined {

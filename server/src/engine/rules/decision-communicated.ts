@@ -3,7 +3,7 @@ import { formatIso, formatLong, parseDate, plural } from '../dates';
 import { entries, isDecided } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
-import { appendTo, combine } from './fill';
+import { appendItem, combine } from '../fixes';
 
 /** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
 const PANEL_DAYS_NO_SCR = 14;
@@ -39,7 +39,7 @@ export const decisionCommunicated: Rule = {
           `for every notified incident. Add a \`communicated\` entry for ${untold.length === 1 ? 'it, with the date it was' : 'each, with the date they were'} told.`,
         fixes: fix(
           untold.length === 1 ? `Add a \`communicated\` entry for ${untold[0][1]}` : 'Add `communicated` entries for the National Panel and Ofsted',
-          combine(doc, untold.map(([to]) => (d: CaseDoc) => appendTo(d, ['decision', 'communicated'], { to, date: today }))),
+          combine(doc, untold.map(([to]) => (d: CaseDoc) => appendItem(d, ['decision', 'communicated'], { to, date: today }))),
         ),
       });
     }

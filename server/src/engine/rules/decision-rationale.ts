@@ -3,7 +3,7 @@ import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
 import type { Fix } from '../types';
-import { setValue } from './fill';
+import { setValue } from '../fixes';
 
 /** The format's learning routes other than an SCR, with their names in words. */
 const ALTERNATIVE_WORDS: Record<string, string> = {

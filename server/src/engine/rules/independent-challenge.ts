@@ -2,7 +2,7 @@ import { formatIso } from '../dates';
 import { entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
-import { appendTo } from './fill';
+import { appendItem } from '../fixes';
 
 export const independentChallenge: Rule = {
   id: 'independent-challenge',
@@ -24,7 +24,7 @@ export const independentChallenge: Rule = {
           'its type, who gave it (by role), the date and what came of it.'
         : 'No independent challenge is recorded yet. Before the chair decides, consider asking for a view from outside the board, such as a ' +
           'discussion with another LSCB’s chair. Record it under `challenge`: its type, who gave it (by role), the date and what came of it.',
-      fixes: fix('Add a `challenge` entry', appendTo(doc, ['challenge'], {
+      fixes: fix('Add a `challenge` entry', appendItem(doc, ['challenge'], {
         type: 'peer-chair', by: TO_COMPLETE, date: formatIso(ctx.today), outcome: TO_COMPLETE,
       })),
     });

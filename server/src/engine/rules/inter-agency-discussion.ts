@@ -1,6 +1,5 @@
 import { formatIso, formatLong, parseDate } from '../dates';
-import { addListItem, setScalar } from '../edit-helpers';
-import { insertProperty } from '../fixes';
+import { appendItem, insertProperty, setValue } from '../fixes';
 import { agencyIds, asArray, asRecord, asString, decisionDay, entries, type Entry } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
@@ -56,7 +55,7 @@ export const interAgencyDiscussion: Rule = {
       const date = formatIso(decision !== undefined ? Math.min(decision, ctx.today) : ctx.today);
       const fixes = ids.length < 2 ? [] : perOutcome(
         (words) => `Add a meeting of agencies that ${words}`,
-        (outcome) => addListItem(doc, ['meetings'], {
+        (outcome) => appendItem(doc, ['meetings'], {
           date, forum: TO_COMPLETE, agencies: ids.slice(0, 2), recommendation: { outcome, rationale: TO_COMPLETE },
         }),
       );
@@ -96,7 +95,7 @@ export const interAgencyDiscussion: Rule = {
     if (missingRec && count >= 2) {
       fixes = perOutcome(
         (words) => `Record that the meeting ${words}`,
-        (outcome) => asRecord(rec) ? setScalar(doc, [...recPath, 'outcome'], outcome)
+        (outcome) => asRecord(rec) ? setValue(doc, [...recPath, 'outcome'], outcome)
           : rec === undefined ? insertProperty(doc, best.path, 'recommendation', { outcome, rationale: TO_COMPLETE })
           : insertProperty(doc, recPath, 'outcome', outcome),
       );

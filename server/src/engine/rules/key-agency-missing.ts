@@ -1,5 +1,5 @@
 import { formatIso } from '../dates';
-import { addListItem } from '../edit-helpers';
+import { appendItem } from '../fixes';
 import { agencyIds, asString, entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
@@ -43,7 +43,7 @@ export const keyAgencyMissing: Rule = {
           `Add the ${words} agency that was asked, with the date of the request, or ask one now.`,
         fixes: fix(
           `Add an agency of type \`${type}\``,
-          addListItem(doc, ['agencies'], { id, name: TO_COMPLETE, type, involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) } }),
+          appendItem(doc, ['agencies'], { id, name: TO_COMPLETE, type, involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) } }),
         ),
       });
     }

@@ -1,7 +1,7 @@
 import { entries, isDecided } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
-import { appendTo } from './fill';
+import { appendItem } from '../fixes';
 
 export const localLearning: Rule = {
   id: 'local-learning',
@@ -20,7 +20,7 @@ export const localLearning: Rule = {
         'The decision does not record any local learning that informed it. Under `learning`, list the earlier reviews, audits ' +
         'or improvement work the chair took into account (a case reference or the name of the activity), and why each is relevant to this case. ' +
         'If the board’s learning register holds nothing relevant, say so in a waiver of this finding.',
-      fixes: fix('Add a `learning` entry', appendTo(doc, ['learning'], { reference: TO_COMPLETE, relevance: TO_COMPLETE })),
+      fixes: fix('Add a `learning` entry', appendItem(doc, ['learning'], { reference: TO_COMPLETE, relevance: TO_COMPLETE })),
     });
   },
 };

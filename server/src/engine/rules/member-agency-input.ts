@@ -3,7 +3,7 @@ import { agencyIds, asString, entries, isDecided } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { appendTo } from './fill';
+import { appendItem } from '../fixes';
 
 export const memberAgencyInput: Rule = {
   id: 'member-agency-input',
@@ -32,7 +32,7 @@ export const memberAgencyInput: Rule = {
     // The skeleton is dated on the decision day, so that it counts as input before the decision.
     const date = formatIso(decided ?? ctx.today);
     const fixes: Fix[] = [...agencyIds(doc).entries()].flatMap(([id, a]) => {
-      const edit = appendTo(doc, ['agencyInput'], { agency: id, date, summary: TO_COMPLETE });
+      const edit = appendItem(doc, ['agencyInput'], { agency: id, date, summary: TO_COMPLETE });
       const name = asString(a.data.name);
       return edit ? [{ title: `Add input from ${name ? `${name.trim()} (\`${id}\`)` : `\`${id}\``}`, edits: [edit], preferred: false }] : [];
     });

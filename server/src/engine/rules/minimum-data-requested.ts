@@ -1,6 +1,5 @@
 import { formatIso, parseDate } from '../dates';
-import { setScalar } from '../edit-helpers';
-import { insertProperty } from '../fixes';
+import { insertProperty, setValue } from '../fixes';
 import { agencyName, asRecord, entries } from '../model';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
@@ -27,7 +26,7 @@ export const minimumDataRequested: Rule = {
       const received = parseDate(md?.received);
       if (received === undefined || received >= ctx.today) {
         if (minimumData === undefined) edit = insertProperty(doc, a.path, 'minimumData', { requested: today });
-        else if (minimumData === null || md) edit = setScalar(doc, requestedPath, today);
+        else if (minimumData === null || md) edit = setValue(doc, requestedPath, today);
       }
       ctx.report({
         span: doc.keySpan(requestedPath),

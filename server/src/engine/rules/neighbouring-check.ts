@@ -1,5 +1,5 @@
 import { formatIso } from '../dates';
-import { addListItem } from '../edit-helpers';
+import { appendItem } from '../fixes';
 import { asString, entries, otherBoards } from '../model';
 import { fix, type Rule } from '../rule';
 import { sameBoard } from '../text';
@@ -28,7 +28,7 @@ export const neighbouringCheck: Rule = {
           `${other.board} appears in the family’s address history, but no neighbouring-board check is recorded. ` +
           `Ask ${other.board} whether its agencies know the family, and record the request under \`neighbouringBoards\`.`,
         related,
-        fixes: fix(`Add a check with ${other.board}`, addListItem(doc, ['neighbouringBoards'], { board: other.board, requested: formatIso(ctx.today) })),
+        fixes: fix(`Add a check with ${other.board}`, appendItem(doc, ['neighbouringBoards'], { board: other.board, requested: formatIso(ctx.today) })),
       });
     }
   },

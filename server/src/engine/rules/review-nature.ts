@@ -2,7 +2,7 @@ import { asRecord, isDecided } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import type { Fix } from '../types';
-import { setValue } from './fill';
+import { setValue } from '../fixes';
 
 /** The format's review methodologies, with their names in words. */
 const METHODOLOGY_WORDS: Record<string, string> = {

@@ -16,9 +16,19 @@ import type { Fix, Span } from '../types';
 const COVERED_BY_RULES: RegExp[] = [
   /^criteria$/,
   /^criteria\.(abuseOrNeglect|childDied|seriousHarm|concernsAboutWorkingTogether)$/,
-  /^criteria\.[A-Za-z]+\.evidence$/,
+  /^criteria\.[A-Za-z]+\.(evidence|finding)$/,
   /^decision\.(rationale|nature|alternative)$/,
   /^agencies$/,
+];
+
+/** Keys a QM2 rule reports when they are written but left empty (not when they hold a wrong value). */
+const COVERED_WHEN_EMPTY: RegExp[] = [
+  ...COVERED_BY_RULES,
+  /^decision\.delayReason$/,
+  /^considerations(\.[A-Za-z]+)?$/,
+  /^agencies\.minimumData\.(summary|requested)$/,
+  /^meetings\.recommendation(\.outcome)?$/,
+  /^(context|learning|challenge|agencyInput|meetings|neighbouringBoards)$/,
 ];
 
 export function pointerToPath(pointer: string): Path {
@@ -136,7 +146,9 @@ function report(ctx: RuleContext, err: AjvError): void {
     }
     case 'type': {
       if (isDatePath(path)) return; // invalid-date says it better
-      if (COVERED_BY_RULES.some((r) => r.test(shape(path)))) return;
+      const value = doc.get(path);
+      const empty = value === null || value === undefined || (typeof value === 'string' && !value.trim());
+      if (empty && COVERED_WHEN_EMPTY.some((r) => r.test(shape(path)))) return;
       const node = schemaAt(path);
       ctx.report({
         span: doc.spanOf(path),

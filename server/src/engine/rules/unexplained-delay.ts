@@ -2,7 +2,7 @@ import { formatLong, plural } from '../dates';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
-import { setValue } from './fill';
+import { setValue } from '../fixes';
 
 /** "25 days" below two weeks; "3 weeks and 4 days" from two weeks on. */
 function howLong(days: number): string {

@@ -1,0 +1,75 @@
+import type { Analysis } from './analyse';
+import { metCount } from './checklist';
+import { plural } from './dates';
+import { CaseDoc } from './document';
+import { applyEdits } from './fixes';
+import { extents } from './locate';
+import type { Finding, Fix, TextEdit } from './types';
+
+/**
+ * "Fix all": the preferred fix of every finding that is not waived, leaving out any fix that
+ * overlaps one already taken or that would make the file harder to read (a new syntax problem,
+ * such as the same key added twice).
+ */
+export function fixAll(doc: CaseDoc, findings: readonly Finding[]): { edits: TextEdit[]; fixes: Fix[] } {
+  const taken: TextEdit[] = [];
+  const fixes: Fix[] = [];
+  const base = doc.syntax.length;
+  for (const f of findings) {
+    if (f.waived) continue;
+    const fix = f.fixes.find((x) => x.preferred);
+    if (!fix || !fix.edits.length || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    const trial = [...taken, ...fix.edits];
+    if (new CaseDoc(applyEdits(doc.text, trial)).syntax.length > base) continue;
+    taken.push(...fix.edits);
+    fixes.push(fix);
+  }
+  return { edits: taken.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end), fixes };
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.span.start < b.span.end && b.span.start < a.span.end) return true;
+  // Two insertions at one place: the same text twice is one fix offered by two findings.
+  return a.span.start === b.span.start && a.span.end === a.span.start && b.span.end === b.span.start && a.newText === b.newText;
+}
+
+/** Rules whose findings are about waivers or about reading the file at all: they cannot be waived. */
+const NOT_WAIVABLE = new Set(['waiver-reason', 'waiver-unused', 'yaml-syntax']);
+
+/**
+ * The comment that waives `finding`: `# scr-waive <id>: ` on its own line above the key or list
+ * item the finding starts in (never inside a block of text), indented like it. `reasonAt` is
+ * where in `edit.newText` the reason goes.
+ */
+export function waiverEdit(doc: CaseDoc, finding: Finding): { edit: TextEdit; reasonAt: number } | undefined {
+  if (NOT_WAIVABLE.has(finding.rule) || finding.waived) return undefined;
+  const { lines } = doc;
+  const at = finding.span.start;
+  let line = lines.lineOf(at);
+  if (/^\s*#/.test(lines.lineText(line))) return undefined;
+  // The nearest key or item that starts on or above the finding's line and contains it.
+  let best = -1;
+  for (const e of extents(doc)) {
+    const start = lines.lineOf(e.span.start);
+    if (start <= line && e.span.start <= at && at <= e.span.end && start > best) best = start;
+  }
+  if (best >= 0) line = best;
+  const text = lines.lineText(line);
+  const indent = text.slice(0, text.length - text.trimStart().length);
+  const head = `${indent}# scr-waive ${finding.rule}: `;
+  const start = lines.lineStart(line);
+  return { edit: { span: { start, end: start }, newText: head + lines.eol }, reasonAt: head.length };
+}
+
+/** "QM2 7 of 9 met · 2 warnings": the line shown at the top of the file. */
+export function lensTitle(a: Analysis): string {
+  const { met, applicable } = metCount(a.checklist);
+  const open = a.findings.filter((f) => !f.waived);
+  const errors = open.filter((f) => f.severity === 'error').length;
+  const warnings = open.filter((f) => f.severity === 'warning').length;
+  const parts = [`QM2 ${met} of ${applicable} met`];
+  if (errors) parts.push(plural(errors, 'error'));
+  if (warnings) parts.push(plural(warnings, 'warning'));
+  if (!errors && !warnings) parts.push('no errors or warnings');
+  return parts.join(' · ');
+}

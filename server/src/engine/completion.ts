@@ -1,0 +1,162 @@
+import { formatIso, type DayNumber } from './dates';
+import type { CaseDoc, Path } from './document';
+import { Outline } from './cursor';
+import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, describedAt, keyMarkdown } from './hover';
+import { agencyIds, asString, entries, otherBoards } from './model';
+import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
+import { sameBoard } from './text';
+import type { Span } from './types';
+import { skeleton } from './skeleton';
+
+export interface CompletionEntry {
+  label: string;
+  kind: 'key' | 'value' | 'agency' | 'board' | 'date' | 'skeleton';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Replaces `span`. */
+  text: string;
+  /** The same with tab stops (`$1`, `${1|a,b|}`, `$0`) for editors that take snippets. */
+  snippet?: string;
+  span: Span;
+  sortText?: string;
+}
+
+const KEY_WORD = /^(\s*)(-\s+)?([A-Za-z_$][\w$-]*)?$/;
+const VALUE = /^(\s*)(-\s+)?("[^"]*"|'[^']*'|[A-Za-z_$][\w$-]*)[ \t]*:([ \t]*)(.*)$/;
+
+/** What may be written at `offset`: keys not yet present, values with their meanings, ids, boards, dates, list entries. */
+export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): CompletionEntry[] {
+  const { lines } = doc;
+  const { line, character } = lines.positionAt(offset);
+  const text = lines.lineText(line);
+  const prefix = text.slice(0, character);
+  const after = text.slice(character);
+  if (/(^|\s)#/.test(prefix)) return [];
+  const outline = new Outline(lines);
+  const lineStart = lines.lineStart(line);
+
+  const v = VALUE.exec(prefix);
+  if (v) {
+    const indent = v[1].length;
+    const keyCol = indent + (v[2]?.length ?? 0);
+    const holder = v[2] ? itemPath(outline, line, indent) : outline.container(line, keyCol, 'map');
+    if (!holder) return [];
+    const path = [...holder, v[3].replace(/^["']|["']$/g, '')];
+    const typed = v[5];
+    const tail = /^[^\s,\]#]*/.exec(after)![0];
+    if (typed.startsWith('[')) {
+      const parts = typed.slice(1).split(',');
+      const partial = parts[parts.length - 1].trimStart();
+      const present = parts.slice(0, -1).map((p) => p.trim());
+      return valueEntries(doc, [...path, parts.length - 1], today, present, { start: offset - partial.length, end: offset + tail.length }, true);
+    }
+    if (/\s/.test(typed.trim())) return [];
+    const span = { start: offset - typed.length, end: offset + tail.length };
+    return valueEntries(doc, path, today, [], span, false).map((e) => (v[4] ? e : { ...e, text: ` ${e.text}`, snippet: e.snippet && ` ${e.snippet}` }));
+  }
+
+  const k = KEY_WORD.exec(prefix);
+  if (!k) return [];
+  const indent = k[1].length;
+  const word = k[3] ?? '';
+  const renaming = /^[\w$-]*[ \t]*:/.test(after);
+  const span = { start: offset - word.length, end: offset + /^[\w$-]*/.exec(after)![0].length };
+  const eol = lines.eol;
+  if (k[2]) {
+    // After a dash: the first key of a new entry, or an item of a list of values.
+    const item = itemPath(outline, line, indent);
+    if (!item) return [];
+    const col = indent + k[2].length;
+    if (kindOf(schemaAt(item)) !== 'object') return valueEntries(doc, item, today, [], span, false);
+    const skel = renaming ? [] : skeletons(doc, item.slice(0, -1), indent, today, { start: lineStart + indent, end: span.end }, eol);
+    return [...keyEntries(item, outline.siblingKeys(line, col, false), col, span, renaming, eol), ...skel];
+  }
+  const mapPath = outline.container(line, indent, 'map');
+  const above = nearestAbove(outline, line);
+  const out: CompletionEntry[] = [];
+  const entrySpan = { start: lineStart + indent, end: span.end };
+  if (above?.dash === indent) {
+    const list = outline.container(line, indent, 'seq');
+    if (list && !renaming) out.push(...skeletons(doc, list, indent, today, entrySpan, eol));
+  }
+  if (!mapPath) return out;
+  if (kindOf(schemaAt(mapPath)) === 'array') return renaming ? out : [...out, ...skeletons(doc, mapPath, indent, today, entrySpan, eol)];
+  return [...out, ...keyEntries(mapPath, outline.siblingKeys(line, indent), indent, span, renaming, eol)];
+}
+
+function itemPath(outline: Outline, line: number, dash: number): Path | undefined {
+  const list = outline.container(line, dash, 'seq');
+  return list && [...list, outline.itemIndex(line, dash)];
+}
+
+function nearestAbove(outline: Outline, line: number) {
+  for (let i = line - 1; i >= 0; i--) if (!outline.shape(i).blank) return outline.shape(i);
+  return undefined;
+}
+
+export function kindOf(node: SchemaNode | undefined): 'object' | 'array' | 'scalar' | undefined {
+  if (!node) return undefined;
+  const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+  if (types.includes('object') || node.properties) return 'object';
+  if (types.includes('array') || node.items) return 'array';
+  return 'scalar';
+}
+
+function keyEntries(mapPath: Path, present: string[], col: number, span: Span, renaming: boolean, eol: string): CompletionEntry[] {
+  const order = propertyOrder(mapPath);
+  return order.filter((key) => !present.includes(key)).map((key, i) => {
+    const path = [...mapPath, key];
+    const node = schemaAt(path);
+    const kind = kindOf(node);
+    const title = describedAt(path)?.title;
+    const inner = ' '.repeat(col + 2);
+    let text = `${key}: `;
+    let snippet = `${key}: $0`;
+    if (renaming) text = snippet = key;
+    else if (kind === 'object') text = snippet = `${key}:${eol}${inner}`;
+    else if (kind === 'array' && kindOf(schemaAt([...path, 0])) === 'object') text = snippet = `${key}:${eol}${inner}- `;
+    else if (kind === 'array') [text, snippet] = [`${key}: []`, `${key}: [$1]`];
+    else {
+      const choices = choicesOf(node);
+      if (choices.length > 1) snippet = `${key}: \${1|${choices.map((c) => c.value.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
+      else if (node?.type === 'boolean') snippet = `${key}: \${1|true,false|}`;
+    }
+    return { label: key, kind: 'key' as const, detail: title, documentation: keyMarkdown(path), text, snippet, span, sortText: String(i).padStart(3, '0') };
+  });
+}
+
+function skeletons(doc: CaseDoc, listPath: Path, col: number, today: DayNumber, span: Span, eol: string): CompletionEntry[] {
+  const item = schemaAt([...listPath, 0]);
+  if (kindOf(item) !== 'object') return [];
+  const s = skeleton(doc, listPath, col, today, eol);
+  if (!s) return [];
+  const title = (item?.title ?? 'entry').toLowerCase();
+  return [{ label: `New ${title}`, kind: 'skeleton', detail: `A ${title} entry with the keys it needs`, documentation: keyMarkdown([...listPath, 0]), text: s.text, snippet: s.snippet, span, sortText: ' ' }];
+}
+
+function valueEntries(doc: CaseDoc, path: Path, today: DayNumber, present: string[], span: Span, inFlow: boolean): CompletionEntry[] {
+  const shape = shapeOf(path);
+  if (AGENCY_ID_PLACES.has(shape) && shape !== 'agencies.[].id') {
+    return [...agencyIds(doc).entries()].filter(([id]) => !present.includes(id)).map(([id, e]) => ({
+      label: id, kind: 'agency' as const, detail: asString(e.data.name), documentation: agencyMarkdown(doc, id), text: id, span,
+    }));
+  }
+  if (shape === 'neighbouringBoards.[].board') {
+    const checks = entries(doc, ['neighbouringBoards']);
+    return otherBoards(doc).map((b, i) => {
+      const checked = checks.some((c) => sameBoard(c.data.board, b.board));
+      return { label: b.board, kind: 'board' as const, detail: checked ? 'From the address history (already checked)' : 'From the address history', text: quoteIfNeeded(b.board, inFlow), span, sortText: `${checked ? 1 : 0}${i}` };
+    });
+  }
+  if (isDatePath(path)) return [{ label: formatIso(today), kind: 'date', detail: 'Today', text: formatIso(today), span }];
+  const node = schemaAt(path);
+  const choices = choicesOf(node);
+  if (choices.length) return choices.map((c, i) => ({ label: c.value, kind: 'value' as const, detail: node?.title, documentation: c.meaning, text: c.value, span, sortText: String(i).padStart(3, '0') }));
+  if (node?.type === 'boolean') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, detail: node.title, text: b, span }));
+  return [];
+}
+
+export function quoteIfNeeded(text: string, inFlow = false): string {
+  return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$/.test(text) || (inFlow && /[,[\]{}]/.test(text)) ? JSON.stringify(text) : text;
+}
