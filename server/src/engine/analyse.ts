@@ -65,6 +65,9 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
     }
   }
 
+  // In a file that does not parse, positions past the slip are guesses: report, but offer no edits.
+  if (doc.syntax.length) for (const f of findings) if (f.rule !== 'yaml-syntax') f.fixes = [];
+
   const waivers = findWaivers(doc);
   const { unused, noReason } = applyWaivers(findings, waivers);
   const level = (id: string) => settings.rules[id] ?? RULES_BY_ID.get(id)!.severity;

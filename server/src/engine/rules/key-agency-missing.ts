@@ -29,6 +29,8 @@ export const keyAgencyMissing: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
+    // With no agencies recorded at all, agency-contact says so once; a finding per type would bury it.
+    if (entries(doc, ['agencies']).length === 0) return;
     const types = new Set(entries(doc, ['agencies']).map((a) => asString(a.data.type)));
     const ids = new Set(agencyIds(doc).keys());
     const span = doc.anchor(['agencies'], ['referral'], ['case']);

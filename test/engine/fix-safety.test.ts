@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { isScalar, visit } from 'yaml';
+import { globSync } from 'tinyglobby';
+import { fixAll } from '../../server/src/engine/actions';
+import { CaseDoc } from '../../server/src/engine/document';
+import { applyEdits } from '../../server/src/engine/fixes';
+import type { TextEdit } from '../../server/src/engine/types';
+import { analyseFixture, comments, readFixture, type Fixture } from '../helpers/fixtures';
+
+const ROOT = join(__dirname, '..', '..');
+const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/rules/**/*.scr.yaml'], { cwd: ROOT }).sort();
+
+/** Every scalar the user wrote, with where it stands. */
+function scalars(text: string): { value: string; start: number; end: number }[] {
+  const out: { value: string; start: number; end: number }[] = [];
+  const doc = new CaseDoc(text);
+  if (!doc.yaml) return out;
+  visit(doc.yaml, {
+    Scalar(_, node) {
+      if (isScalar(node) && node.range && node.value !== null) out.push({ value: String(node.value), start: node.range[0], end: node.range[1] });
+    },
+  });
+  return out;
+}
+
+/** Checks that `fixed` kept everything of `f.text` that the edits did not touch, and broke nothing. */
+function assertSafe(f: Fixture, edits: readonly TextEdit[], what: string): void {
+  const fixed = applyEdits(f.text, edits);
+  const before = analyseFixture(f);
+  const after = analyseFixture(f, fixed);
+  if (before.doc.syntax.length === 0) assert.equal(after.doc.syntax.length, 0, `${what}: the file still parses\n${fixed}`);
+  const kept = comments(fixed);
+  const lines = f.text.split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    const start = offset;
+    offset += line.length + 1;
+    const c = comments(line)[0];
+    // A fix may edit a comment only when the comment is what it fixes (a stale or misspelt waiver).
+    if (!c || edits.some((e) => e.span.start < offset && start <= e.span.end && /scr-waive/.test(c))) continue;
+    assert.ok(kept.includes(c), `${what}: comment kept: ${c}`);
+  }
+  const remaining = scalars(fixed).map((s) => s.value);
+  for (const s of scalars(f.text)) {
+    if (edits.some((e) => e.span.start < s.end && s.start < e.span.end)) continue; // the scalar the fix replaces
+    const i = remaining.indexOf(s.value);
+    assert.ok(i >= 0, `${what}: the value “${s.value}” is kept`);
+    remaining.splice(i, 1);
+  }
+  const newErrors = after.findings.filter((x) => x.severity === 'error' && !before.findings.some((y) => y.rule === x.rule && y.message === x.message));
+  assert.deepEqual(newErrors.map((x) => `${x.rule}: ${x.message}`), [], `${what}: no new error\n${fixed}`);
+}
+
+describe('quick fixes are safe on every fixture and example', () => {
+  it('has files to try', () => assert.ok(FILES.length > 100));
+  for (const file of FILES) {
+    const f = readFixture(join(ROOT, file));
+    const a = analyseFixture(f);
+    const open = a.findings.filter((x) => !x.waived);
+    if (!open.some((x) => x.fixes.length)) continue;
+    it(`${file}: every fix`, () => {
+      for (const finding of open) {
+        for (const fx of finding.fixes) {
+          assertSafe(f, fx.edits, `${finding.rule} / ${fx.title}`);
+          const after = analyseFixture(f, applyEdits(f.text, fx.edits));
+          const count = (xs: typeof open) => xs.filter((x) => x.rule === finding.rule && !x.waived).length;
+          assert.ok(count(after.findings) < count(open), `${finding.rule} / ${fx.title}: the finding is cleared`);
+        }
+      }
+    });
+    it(`${file}: fix all`, () => {
+      const { edits, fixes } = fixAll(a.doc, a.findings);
+      assertSafe(f, edits, 'fix all');
+      const after = analyseFixture(f, applyEdits(f.text, edits));
+      const fixedRules = new Set(open.filter((x) => x.fixes.some((fx) => fixes.includes(fx))).map((x) => x.rule));
+      // A corrected waiver can be left with nothing to waive when fix-all also fixes what it was for.
+      fixedRules.delete('waiver-unused');
+      for (const rule of fixedRules) {
+        const n = (xs: typeof open) => xs.filter((x) => x.rule === rule && !x.waived).length;
+        assert.ok(n(after.findings) < n(open), `fix all clears ${rule} findings`);
+      }
+    });
+  }
+});
