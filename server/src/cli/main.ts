@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
 import { run } from './run';
 
 declare const SCR_VERSION: string | undefined;
@@ -9,9 +10,13 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
-  writeFile: (p, t) => fs.writeFile(p, t, 'utf8'),
+  writeFile: async (p, t) => {
+    await fs.mkdir(dirname(p), { recursive: true });
+    await fs.writeFile(p, t, 'utf8');
+  },
   color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   version,
+  env: process.env,
 }).then((code) => {
   process.exitCode = code;
 });

@@ -1,4 +1,4 @@
-import type { Analysis, ChecklistItem, Finding, LineIndex } from '../engine/index';
+import type { Analysis, CaseDoc, ChecklistItem, Finding, LineIndex, Severity, Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
 export interface FileReport {
@@ -6,9 +6,13 @@ export interface FileReport {
   path: string;
   absolutePath: string;
   lines: LineIndex;
+  /** The parsed file, when it could be read (for fingerprints). */
+  doc?: CaseDoc;
   /** Findings to show: waived ones removed (they stay in `waived`). */
   findings: Finding[];
   waived: Finding[];
+  /** Each finding's fingerprint (see fingerprint.ts), shown and waived alike. */
+  fingerprints: Map<Finding, string>;
   checklist?: ChecklistItem[];
   analysis?: Analysis;
   /** A settings file's findings are reported under its own path, with no checklist. */
@@ -19,14 +23,63 @@ export interface RunReport {
   files: FileReport[];
   errors: number;
   warnings: number;
+  /** Findings left out because the baseline already holds them. */
+  baselined: number;
+  /** Set when only files changed since a git ref were reported. */
+  changedSince?: string;
 }
 
-export function counts(files: FileReport[]): { errors: number; warnings: number } {
+export function counts(files: FileReport[]): { errors: number; warnings: number; notes: number } {
   let errors = 0;
   let warnings = 0;
+  let notes = 0;
   for (const f of files) for (const x of f.findings) {
     if (x.severity === 'error') errors++;
     else if (x.severity === 'warning') warnings++;
+    else notes++;
   }
-  return { errors, warnings };
+  return { errors, warnings, notes };
+}
+
+/** What a format may need beyond the report itself. */
+export interface RenderContext {
+  /** Colours on the terminal (stylish only). */
+  color: boolean;
+  /** The checker's version, for SARIF's tool description. */
+  version: string;
+  /** Where a file's lines can be linked to, e.g. `https://github.com/org/repo/blob/SHA/`; else relative links. */
+  linkBase?: string;
+  /** Every report by absolute path: for related places in other files. */
+  byPath: Map<string, FileReport>;
+}
+
+/** 1-based region of a span, a span that ends at the start of a line ending on the line before. */
+export function regionOf(lines: LineIndex, span: Span): { line: number; column: number; endLine: number; endColumn: number } {
+  const r = lines.humanRange(span);
+  if (r.endLine > r.line && r.endColumn === 1) {
+    const endLine0 = r.endLine - 2;
+    return { ...r, endLine: r.endLine - 1, endColumn: lines.lineEnd(endLine0) - lines.lineStart(endLine0) + 1 };
+  }
+  return r;
+}
+
+/** A finding's words in one line, for formats that cannot show line breaks. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+export const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note', hint: 'Hint' };
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "2 errors, 5 warnings, 1 note": the totals every format states. */
+export function totals(report: RunReport): string {
+  const { errors, warnings, notes } = counts(report.files);
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+}
+
+export function caseCount(report: RunReport): number {
+  return report.files.filter((f) => f.kind === 'case').length;
 }

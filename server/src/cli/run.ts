@@ -1,10 +1,14 @@
+import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyser, dossierEntry, CaseDoc, parseDate, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { createAnalyser, dossierEntry, CaseDoc, folderOf, parseDate, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { expandTargets, readText, toSlash } from './files';
-import { formatJson } from './formats/json';
-import { formatStylish } from './formats/stylish';
-import { counts, type FileReport, type RunReport } from './report';
+import { fingerprints } from './fingerprint';
+import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
+import { changedSince, GitProblem, realPath } from './git';
+import { linkBaseFromEnv } from './links';
+import { counts, type FileReport, type RenderContext, type RunReport } from './report';
 
 export interface Io {
   cwd: string;
@@ -13,9 +17,11 @@ export interface Io {
   writeFile: (path: string, text: string) => Promise<void>;
   color: boolean;
   version: string;
+  /** The environment, for links to the code host in CI (GITHUB_*, CI_PROJECT_URL...). */
+  env?: Record<string, string | undefined>;
 }
 
-export const FORMATS = ['stylish', 'json'] as const;
+export { FORMAT_NAMES as FORMATS };
 
 export const HELP = `Usage: scr-check [options] [PATH|GLOB ...]
 
@@ -23,17 +29,26 @@ Checks Serious Case Review decision records (*.scr.yaml) against SCR Quality Mar
 With no PATH, checks every case file under the current folder (skipping node_modules and .git).
 
 Options:
-  -f, --format NAME       stylish (default) or json
-  -o, --output FILE       also write the report to FILE (in --output-format, default json)
-      --output-format N   the format written to --output
-  -c, --config FILE       use this settings file for every case (instead of the nearest scr.config.yaml)
-      --today YYYY-MM-DD  check as if today were this day (for reproducible results)
-      --max-warnings N    fail when there are more than N warnings
-  -q, --quiet             report errors only
-      --no-color          plain output
-      --debug             show internal details when something goes wrong
-  -h, --help              show this help
-  -v, --version           show the version
+  -f, --format NAME        how to show the report: stylish (default), json, sarif, github,
+                           markdown or junit
+  -o, --output FILE        also write the report to FILE; may be given more than once
+      --output-format NAME the format of the matching --output (the first for the first, and
+                           so on); otherwise the file's extension says it (.sarif, .json, .md,
+                           .xml for junit), else json
+      --changed-since REF  report only case files changed since the git branch, tag or commit
+                           REF, and the files their checks involve (such as a shared reference)
+      --baseline FILE      leave out the findings recorded in FILE: report only new ones
+      --write-baseline FILE
+                           record today's findings in FILE, to use with --baseline
+  -c, --config FILE        use this settings file for every case (instead of the nearest
+                           scr.config.yaml)
+      --today YYYY-MM-DD   check as if today were this day (for reproducible results)
+      --max-warnings N     fail when there are more than N warnings
+  -q, --quiet              report errors only
+      --no-color           plain output
+      --debug              show internal details when something goes wrong
+  -h, --help               show this help
+  -v, --version            show the version
 
 Exit status: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
 2 the command was used wrongly or something went wrong inside it.
@@ -43,18 +58,17 @@ class UsageError extends Error {}
 
 /** The whole command: arguments in, report out, exit status returned. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  let debug = argv.includes('--debug');
+  const debug = argv.includes('--debug');
   try {
     return await runInner(argv, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`scr-check: ${e.message}\nRun scr-check --help for the options.\n`);
+    if (e instanceof UsageError || e instanceof GitProblem || e instanceof BaselineProblem) {
+      io.stderr(`scr-check: ${e.message}\n${e instanceof UsageError ? 'Run scr-check --help for the options.\n' : ''}`);
       return 2;
     }
     io.stderr(`scr-check: something went wrong inside the checker: ${(e as Error)?.message ?? String(e)}\n`);
     if (debug) io.stderr(`${(e as Error)?.stack ?? ''}\n`);
     else io.stderr('Run again with --debug for details, and report the problem.\n');
-    debug = false;
     return 2;
   }
 }
@@ -68,8 +82,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
       strict: true,
       options: {
         format: { type: 'string', short: 'f', default: 'stylish' },
-        output: { type: 'string', short: 'o' },
-        'output-format': { type: 'string' },
+        output: { type: 'string', short: 'o', multiple: true },
+        'output-format': { type: 'string', multiple: true },
+        'changed-since': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         config: { type: 'string', short: 'c' },
         today: { type: 'string' },
         'max-warnings': { type: 'string' },
@@ -82,7 +99,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify.*$/s, '.'));
+    throw new UsageError((e as Error).message.replace(/(\.)?\s*To specify.*$/s, '$1'));
   }
   const o = parsed.values;
   if (o.help) {
@@ -94,9 +111,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = o.format as string;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}". Choose one of: ${FORMATS.join(', ')}.`);
-  const outputFormat = (o['output-format'] as string | undefined) ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(outputFormat)) throw new UsageError(`unknown output format "${outputFormat}". Choose one of: ${FORMATS.join(', ')}.`);
+  if (!isFormat(format)) throw new UsageError(`unknown format "${format}". Choose one of: ${FORMAT_NAMES.join(', ')}.`);
+  const outputs = planOutputs((o.output as string[] | undefined) ?? [], (o['output-format'] as string[] | undefined) ?? []);
   let today: number | undefined;
   if (o.today !== undefined) {
     today = parseDate(o.today);
@@ -107,7 +123,17 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if (!/^\d+$/.test(o['max-warnings'] as string)) throw new UsageError(`--max-warnings needs a whole number, not "${o['max-warnings']}".`);
     maxWarnings = Number(o['max-warnings']);
   }
+  const changedRef = o['changed-since'] as string | undefined;
+  if (changedRef !== undefined && !changedRef.trim()) throw new UsageError('--changed-since needs a branch, tag or commit.');
   const color = o['no-color'] ? false : (o.color ?? io.color);
+  const resolve = (p: string) => toSlash(nodePath.resolve(io.cwd, p));
+
+  // Read a baseline before anything is checked, so a mistake in its name is told at once.
+  let baseline: Baseline | undefined;
+  const baselineFile = o.baseline ? resolve(o.baseline as string) : undefined;
+  if (baselineFile) baseline = await loadBaseline(baselineFile, o.baseline as string, 'use');
+  const writeBaselineFile = o['write-baseline'] ? resolve(o['write-baseline'] as string) : undefined;
+  const oldBaseline = writeBaselineFile ? await loadBaseline(writeBaselineFile, o['write-baseline'] as string, 'replace') : undefined;
 
   const shown = (abs: string) => {
     const rel = toSlash(nodePath.relative(io.cwd, abs));
@@ -117,13 +143,13 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
 
   const texts = new Map<string, string>();
-  const reports: FileReport[] = [];
+  let reports: FileReport[] = [];
   for (const f of files) {
     const r = await readText(f, shown(f));
     if ('text' in r) texts.set(f, r.text);
     else reports.push(unreadable(f, shown(f), r.problem));
   }
-  const configPath = o.config ? toSlash(nodePath.resolve(io.cwd, o.config as string)) : undefined;
+  const configPath = o.config ? resolve(o.config as string) : undefined;
   if (configPath) {
     const r = await readText(configPath, o.config as string);
     if (!('text' in r)) throw new UsageError(r.problem);
@@ -143,30 +169,125 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     const a = await analyser.analyse(path, text, dossier);
     if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
       configsSeen.add(a.config.path);
-      reports.push({ path: shown(a.config.path), absolutePath: a.config.path, lines: a.config.doc.lines, findings: a.config.findings, waived: [], kind: 'config' });
+      const doc = a.config.doc;
+      reports.push({ path: shown(a.config.path), absolutePath: a.config.path, lines: doc.lines, doc, findings: a.config.findings, waived: [], fingerprints: fingerprints(a.config.findings, doc.lines, doc), kind: 'config' });
     }
     reports.push({
-      path: shown(path), absolutePath: path, lines: a.doc.lines, kind: 'case', analysis: a, checklist: a.checklist,
+      path: shown(path), absolutePath: path, lines: a.doc.lines, doc: a.doc, kind: 'case', analysis: a, checklist: a.checklist,
       findings: a.findings.filter((x) => !x.waived), waived: a.findings.filter((x) => x.waived),
+      fingerprints: fingerprints(a.findings, a.doc.lines, a.doc),
     });
   }
   reports.sort((a, b) => a.path.localeCompare(b.path));
+
+  // Every file checked, for related places in files that are not reported themselves.
+  const byPath = new Map(reports.map((r) => [r.absolutePath, r]));
+  if (changedRef !== undefined) reports = await onlyChanged(reports, changedRef, io.cwd, dossier, configPath);
+
+  let written: number | undefined;
+  if (writeBaselineFile) {
+    const b = writeBaseline(reports, writeBaselineFile, oldBaseline);
+    await writeOut(io, writeBaselineFile, o['write-baseline'] as string, b.text);
+    written = b.count;
+  }
+  const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
   if (o.quiet) for (const r of reports) r.findings = r.findings.filter((x) => x.severity === 'error');
-  const report: RunReport = { files: reports, ...counts(reports) };
+  const { errors, warnings } = counts(reports);
+  const report: RunReport = { files: reports, errors, warnings, baselined, ...(changedRef !== undefined ? { changedSince: changedRef } : {}) };
 
   if (!files.length && !problems.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
-  const render = (name: string) => (name === 'json' ? formatJson(report) : formatStylish(report, { color: name === format ? color : false }));
-  io.stdout(render(format));
-  if (o.output) await io.writeFile(nodePath.resolve(io.cwd, o.output as string), render(outputFormat));
+  else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
+  const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath };
+  const render = (name: FormatName, colour: boolean) => FORMATS[name](report, { ...ctx, color: colour });
+  io.stdout(render(format, color));
+  for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false));
+  if (writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${o['write-baseline']}.\n`);
 
-  const failed = report.errors > 0 || (maxWarnings !== undefined && report.warnings > maxWarnings) || problems.length > 0;
-  if (maxWarnings !== undefined && report.warnings > maxWarnings && format === 'stylish') {
-    io.stderr(`scr-check: ${report.warnings} warnings, more than the ${maxWarnings} allowed by --max-warnings.\n`);
-  }
+  const tooMany = maxWarnings !== undefined && report.warnings > maxWarnings;
+  if (tooMany) io.stderr(`scr-check: ${report.warnings} warnings, more than the ${maxWarnings} allowed by --max-warnings.\n`);
+  // Writing a baseline accepts every finding there is, so only files that could not be found fail.
+  const failed = problems.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
   return failed ? 1 : 0;
+}
+
+/** Pairs each --output with its format: the --output-format in the same place, its extension, or json. */
+function planOutputs(paths: string[], formats: string[]): { path: string; format: FormatName }[] {
+  if (formats.length > paths.length) {
+    throw new UsageError(paths.length ? `--output-format is given ${formats.length} times but --output only ${paths.length}: give one format for each file.` : '--output-format needs --output FILE: the file to write in that format.');
+  }
+  return paths.map((path, i) => {
+    const name = formats[i];
+    if (name !== undefined && !isFormat(name)) throw new UsageError(`unknown output format "${name}". Choose one of: ${FORMAT_NAMES.join(', ')}.`);
+    return { path, format: (name as FormatName | undefined) ?? formatForFile(path) ?? 'json' };
+  });
+}
+
+async function writeOut(io: Io, abs: string, shown: string, text: string): Promise<void> {
+  try {
+    await io.writeFile(abs, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    throw new UsageError(`could not write ${shown}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : code === 'EISDIR' ? ': it is a folder' : code ? ` (${code})` : ''}.`);
+  }
+}
+
+/** Reads a baseline to use (it must exist) or to replace (it may not exist yet, but must be one). */
+async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replace'): Promise<Baseline | undefined> {
+  let exists = true;
+  try {
+    await fs.stat(abs);
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    if (purpose === 'replace') return undefined;
+    throw new BaselineProblem(`the baseline ${shown} does not exist. Make it first with --write-baseline ${shown}.`);
+  }
+  const r = await readText(abs, shown);
+  if (!('text' in r)) throw new BaselineProblem(r.problem);
+  try {
+    return parseBaseline(r.text, shown);
+  } catch (e) {
+    if (purpose === 'replace' && e instanceof BaselineProblem) {
+      throw new BaselineProblem(`${shown} already exists and is not a baseline, so it was left alone. Choose another file for --write-baseline.`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * Keeps the files changed since `ref`, and those whose findings involve them: a case sharing a
+ * changed file's reference (or pointing at it), and every case under a changed settings file.
+ */
+async function onlyChanged(reports: FileReport[], ref: string, cwd: string, dossier: DossierCase[], configPath: string | undefined): Promise<FileReport[]> {
+  const { files: changed } = await changedSince(ref, cwd);
+  const real = new Map<string, string>();
+  const realOf = async (p: string) => {
+    let r = real.get(p);
+    if (r === undefined) real.set(p, (r = await realPath(p)));
+    return r;
+  };
+  for (const r of reports) await realOf(r.absolutePath);
+  for (const d of dossier) await realOf(d.path);
+  const isChanged = (p: string) => changed.has(real.get(p) ?? p);
+  const settingsChanged = configPath ? changed.has(await realOf(configPath)) : false;
+  const changedFolders = [...changed].filter((p) => p.endsWith('/scr.config.yaml')).map((p) => folderOf(p) + '/');
+  const refKey = (s: string) => s.trim().toLowerCase();
+  const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => refKey(d.reference)));
+  const refOf = new Map(dossier.map((d) => [d.path, refKey(d.reference)]));
+  const involves = (x: Finding) => x.related.some((rel) => rel.path !== undefined && isChanged(rel.path));
+  return reports.filter((r) => {
+    if (isChanged(r.absolutePath)) return true;
+    if (r.kind !== 'case') return false;
+    const p = real.get(r.absolutePath)!;
+    if (settingsChanged || changedFolders.some((d) => p.startsWith(d))) return true;
+    if (changedRefs.has(refOf.get(r.absolutePath) ?? '\u0000')) return true;
+    return r.findings.some(involves) || r.waived.some(involves);
+  });
 }
 
 function unreadable(abs: string, shown: string, problem: string): FileReport {
   const finding: Finding = { rule: 'yaml-syntax', severity: 'error', message: problem, span: { start: 0, end: 0 }, questions: [], fixes: [], related: [] };
-  return { path: shown, absolutePath: abs, lines: new LineIndex(''), findings: [finding], waived: [], kind: 'unreadable' };
+  const lines = new LineIndex('');
+  return { path: shown, absolutePath: abs, lines, findings: [finding], waived: [], fingerprints: fingerprints([finding], lines), kind: 'unreadable' };
 }

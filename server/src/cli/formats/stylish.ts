@@ -33,5 +33,7 @@ export function formatStylish(report: RunReport, style: Style): string {
   const total = errors + warnings + others;
   const summary = `${cases} case file${cases === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} note${others === 1 ? '' : 's'}.`;
   out.push(total === 0 ? c('bold', `✓ ${summary}`) : c('bold', errors ? c('red', `✗ ${summary}`) : `! ${summary}`));
+  if (report.changedSince) out.push(c('dim', `Only case files changed since ${report.changedSince} (and those their checks involve) were reported.`));
+  if (report.baselined) out.push(c('dim', `${report.baselined} finding${report.baselined === 1 ? '' : 's'} already in the baseline not shown.`));
   return out.join('\n') + '\n';
 }

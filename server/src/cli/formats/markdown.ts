@@ -1,0 +1,110 @@
+import { metCount, overview, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
+import { lineLink, ruleDocUrl } from '../links';
+import { caseCount, counts, oneLine, plural, regionOf, SEVERITY_WORD, totals, type FileReport, type RenderContext, type RunReport } from '../report';
+
+/**
+ * A report for people who will not open the YAML: for each case file, the QM2 checklist as a
+ * table (question, status, what holds it back) and the findings, each linked to its line. For
+ * a GitHub job summary ($GITHUB_STEP_SUMMARY) or a comment on a pull or merge request.
+ */
+export function formatMarkdown(report: RunReport, ctx: RenderContext): string {
+  const out: string[] = [];
+  const { errors, warnings, notes } = counts(report.files);
+  const mark = errors ? '✗' : warnings || notes ? '!' : '✓';
+  out.push('# SCR Quality Marker 2 check', '');
+  const scope = report.changedSince ? ` changed since ${code(report.changedSince)}` : '';
+  out.push(`**${mark} ${plural(caseCount(report), 'case file')}${scope} checked: ${totals(report)}.**`);
+  if (report.baselined) out.push('', `${plural(report.baselined, 'finding')} already recorded in the baseline ${report.baselined === 1 ? 'is' : 'are'} not shown.`);
+  if (!report.files.length) out.push('', 'No case files to report on.');
+  for (const f of report.files) out.push('', ...fileSection(f, ctx));
+  return out.join('\n') + '\n';
+}
+
+function fileSection(f: FileReport, ctx: RenderContext): string[] {
+  const out: string[] = [];
+  const link = (line?: number) => lineLink(f.path, line, ctx.linkBase);
+  const fileLink = `[${code(f.path)}](${link()})`;
+  if (f.kind === 'config') {
+    out.push(`## Settings file ${code(f.path)}`, '', `The settings in ${fileLink} have mistakes. Until they are put right, the defaults apply.`);
+  } else if (f.kind === 'unreadable') {
+    out.push(`## ${code(f.path)}`, '', `${fileLink} could not be checked.`);
+  } else {
+    const o = f.analysis ? overview(f.analysis) : undefined;
+    const title = [o?.reference, o?.child].filter((s): s is string => !!s && !!s.trim()).map((s) => md(oneLine(s.trim()))).join(' · ');
+    out.push(`## ${title || code(f.path)}`, '');
+    out.push(`File: ${fileLink}${o?.board ? ` · Board: ${md(oneLine(o.board))}` : ''}`);
+  }
+  if (f.checklist) out.push('', ...checklistTable(f, f.checklist, link));
+
+  const line = (x: Finding) => regionOf(f.lines, x.span).line;
+  out.push('');
+  if (!f.findings.length) out.push(f.kind === 'case' ? 'No findings.' : '');
+  else {
+    out.push(`### ${plural(f.findings.length, 'finding')}`, '');
+    for (const x of f.findings) {
+      const qs = x.questions.length ? ` · QM2 question${x.questions.length > 1 ? 's' : ''} ${x.questions.join(', ')}` : '';
+      out.push(`- **${SEVERITY_WORD[x.severity]}**, [line ${line(x)}](${link(line(x))}): ${md(oneLine(x.message))}`);
+      out.push(`  <br>${code(x.rule)}${qs} · [about this check](${ruleDocUrl(x.rule)})`);
+    }
+  }
+  if (f.waived.length) {
+    out.push('', `<details><summary>${plural(f.waived.length, 'finding')} waived on purpose</summary>`, '');
+    for (const x of f.waived) {
+      out.push(`- [Line ${line(x)}](${link(line(x))}), ${code(x.rule)}: ${md(oneLine(x.message))}`);
+      out.push(`  <br>Reason given: ${x.waived?.reason ? md(oneLine(x.waived.reason)) : '*none*'}`);
+    }
+    out.push('', '</details>');
+  }
+  while (out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+function checklistTable(f: FileReport, items: ChecklistItem[], link: (line?: number) => string): string[] {
+  const { met, applicable } = metCount(items);
+  const out = [`**QM2: ${met} of ${plural(applicable, 'question')} met${applicable < items.length ? ` (${items.length - applicable} not applicable)` : ''}.**`, ''];
+  out.push('| QM2 question | Status | What holds it back |', '|---|---|---|');
+  for (const c of items) {
+    const status = `${STATUS_SYMBOL[c.status]} ${capital(STATUS_WORDS[c.status])}`;
+    const why: string[] = [];
+    if (c.status !== 'met') why.push(md(oneLine(c.summary), true));
+    for (const x of c.findings) {
+      const l = regionOf(f.lines, x.span).line;
+      why.push(`[Line ${l}](${link(l)}): ${md(firstSentence(oneLine(x.message)), true)}`);
+    }
+    out.push(`| ${c.question}. ${md(QUESTIONS[c.question].short, true)} | ${status} | ${why.join('<br>') || '—'} |`);
+  }
+  return out;
+}
+
+/** The first sentence of a message: enough to say what holds a question back. */
+function firstSentence(s: string): string {
+  const m = /^(.+?[.!?])\s/.exec(s);
+  return m ? m[1] : s;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Text as a code span, whatever backticks it holds. */
+export function code(s: string): string {
+  const text = oneLine(s);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * Plain text made safe in Markdown: characters that would format, link, make HTML or mention
+ * someone are escaped, while `code spans` in a message stay code. In a table cell `|` is escaped.
+ */
+export function md(text: string, inTable = false): string {
+  return text
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return inTable ? part.replace(/\|/g, '\\|') : part;
+      return part.replace(/[\\`*_[\]<>#|~&]/g, '\\$&').replace(/@/g, '@\u2060').replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
+    })
+    .join('');
+}

@@ -1,0 +1,143 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { scratch } from '../helpers/cli';
+import { CI_DOSSIER, GOLDEN_TODAY, run } from './run-cli';
+
+const P = readFileSync(join(CI_DOSSIER, 'child-p.scr.yaml'), 'utf8');
+const R = readFileSync(join(CI_DOSSIER, 'child-r.scr.yaml'), 'utf8');
+const S = readFileSync(join(CI_DOSSIER, 'child-s.scr.yaml'), 'utf8');
+
+/** Reported file paths, from the JSON format. */
+function reported(stdout: string): string[] {
+  return (JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+}
+
+describe('--changed-since in a real git repository', () => {
+  let s: ReturnType<typeof scratch>;
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: s.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const write = (name: string, text: string) => {
+    mkdirSync(join(s.dir, name, '..'), { recursive: true });
+    writeFileSync(join(s.dir, name), text);
+  };
+  const check = (ref: string, ...more: string[]) => run(['--changed-since', ref, '--format', 'json', '--today', GOLDEN_TODAY, ...more], s.dir);
+
+  before(() => {
+    s = scratch();
+    git('init', '-q', '-b', 'main');
+    write('dossier/child-p.scr.yaml', P);
+    write('dossier/child-r.scr.yaml', R);
+    write('dossier/child-s.scr.yaml', S);
+    write('README.md', 'Our dossier.\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'The dossier');
+    git('tag', 'start');
+    git('checkout', '-q', '-b', 'review');
+  });
+  after(() => s.done());
+
+  it('nothing changed: nothing reported, exit 0, and a message saying so', () => {
+    const r = check('main');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(reported(r.stdout), []);
+    assert.match(r.stderr, /no case files changed since main/);
+  });
+
+  it('reports only the case file a commit changed', () => {
+    write('dossier/child-p.scr.yaml', P.replace('Admitted with a head injury; died two days later.', 'Admitted with a head injury; died two days later in hospital.'));
+    write('README.md', 'Our dossier, reviewed.\n');
+    git('commit', '-q', '-am', 'Edit Child P');
+    const r = check('main');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(reported(r.stdout), ['dossier/child-p.scr.yaml']);
+    assert.deepEqual(reported(check('start').stdout), ['dossier/child-p.scr.yaml'], 'a tag works as well as a branch');
+  });
+
+  it('counts from where the branches meet, so later work on main is not included', () => {
+    git('checkout', '-q', 'main');
+    write('dossier/child-r.scr.yaml', R.replace('Child R', 'Child R2'));
+    git('commit', '-q', '-am', 'Main moves on');
+    git('checkout', '-q', 'review');
+    assert.deepEqual(reported(check('main').stdout), ['dossier/child-p.scr.yaml']);
+  });
+
+  it('includes uncommitted edits and new files git does not track yet', () => {
+    write('dossier/child-s.scr.yaml', S.replace('Found unresponsive at home.', 'Found unresponsive at home early in the morning.'));
+    write('dossier/new/child-t.scr.yaml', P.replace('NSCB-2016-21', 'NSCB-2016-40').replace('Child P', 'Child T'));
+    const r = check('main');
+    assert.deepEqual(reported(r.stdout), ['dossier/child-p.scr.yaml', 'dossier/child-s.scr.yaml', 'dossier/new/child-t.scr.yaml']);
+    assert.equal(r.code, 1, 'child-s has an error');
+    git('add', '.');
+    git('commit', '-q', '-m', 'More');
+  });
+
+  it('a shared case reference brings in the unchanged file that holds it too', () => {
+    write('dossier/new/child-t.scr.yaml', P.replace('NSCB-2016-21', 'NSCB-2016-30').replace('Child P', 'Child T'));
+    git('commit', '-q', '-am', 'Give Child T the reference of Child R by mistake');
+    const r = check('HEAD~1');
+    assert.deepEqual(reported(r.stdout), ['dossier/child-r.scr.yaml', 'dossier/new/child-t.scr.yaml']);
+    const rules = (JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] }).files.map((f) => f.diagnostics.some((d) => d.rule === 'duplicate-id'));
+    assert.deepEqual(rules, [true, true]);
+    assert.equal(r.code, 1);
+  });
+
+  it('a changed settings file brings in every case file it governs', () => {
+    write('dossier/new/scr.config.yaml', 'decisionLimit: 2 months\n');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Settings for the new folder');
+    assert.deepEqual(reported(check('HEAD~1').stdout), ['dossier/new/child-t.scr.yaml']);
+  });
+
+  it('deleted files are simply not reported', () => {
+    git('rm', '-q', 'dossier/child-s.scr.yaml');
+    git('commit', '-q', '-m', 'Remove Child S');
+    const r = check('HEAD~1');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(reported(r.stdout), []);
+  });
+
+  it('a renamed file counts as a new one', () => {
+    git('mv', 'dossier/child-r.scr.yaml', 'dossier/child-r-2016.scr.yaml');
+    git('commit', '-q', '-m', 'Rename Child R');
+    assert.deepEqual(reported(check('HEAD~1').stdout), ['dossier/child-r-2016.scr.yaml', 'dossier/new/child-t.scr.yaml'], 'and the case sharing its reference');
+  });
+
+  it('works from a subfolder, with paths shown from there', () => {
+    write('dossier/child-p.scr.yaml', P.replace('Child P', 'Child P1'));
+    const r = run(['--changed-since', 'HEAD', '--format', 'json', '--today', GOLDEN_TODAY], join(s.dir, 'dossier'));
+    assert.deepEqual(reported(r.stdout), ['child-p.scr.yaml']);
+    git('checkout', '-q', '--', 'dossier/child-p.scr.yaml');
+  });
+
+  it('an unknown ref is a clear usage problem (exit 2)', () => {
+    for (const ref of ['no-such-branch', 'origin/main', '--output=x']) {
+      const r = check(ref);
+      assert.equal(r.code, 2, `${ref}: ${r.stderr}`);
+      assert.match(r.stderr, /^scr-check: .*changed-since/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
+    assert.match(check('no-such-branch').stderr, /"no-such-branch" is not a branch, tag or commit this repository knows/);
+  });
+
+  it('outside a git repository: a clear message and exit 2', () => {
+    const plain = scratch();
+    writeFileSync(join(plain.dir, 'case.scr.yaml'), P);
+    const r = run(['--changed-since', 'main'], plain.dir, { GIT_CEILING_DIRECTORIES: join(plain.dir, '..') });
+    plain.done();
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--changed-since needs a git repository, and .* is not inside one\./);
+  });
+
+  it('a shallow copy without the base commit is told to fetch the full history', () => {
+    const clone = scratch();
+    rmSync(clone.dir, { recursive: true });
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${s.dir}`, clone.dir], { stdio: 'ignore' });
+    const r = run(['--changed-since', 'HEAD~3'], clone.dir);
+    clone.done();
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /fetch-depth: 0/);
+  });
+});

@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { LineIndex, type Finding } from '../../server/src/engine/index';
+import { formatJunit } from '../../server/src/cli/formats/junit';
+import { code, md } from '../../server/src/cli/formats/markdown';
+import type { FileReport } from '../../server/src/cli/report';
+import { scratch } from '../helpers/cli';
+import { CI_DOSSIER, GOLDEN_TODAY, run } from './run-cli';
+
+/** A small well-formedness check of XML: tags balance, attributes are quoted, entities are known. */
+function assertWellFormedXml(xml: string): void {
+  assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n'));
+  const body = xml.slice(xml.indexOf('?>') + 2);
+  assert.doesNotMatch(body, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/, 'no control characters XML cannot hold');
+  assert.doesNotMatch(body.replace(/&(amp|lt|gt|quot|apos|#\d+);/g, ''), /&/, 'every & starts a known entity');
+  const stack: string[] = [];
+  const tag = /<(\/?)([A-Za-z][\w-]*)((?:\s+[\w-]+="[^"<]*")*)\s*(\/?)>|([<>])/g;
+  let m: RegExpExecArray | null;
+  while ((m = tag.exec(body))) {
+    assert.ok(!m[5], `a stray ${m[5]} at ${m.index}: ${body.slice(m.index - 40, m.index + 40)}`);
+    if (m[4]) continue;
+    if (m[1]) assert.equal(stack.pop(), m[2], `</${m[2]}> closes what was opened`);
+    else stack.push(m[2]);
+  }
+  assert.deepEqual(stack, [], 'every tag is closed');
+}
+
+describe('--output', () => {
+  let s: ReturnType<typeof scratch>;
+  before(() => {
+    s = scratch();
+    writeFileSync(join(s.dir, 'child-r.scr.yaml'), readFileSync(join(CI_DOSSIER, 'child-r.scr.yaml'), 'utf8'));
+  });
+  after(() => s.done());
+  const check = (...args: string[]) => run(['child-r.scr.yaml', '--today', GOLDEN_TODAY, ...args], s.dir);
+
+  it('the format follows from the extension: .sarif, .json, .md, .xml; else json', () => {
+    const r = check('--format', 'github', '-o', 'out/a.sarif', '-o', 'out/b.json', '-o', 'out/c.md', '-o', 'out/d.xml', '-o', 'out/e.txt');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^::warning file=child-r\.scr\.yaml/, 'the console still gets --format');
+    const read = (n: string) => readFileSync(join(s.dir, 'out', n), 'utf8');
+    assert.equal(JSON.parse(read('a.sarif')).version, '2.1.0');
+    assert.deepEqual(Object.keys(JSON.parse(read('b.json'))), ['files']);
+    assert.match(read('c.md'), /^# SCR Quality Marker 2 check/);
+    assert.match(read('d.xml'), /^<\?xml .*\n<testsuites /);
+    assert.deepEqual(Object.keys(JSON.parse(read('e.txt'))), ['files'], 'json when the extension says nothing');
+  });
+
+  it('--output-format pairs with --output in order, and wins over the extension', () => {
+    const r = check('-o', 'x.out', '--output-format', 'markdown', '-o', 'y.out', '--output-format', 'junit', '-o', 'z.sarif');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(readFileSync(join(s.dir, 'x.out'), 'utf8'), /^# SCR Quality Marker 2 check/);
+    assert.match(readFileSync(join(s.dir, 'y.out'), 'utf8'), /^<\?xml/);
+    assert.equal(JSON.parse(readFileSync(join(s.dir, 'z.sarif'), 'utf8')).version, '2.1.0');
+    check('-o', 'w.json', '--output-format', 'stylish');
+    assert.match(readFileSync(join(s.dir, 'w.json'), 'utf8'), /1 case file checked/);
+    assert.doesNotMatch(readFileSync(join(s.dir, 'w.json'), 'utf8'), /\x1b\[/, 'no colour codes in a file');
+  });
+
+  it('mistakes are usage problems (exit 2) and write nothing', () => {
+    for (const args of [['--output-format', 'sarif'], ['-o', 'a.json', '--output-format', 'json', '--output-format', 'sarif'], ['-o', 'p.json', '--output-format', 'pdf']]) {
+      const r = check(...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /^scr-check: /);
+    }
+    assert.ok(!existsSync(join(s.dir, 'p.json')));
+    const r = check('-o', join(s.dir, 'child-r.scr.yaml', 'inside.json'));
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /could not write/);
+  });
+
+  it('--max-warnings fails the run whatever the format, and says why on stderr', () => {
+    for (const format of ['github', 'sarif', 'markdown', 'junit']) {
+      const r = check('--format', format, '--max-warnings', '0');
+      assert.equal(r.code, 1, format);
+      assert.match(r.stderr, /more than the 0 allowed/);
+    }
+  });
+
+  it('--quiet leaves notes and warnings out of every format', () => {
+    const r = run(['--quiet', '--today', GOLDEN_TODAY, '--format', 'sarif'], CI_DOSSIER);
+    const levels = JSON.parse(r.stdout).runs[0].results.filter((x: { suppressions?: unknown }) => !x.suppressions).map((x: { level: string }) => x.level);
+    assert.deepEqual([...new Set(levels)], ['error']);
+  });
+});
+
+describe('--format markdown', () => {
+  it('links lines to the code host when the CI says where (GitHub, GitLab)', () => {
+    const gh = run(['--format', 'markdown', '--today', GOLDEN_TODAY], CI_DOSSIER, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'board/dossier', GITHUB_SHA: 'abc123' });
+    assert.match(gh.stdout, /\[line 30\]\(https:\/\/github\.com\/board\/dossier\/blob\/abc123\/child-s\.scr\.yaml#L30\)/);
+    const gl = run(['--format', 'markdown', '--today', GOLDEN_TODAY], CI_DOSSIER, { CI_PROJECT_URL: 'https://gitlab.example/board/dossier', CI_COMMIT_SHA: 'def456' });
+    assert.match(gl.stdout, /\(https:\/\/gitlab\.example\/board\/dossier\/-\/blob\/def456\/child-s\.scr\.yaml#L30\)/);
+  });
+
+  it('escapes text that would format, link or make HTML, but keeps code as code', () => {
+    assert.equal(md('a *b* _c_ [d](e) <script> # f | g'), 'a \\*b\\* \\_c\\_ \\[d\\](e) \\<script\\> \\# f \\| g');
+    assert.equal(md('use `a|b` here', true), 'use `a\\|b` here');
+    assert.equal(md('use `<b>` here'), 'use `<b>` here');
+    assert.equal(md('- not a list'), '\\- not a list');
+    assert.equal(md('ask @someone'), 'ask @\u2060someone', 'no one is mentioned by a report');
+    assert.equal(code('a`b'), '``a`b``');
+  });
+
+  it('has a checklist table for each case and a section for a settings file with mistakes', () => {
+    const s = scratch();
+    writeFileSync(join(s.dir, 'case.scr.yaml'), readFileSync(join(CI_DOSSIER, 'child-p.scr.yaml'), 'utf8'));
+    writeFileSync(join(s.dir, 'scr.config.yaml'), 'decisionLimit: soon\n');
+    const r = run(['--format', 'markdown', '--today', GOLDEN_TODAY], s.dir);
+    s.done();
+    assert.match(r.stdout, /^## NSCB-2016-21 · Child P$/m);
+    assert.match(r.stdout, /^\| QM2 question \| Status \| What holds it back \|$/m);
+    assert.equal(r.stdout.match(/^\| \d\. /gm)!.length, 9);
+    assert.match(r.stdout, /^## Settings file `scr\.config\.yaml`$/m);
+    assert.match(r.stdout, /the defaults apply/);
+  });
+});
+
+describe('--format junit', () => {
+  it('is well-formed XML with failures for errors and warnings, skipped for waived findings', () => {
+    const r = run(['--format', 'junit', '--today', GOLDEN_TODAY], CI_DOSSIER);
+    assertWellFormedXml(r.stdout);
+    const top = /<testsuites name="scr-check" tests="(\d+)" failures="(\d+)" errors="0" skipped="(\d+)">/.exec(r.stdout)!;
+    assert.ok(top);
+    assert.equal(Number(top[2]), (r.stdout.match(/<failure /g) ?? []).length);
+    assert.equal(Number(top[3]), 1);
+    assert.match(r.stdout, /<skipped message="Waived: the practice closed in 2015/);
+    assert.equal((r.stdout.match(/<testsuite /g) ?? []).length, 3);
+  });
+
+  it('escapes messages, including quotes, line breaks and characters XML cannot hold', () => {
+    const text = 'a: 1\n';
+    const f: Finding = { rule: 'schema', severity: 'error', message: 'Bad <value> & "quotes" \'here\'\nline two\u0001\u0007', span: { start: 0, end: 1 }, questions: [], fixes: [], related: [] };
+    const file: FileReport = { path: 'odd "name" & <x>.scr.yaml', absolutePath: '/x', lines: new LineIndex(text), findings: [f], waived: [], fingerprints: new Map([[f, 'x']]), kind: 'case' };
+    const xml = formatJunit({ files: [file], errors: 1, warnings: 0, baselined: 0 });
+    assertWellFormedXml(xml);
+    assert.match(xml, /message="Bad &lt;value&gt; &amp; &quot;quotes&quot; &apos;here&apos;&#10;line two"/);
+    assert.match(xml, /name="odd &quot;name&quot; &amp; &lt;x&gt;\.scr\.yaml"/);
+  });
+});
