@@ -19,12 +19,29 @@ export function fixAll(doc: CaseDoc, findings: readonly Finding[]): { edits: Tex
     if (f.waived) continue;
     const fix = f.fixes.find((x) => x.preferred);
     if (!fix || !fix.edits.length || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    const trial = [...taken, ...fix.edits];
-    if (new CaseDoc(applyEdits(doc.text, trial)).syntax.length > base) continue;
+    if (new CaseDoc(applyEdits(doc.text, merged([...taken, ...fix.edits]))).syntax.length > base) continue;
     taken.push(...fix.edits);
     fixes.push(fix);
   }
-  return { edits: taken.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end), fixes };
+  return { edits: merged(taken), fixes };
+}
+
+/**
+ * The edits by position, insertions at one place joined into one edit (so every editor applies
+ * them in the same order): the more indented first, so that a new list item stays in its list and
+ * a new section starts after it.
+ */
+function merged(edits: TextEdit[]): TextEdit[] {
+  const indent = (e: TextEdit) => /^(?:\r?\n)*( *)/.exec(e.newText)![1].length;
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || indent(b) - indent(a));
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    const inserts = prev && prev.span.end === prev.span.start && e.span.end === e.span.start && prev.span.start === e.span.start;
+    if (inserts) out[out.length - 1] = { span: prev.span, newText: prev.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

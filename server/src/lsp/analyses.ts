@@ -1,0 +1,136 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver';
+import { analyseConfig, analyseText, createAnalyser, CONFIG_FILE, todayDay, type Analysis, type DayNumber, type Finding, type LineIndex, type RawSettings } from '../engine/index';
+import { Dossier, uriKey } from './dossier';
+import type { ServerHost } from './host';
+
+/** One file checked: a case file (with its analysis) or a settings file (findings only). */
+export interface Checked {
+  uri: string;
+  /** The open document's version; null for a file read from disk. */
+  version: number | null;
+  lines: LineIndex;
+  analysis?: Analysis;
+  findings: Finding[];
+  /** Changes whenever the findings may: text, settings, dossier or day. */
+  resultId: string;
+}
+
+export function isConfigUri(uri: string): boolean {
+  return uri === CONFIG_FILE || uri.endsWith(`/${CONFIG_FILE}`);
+}
+
+/** Whether a document is ours: a case file or settings file, or anything the client gave our language. */
+export function isOurs(doc: { uri: string; languageId: string }): boolean {
+  return /\.scr\.ya?ml$/i.test(doc.uri) || isConfigUri(doc.uri) || !/^ya?ml$/i.test(doc.languageId);
+}
+
+/** A short fingerprint of a text, to tell whether a file on disk changed. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${(h >>> 0).toString(36)}.${text.length}`;
+}
+
+/**
+ * Analyses, cached per document version and per "generation" (bumped whenever settings, a
+ * settings file or the dossier's references change). Work for a version that has been replaced
+ * is dropped before the rules run.
+ */
+export class Analyses {
+  generation = 0;
+  readonly dossier: Dossier;
+  private readonly open = new Map<string, { version: number; generation: number; result: Promise<Checked | undefined> }>();
+  private readonly disk = new Map<string, { key: string; result: Promise<Checked | undefined> }>();
+  private readonly analyser;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    host: ServerHost,
+    private readonly options: {
+      folders: () => readonly string[];
+      editorSettings: () => RawSettings | undefined;
+      today: () => DayNumber | undefined;
+      /** Settles once the editor's settings have been read. */
+      ready: () => Promise<void>;
+      log: (message: string) => void;
+      /** Called when a file's case reference changed, so other files' findings may have too. */
+      onDossierChange: () => void;
+    },
+  ) {
+    const openText = (uri: string) => this.documents.get(uri)?.getText();
+    // Settings files open in the editor are read as they stand, unsaved edits included.
+    const reader = { readFile: async (uri: string) => openText(uri) ?? host.readFile(uri) };
+    this.analyser = createAnalyser({ host: reader, editorSettings: options.editorSettings, today: options.today });
+    this.dossier = new Dossier(host, options.folders, openText, options.log);
+  }
+
+  today(): DayNumber {
+    return this.options.today() ?? todayDay();
+  }
+
+  /** The check of an open document's current text; undefined for documents that are not ours or not open. */
+  current(uri: string): Promise<Checked | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc || !isOurs(doc)) return Promise.resolve(undefined);
+    const hit = this.open.get(uri);
+    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.result;
+    const result = this.check(uri, doc.getText(), doc.version).then(
+      (r) => r ?? (this.documents.get(uri) ? this.current(uri) : undefined),
+      (e) => {
+        this.options.log(`Checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+        return undefined;
+      },
+    );
+    this.open.set(uri, { version: doc.version, generation: this.generation, result });
+    return result;
+  }
+
+  /** The check of any file of the dossier: the open document if it is open, else the saved file. */
+  async file(uri: string, read: () => Promise<string | undefined>): Promise<Checked | undefined> {
+    if (this.documents.get(uri)) return this.current(uri);
+    const text = await read();
+    if (text === undefined) return undefined;
+    const key = `${this.generation}.${fingerprint(text)}`;
+    const hit = this.disk.get(uri);
+    if (hit?.key === key) return hit.result;
+    const result = this.check(uri, text, null).catch((e) => {
+      this.options.log(`Checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return undefined;
+    });
+    this.disk.set(uri, { key, result });
+    return result;
+  }
+
+  /** Settings, a settings file or the dossier changed: every file is checked again. */
+  invalidate(configUri?: string): void {
+    this.generation++;
+    this.analyser.invalidate(configUri);
+  }
+
+  forget(uri: string): void {
+    this.open.delete(uri);
+  }
+
+  private async check(uri: string, text: string, version: number | null): Promise<Checked | undefined> {
+    const generation = this.generation;
+    const today = this.today();
+    const resultId = `${generation}.${today}.${version ?? fingerprint(text)}`;
+    if (isConfigUri(uri)) {
+      const c = analyseConfig(text, uri);
+      return { uri, version, lines: c.doc.lines, findings: c.findings, resultId };
+    }
+    await this.options.ready();
+    // The file itself, however its URI is spelt, is not one of the others.
+    const dossier = (await this.dossier.entries()).filter((e) => uriKey(e.path) !== uriKey(uri));
+    const { settings } = await this.analyser.settingsFor(uri);
+    // A newer version arrived while settings and the dossier were read: its own check will run.
+    if (version !== null && this.documents.get(uri)?.version !== version) return undefined;
+    const analysis = analyseText(text, { path: uri, settings, today, dossier, onRuleError: (rule, e) => this.options.log(`The check ${rule} failed on ${uri} and was skipped: ${(e as Error)?.stack ?? String(e)}`) });
+    if (version !== null && this.dossier.note(uri, analysis.doc)) {
+      this.generation++;
+      queueMicrotask(this.options.onDossierChange);
+    }
+    return { uri, version, lines: analysis.doc.lines, analysis, findings: analysis.findings, resultId };
+  }
+}

@@ -1,0 +1,162 @@
+import {
+  DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import { CHECK_DOSSIER_REQUEST, type CheckDossierParams, type CheckDossierResult } from '../protocol';
+import { isOurs, type Checked } from './analyses';
+import { diagnosticsOf, guard, type Context } from './context';
+
+/** How long typing must pause before a document is checked again. */
+export const DEBOUNCE_MS = 200;
+
+/**
+ * Diagnostics, pulled where the client supports it and pushed otherwise. A document is checked
+ * once typing pauses; a check for a version that has been replaced is dropped, and a result is
+ * only ever replaced by the next one (never cleared first), so nothing flickers.
+ */
+export class Diagnostics {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lastChange = new Map<string, number>();
+  private readonly waiters = new Set<() => void>();
+  /** Counts wake-ups, so that a change during a workspace check is not missed. */
+  private ticks = 0;
+  /** Case files deleted on disk: the next workspace report empties their list once. */
+  private readonly gone = new Set<string>();
+
+  constructor(private readonly ctx: Context) {
+    const { connection, documents, caps } = ctx;
+    const opening = new Set<string>();
+    documents.onDidOpen((e) => {
+      opening.add(e.document.uri);
+      if (!caps.pullDiagnostics) this.schedule(e.document.uri, 0);
+    });
+    documents.onDidChangeContent((e) => {
+      // Opening a document also counts as a change of content: only real edits wait for a pause.
+      if (!opening.delete(e.document.uri)) this.changed(e.document.uri);
+    });
+    documents.onDidClose((e) => {
+      const uri = e.document.uri;
+      clearTimeout(this.timers.get(uri));
+      this.timers.delete(uri);
+      this.lastChange.delete(uri);
+      ctx.analyses.forget(uri);
+      if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+    if (caps.pullDiagnostics) {
+      connection.languages.diagnostics.on(guard(ctx, 'Checking a document', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (p, token) => this.pull(p.textDocument.uri, p.previousResultId, token)));
+      connection.languages.diagnostics.onWorkspace(guard(ctx, 'Checking the workspace', { items: [] }, async (p, token) => ({ items: await this.workspace(new Map(p.previousResultIds.map((r) => [r.uri, r.value])), token) })));
+    }
+    connection.onRequest(CHECK_DOSSIER_REQUEST, guard(ctx, 'Checking the dossier', { files: [] } as CheckDossierResult, (p: CheckDossierParams) => this.checkDossier(p)));
+  }
+
+  /** Settings, a settings file or the dossier changed: check everything again. */
+  recheckAll(): void {
+    const { caps, connection, documents } = this.ctx;
+    if (caps.pullDiagnostics) {
+      if (caps.diagnosticRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const d of documents.all()) this.schedule(d.uri, 0);
+    }
+    this.wake();
+  }
+
+  /** A case file changed on disk: a waiting workspace request answers with its new findings. */
+  fileChanged(uri: string, deleted: boolean): void {
+    if (deleted) this.gone.add(uri);
+    this.wake();
+  }
+
+  private wake(): void {
+    this.ticks++;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private changed(uri: string): void {
+    this.lastChange.set(uri, Date.now());
+    if (!this.ctx.caps.pullDiagnostics) this.schedule(uri, DEBOUNCE_MS);
+  }
+
+  private schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
+  }
+
+  private async push(uri: string): Promise<void> {
+    this.timers.delete(uri);
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) return;
+    try {
+      const c = await this.ctx.analyses.current(uri);
+      const now = this.ctx.documents.get(uri);
+      if (!c || !now || now.version !== c.version) return; // a newer version is on its way
+      await this.ctx.connection.sendDiagnostics({ uri, version: c.version ?? undefined, diagnostics: diagnosticsOf(this.ctx, c) });
+    } catch (e) {
+      this.ctx.log(`Checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+  }
+
+  private async pull(uri: string, previous: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc || !isOurs(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const wait = (this.lastChange.get(uri) ?? 0) + DEBOUNCE_MS - Date.now();
+    if (wait > 0) await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, wait);
+      token.onCancellationRequested(() => (clearTimeout(t), resolve()));
+    });
+    const c = await this.ctx.analyses.current(uri);
+    if (token.isCancellationRequested || !c || this.ctx.documents.get(uri)?.version !== c.version) {
+      // Replaced while waiting: the client keeps what it shows and asks again.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; check again.', { retriggerRequest: true });
+    }
+    if (previous === c.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: c.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: c.resultId, items: diagnosticsOf(this.ctx, c) };
+  }
+
+  private async checkFile(uri: string): Promise<Checked | undefined> {
+    return this.ctx.analyses.file(uri, () => this.ctx.host.readFile(uri));
+  }
+
+  /**
+   * Every case file of the workspace folders. When nothing changed since the client's last
+   * results, the answer waits until something does (or the client gives up): no busy polling.
+   */
+  private async workspace(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    for (;;) {
+      const [generation, tick] = [this.ctx.analyses.generation, this.ticks];
+      const reports: WorkspaceDocumentDiagnosticReport[] = [];
+      const gone = [...this.gone].filter((uri) => previous.has(uri));
+      for (const uri of gone) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+      for (const uri of await this.ctx.analyses.dossier.list()) {
+        if (token.isCancellationRequested) return [];
+        const c = await this.checkFile(uri);
+        if (!c) continue;
+        reports.push(previous.get(uri) === c.resultId
+          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: c.version, resultId: c.resultId }
+          : { kind: DocumentDiagnosticReportKind.Full, uri, version: c.version, resultId: c.resultId, items: diagnosticsOf(this.ctx, c) });
+      }
+      // Something changed while the files were being checked: check again, for one consistent answer.
+      if (this.ctx.analyses.generation !== generation || this.ticks !== tick) continue;
+      if (previous.size === 0 || reports.some((r) => r.kind === DocumentDiagnosticReportKind.Full) || token.isCancellationRequested) {
+        for (const uri of gone) this.gone.delete(uri);
+        return reports;
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => (this.waiters.delete(wake), resolve());
+        this.waiters.add(wake);
+        token.onCancellationRequested(wake);
+      });
+      if (token.isCancellationRequested) return [];
+    }
+  }
+
+  private async checkDossier(p: CheckDossierParams | undefined): Promise<CheckDossierResult> {
+    const exclude = new Set(p?.exclude ?? []);
+    const files: CheckDossierResult['files'] = [];
+    for (const uri of await this.ctx.analyses.dossier.list()) {
+      if (exclude.has(uri)) continue;
+      const c = await this.checkFile(uri);
+      if (c) files.push({ uri, diagnostics: diagnosticsOf(this.ctx, c) });
+    }
+    return { files };
+  }
+}

@@ -1,0 +1,111 @@
+import { CaseDoc, dossierEntry, LineIndex, type DossierCase } from '../engine/index';
+import type { ServerHost } from './host';
+
+/**
+ * One spelling for one file's URI. Editors and Node encode URIs differently (`c%3A` or `C:`,
+ * `%28` or `(`), so files are matched by their decoded form, with the drive letter in lower case.
+ */
+export function uriKey(uri: string): string {
+  let s = uri;
+  try {
+    s = decodeURIComponent(uri);
+  } catch {
+    // Not validly encoded: compare it as written.
+  }
+  return s.replace(/^file:\/\/\/([A-Za-z]):/, (_m, d: string) => `file:///${d.toLowerCase()}:`);
+}
+
+interface Known {
+  /** The URI as the editor spells it when the file is open, else as the host found it. */
+  uri: string;
+  entry?: DossierCase;
+  lines: LineIndex;
+}
+
+/**
+ * The case files of the workspace folders and each one's case reference: read once, then kept up
+ * to date from the open documents and from file-change notifications, so a keystroke never
+ * re-reads the dossier.
+ */
+export class Dossier {
+  private files = new Map<string, Known>();
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly host: ServerHost,
+    private readonly folders: () => readonly string[],
+    private readonly openText: (uri: string) => string | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Every case file of the workspace folders. */
+  async list(): Promise<string[]> {
+    await this.load();
+    return [...this.files.values()].map((f) => f.uri).sort();
+  }
+
+  async entries(): Promise<DossierCase[]> {
+    await this.load();
+    return [...this.files.values()].flatMap((f) => (f.entry ? [f.entry] : []));
+  }
+
+  /** The lines of a file of the dossier, for places in it that a finding names. */
+  lines(uri: string): LineIndex | undefined {
+    const open = this.openText(uri);
+    return open !== undefined ? new LineIndex(open) : this.files.get(uriKey(uri))?.lines;
+  }
+
+  /** Records a file's current text; true when its case reference changed (other files' findings may change too). */
+  note(uri: string, doc: CaseDoc): boolean {
+    const before = this.files.get(uriKey(uri));
+    const entry = dossierEntry(uri, doc);
+    const known = before !== undefined || this.inFolders(uri);
+    if (!known) return false;
+    this.files.set(uriKey(uri), { uri, entry, lines: doc.lines });
+    return before?.entry?.reference !== entry?.reference;
+  }
+
+  /** A file changed, appeared or went on disk. True when the dossier's references changed. */
+  async changed(uri: string, deleted: boolean): Promise<boolean> {
+    const before = this.files.get(uriKey(uri))?.entry?.reference;
+    if (deleted) {
+      this.files.delete(uriKey(uri));
+      return before !== undefined;
+    }
+    if (!this.inFolders(uri)) return false;
+    const text = this.openText(uri) ?? (await this.host.readFile(uri));
+    if (text === undefined) return false;
+    return this.note(uri, new CaseDoc(text)) || before === undefined;
+  }
+
+  /** Forget everything (the workspace folders changed). */
+  reset(): void {
+    this.files = new Map();
+    this.loading = undefined;
+  }
+
+  private inFolders(uri: string): boolean {
+    const key = uriKey(uri);
+    return /\.scr\.ya?ml$/i.test(key) && this.folders().map(uriKey).some((f) => key.startsWith(f.endsWith('/') ? f : `${f}/`));
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= (async () => {
+      let uris: string[] = [];
+      try {
+        uris = await this.host.listCaseFiles(this.folders());
+      } catch (e) {
+        this.log(`The case files of the workspace could not be listed: ${String(e)}`);
+      }
+      await Promise.all(uris.map(async (uri) => {
+        const key = uriKey(uri);
+        if (this.files.has(key)) return;
+        const text = this.openText(uri) ?? (await this.host.readFile(uri).catch(() => undefined));
+        if (text === undefined) return;
+        const doc = new CaseDoc(text);
+        if (!this.files.has(key)) this.files.set(key, { uri, entry: dossierEntry(uri, doc), lines: doc.lines });
+      }));
+    })();
+    return this.loading;
+  }
+}

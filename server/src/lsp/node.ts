@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { ServerHost } from './host';
+import { startServer } from './server';
+
+/** The rule pages that ship beside the bundle (dist/../docs/rules), when they do. */
+const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
+
+const host: ServerHost = {
+  async readFile(uri) {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return await readFile(fileURLToPath(uri), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  async listCaseFiles(folders) {
+    const out: string[] = [];
+    for (const f of folders) {
+      if (!f.startsWith('file:')) continue;
+      const found = await glob('**/*.scr.yaml', { cwd: fileURLToPath(f), absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
+      out.push(...found.map((p) => pathToFileURL(p).href));
+    }
+    return [...new Set(out)].sort();
+  },
+  localRuleDoc(id) {
+    const file = path.join(docsDir, `${id}.md`);
+    return existsSync(file) ? pathToFileURL(file).href : undefined;
+  },
+};
+
+// The transport comes from the command line: --stdio, --node-ipc or --socket=N.
+startServer(createConnection(ProposedFeatures.all), host);

@@ -1,0 +1,89 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { fixAll, lensTitle, waiverEdit } from '../../server/src/engine/actions';
+import { CaseDoc } from '../../server/src/engine/document';
+import { applyEdits } from '../../server/src/engine/fixes';
+import type { Finding } from '../../server/src/engine/types';
+import { comments } from '../helpers/fixtures';
+import { analyse, SAMPLE } from './sample-case';
+
+const finding = (rule: string, start: number, fixes: Finding['fixes'] = []): Finding => ({ rule, severity: 'warning', message: '', span: { start, end: start + 1 }, questions: [], fixes, related: [] });
+
+describe('fix all', () => {
+  it('takes the preferred fix of every finding; the file still reads and keeps its comments', () => {
+    const text = SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, polce]');
+    const a = analyse(text);
+    const { edits, fixes } = fixAll(a.doc, a.findings);
+    assert.ok(fixes.some((f) => f.title === 'Change to `police`'));
+    const out = applyEdits(text, edits);
+    assert.equal(new CaseDoc(out).syntax.length, 0);
+    assert.deepEqual(comments(out), comments(text));
+    const after = analyse(out).findings.filter((f) => !f.waived);
+    assert.ok(!after.some((f) => f.rule === 'unknown-agency'));
+    for (const f of fixes) assert.ok(f.preferred);
+  });
+
+  it('leaves out a fix that overlaps one already taken, and one offered twice', () => {
+    const doc = new CaseDoc('a: 1\nb: 2\n');
+    const one = { title: 'one', preferred: true, edits: [{ span: { start: 3, end: 4 }, newText: '5' }] };
+    const overlapping = { title: 'two', preferred: true, edits: [{ span: { start: 0, end: 4 }, newText: 'a: 6' }] };
+    const insert = { title: 'three', preferred: true, edits: [{ span: { start: 9, end: 9 }, newText: '\nc: 3' }] };
+    const notPreferred = { title: 'four', preferred: false, edits: [{ span: { start: 8, end: 9 }, newText: '4' }] };
+    const r = fixAll(doc, [finding('x', 0, [one]), finding('x', 0, [overlapping]), finding('y', 5, [insert]), finding('y', 6, [insert]), finding('z', 5, [notPreferred])]);
+    assert.deepEqual(r.fixes.map((f) => f.title), ['one', 'three']);
+    assert.equal(applyEdits(doc.text, r.edits), 'a: 5\nb: 2\nc: 3\n');
+  });
+
+  it('leaves out a fix that would add a key twice', () => {
+    const doc = new CaseDoc('a: 1\n');
+    const add = (v: string) => ({ title: v, preferred: true, edits: [{ span: { start: 4, end: 4 }, newText: `\nb: ${v}` }] });
+    assert.deepEqual(fixAll(doc, [finding('x', 0, [add('1')]), finding('y', 0, [add('2')])]).fixes.map((f) => f.title), ['1']);
+  });
+
+  it('puts a new list entry before a new section where both are added at one place', () => {
+    const doc = new CaseDoc('items:\n  - a\n');
+    const section = { title: 'section', preferred: true, edits: [{ span: { start: 12, end: 12 }, newText: '\nother: 1' }] };
+    const item = { title: 'item', preferred: true, edits: [{ span: { start: 12, end: 12 }, newText: '\n  - b' }] };
+    const r = fixAll(doc, [finding('x', 0, [section]), finding('y', 0, [item])]);
+    assert.deepEqual(r.edits, [{ span: { start: 12, end: 12 }, newText: '\n  - b\nother: 1' }], 'one edit: every editor applies it alike');
+    assert.equal(applyEdits(doc.text, r.edits), 'items:\n  - a\n  - b\nother: 1\n');
+  });
+});
+
+describe('waiving a finding', () => {
+  it('puts the comment above the key the finding is on, indented like it, with the place for the reason', () => {
+    const text = SAMPLE.replace('agency: police ', 'agency: polce ');
+    const a = analyse(text);
+    const f = a.findings.find((x) => x.rule === 'unknown-agency')!;
+    const w = waiverEdit(a.doc, f)!;
+    assert.equal(w.edit.newText, '  # scr-waive unknown-agency: \n');
+    assert.equal(w.reasonAt, '  # scr-waive unknown-agency: '.length);
+    const waived = applyEdits(text, [{ ...w.edit, newText: w.edit.newText.replace(': \n', ': expected to join later\n') }]);
+    const after = analyse(waived).findings;
+    assert.ok(after.find((x) => x.rule === 'unknown-agency')?.waived);
+    assert.ok(!after.some((x) => x.rule === 'waiver-unused' || x.rule === 'waiver-reason'));
+  });
+
+  it('never puts the comment inside a block of text', () => {
+    const a = analyse();
+    const inBlock = finding('personal-data', SAMPLE.indexOf('Died in hospital'));
+    const w = waiverEdit(a.doc, inBlock)!;
+    assert.equal(a.doc.lines.lineText(a.doc.lines.lineOf(w.edit.span.start)), '    summary: >');
+    const waived = analyse(applyEdits(SAMPLE, [w.edit])).doc;
+    assert.equal(waived.syntax.length, 0);
+    assert.equal(waived.get(['case', 'incident', 'summary']), 'Found unresponsive at home. Died in hospital the next day.\n');
+  });
+
+  it('is not offered for findings about waivers or about reading the file', () => {
+    const a = analyse();
+    assert.equal(waiverEdit(a.doc, finding('waiver-unused', 0)), undefined);
+    assert.equal(waiverEdit(a.doc, finding('yaml-syntax', 0)), undefined);
+  });
+});
+
+describe('the code lens line', () => {
+  it('counts the questions met and the errors and warnings', () => {
+    assert.match(lensTitle(analyse()), /^QM2 \d of \d met( · \d+ errors?)?( · \d+ warnings?)?$/);
+    assert.match(lensTitle(analyse('scr: 1\n')), /^QM2 \d of \d met · \d+ errors? · \d+ warnings?$/);
+  });
+});

@@ -1,0 +1,98 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { completionsAt, type CompletionEntry } from '../../server/src/engine/completion';
+import { CaseDoc } from '../../server/src/engine/document';
+import { cursor, SAMPLE, TODAY } from './sample-case';
+
+/** Completions where `|` stands in `text`, with the text each would leave. */
+function complete(text: string): { items: CompletionEntry[]; labels: string[]; apply: (label: string) => string } {
+  const c = cursor(text);
+  const items = completionsAt(new CaseDoc(c.text), c.offset, TODAY);
+  return {
+    items,
+    labels: items.map((i) => i.label),
+    apply: (label) => {
+      const i = items.find((x) => x.label === label)!;
+      return c.text.slice(0, i.span.start) + i.text + c.text.slice(i.span.end);
+    },
+  };
+}
+
+describe('completion', () => {
+  it('offers the keys a section may hold that are not yet written, with their documentation', () => {
+    const r = complete(SAMPLE.replace('  from: Head', '  |\n  from: Head'));
+    assert.deepEqual(r.labels, ['notifications', 'notes']);
+    assert.match(r.items[0].documentation!, /^\*\*Notifications\*\*/);
+    assert.equal(r.items[0].detail, 'Notifications');
+  });
+
+  it('offers the keys of a list entry, leaving out those it already has', () => {
+    const r = complete(SAMPLE.replace('    involvement: not-known\n', '    involvement: not-known\n    |\n'));
+    assert.deepEqual(r.labels, ['notes']);
+    const inner = complete(SAMPLE.replace('      requested: 2016-01-15\nmeetings', '      requested: 2016-01-15\n      |\nmeetings'));
+    assert.deepEqual(inner.labels, ['received', 'summary', 'notes']);
+  });
+
+  it('offers top-level sections not yet written, replacing the word typed', () => {
+    const r = complete(`${SAMPLE}cha|`);
+    assert.deepEqual(r.labels, ['context', 'neighbouringBoards', 'considerations', 'challenge', 'notes']);
+    assert.ok(r.apply('challenge').endsWith('\nchallenge:\n  - '));
+  });
+
+  it('writes a key with what its value needs: a choice, a section or a list', () => {
+    const r = complete(SAMPLE.replace('    summary: >\n', '    setting: home\n    summary: >\n').replace('  incident:\n', '  |\n  incident:\n'));
+    assert.ok(r.labels.includes('child') === false && r.labels.includes('notes'));
+    const inc = complete(SAMPLE.replace('    outcome: died\n', '    outcome: died\n    |\n'));
+    const setting = inc.items.find((i) => i.label === 'setting')!;
+    assert.equal(setting.text, 'setting: ');
+    assert.equal(setting.snippet, 'setting: ${1|home,custody,secure-setting,mental-health-detention,other|}');
+  });
+
+  it('offers the values of a list of choices with their meanings', () => {
+    const r = complete(SAMPLE.replace('involvement: not-known', 'involvement: n|'));
+    assert.deepEqual(r.labels, ['known', 'not-known', 'unknown']);
+    assert.equal(r.items[1].documentation, 'The agency searched its records and found no contact.');
+    assert.match(r.apply('not-known'), /involvement: not-known\n/);
+  });
+
+  it('offers declared agency ids in meetings and agency input, not those already listed', () => {
+    assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, |]')).labels, ['police']);
+    const input = complete(SAMPLE.replace('agency: police ', 'agency: p| '));
+    assert.deepEqual(input.labels, ['csc', 'police']);
+    assert.equal(input.items[1].detail, 'Testshire Police');
+    assert.match(input.apply('police'), /agency: police {3}# spoke/);
+  });
+
+  it('offers board names from the address history in a neighbouring-board check', () => {
+    const r = complete(`${SAMPLE}neighbouringBoards:\n  - board: |\n`);
+    assert.deepEqual(r.labels, ['Westshire LSCB']);
+  });
+
+  it('offers today on a date key', () => {
+    const r = complete(SAMPLE.replace('received: 2016-01-22', 'received: |'));
+    assert.deepEqual(r.labels, ['2016-06-01']);
+    assert.equal(r.items[0].detail, 'Today');
+    const flush = complete(SAMPLE.replace('received: 2016-01-22', 'received:|'));
+    assert.match(flush.apply('2016-06-01'), /received: 2016-06-01\n/);
+  });
+
+  it('offers a new list entry with the keys it needs', () => {
+    const r = complete(SAMPLE.replace('agencyInput:\n', '  |\nagencyInput:\n'));
+    assert.deepEqual(r.labels, ['New meeting']);
+    assert.equal(r.items[0].text, '- date: 2016-06-01\n    forum:\n    agencies: []');
+    assert.equal(r.items[0].snippet, '- date: ${1:2016-06-01}\n    forum: ${2}\n    agencies: [${3}]');
+    const agency = complete(SAMPLE.replace('meetings:\n', '  - |\nmeetings:\n'));
+    const skel = agency.items.find((i) => i.kind === 'skeleton')!;
+    assert.equal(skel.label, 'New agency');
+    assert.match(skel.snippet!, /^- id: \$\{1\}\n {4}name: \$\{2\}\n {4}type: \$\{3\|social-care,police,/);
+    assert.match(skel.snippet!, /\n {4}minimumData:\n {6}requested: \$\{5:2016-06-01\}$/);
+    const input = complete(`${SAMPLE.replace('agencyInput:\n', 'agencyInput:\n  |\n')}`);
+    assert.match(input.items[0].snippet!, /^- agency: \$\{1\|csc,police\|\}/);
+  });
+
+  it('offers nothing in comments, in blocks of text or in free text', () => {
+    assert.deepEqual(complete(SAMPLE.replace('# Fictional', '# Fict|ional')).labels, []);
+    assert.deepEqual(complete(SAMPLE.replace('      Died in hospital', '      Died in| hospital')).labels, []);
+    assert.deepEqual(complete(SAMPLE.replace('    summary: Supports an SCR.', '    summary: Supports an| SCR.')).labels, []);
+  });
+});

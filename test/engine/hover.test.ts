@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { hoverAt } from '../../server/src/engine/hover';
+import { analyse, at, SAMPLE } from './sample-case';
+
+const a = analyse();
+const hover = (find: string, delta = 1) => hoverAt(a, at(SAMPLE, find, delta));
+
+describe('hover', () => {
+  it('explains a key: what it records and the QM2 question it evidences, from the schema', () => {
+    const h = hover('meetings:')!;
+    assert.match(h.markdown, /^\*\*Meetings\*\* · QM2 question 4 \(Inter-agency discussion\)/);
+    assert.match(h.markdown, /two or more agencies/);
+    assert.equal(SAMPLE.slice(h.span.start, h.span.end), 'meetings');
+  });
+
+  it('uses the documentation the schema writes on the property, even where a branch restates it', () => {
+    assert.match(hover('childDied:')!.markdown, /^\*\*Child died\*\*/);
+    assert.match(hover('evidence: Death')!.markdown, /^\*\*Evidence\*\*/);
+  });
+
+  it('gives the meaning of a value from a fixed list', () => {
+    const h = hover('involvement: not-known', 15)!;
+    assert.match(h.markdown, /^\*\*not-known\*\* \(involvement\)\n\nThe agency searched its records and found no contact\./);
+    assert.equal(SAMPLE.slice(h.span.start, h.span.end), 'not-known');
+  });
+
+  it('says when a value is not one of the choices', () => {
+    const text = SAMPLE.replace('outcome: died', 'outcome: dead');
+    const h = hoverAt(analyse(text), at(text, 'outcome: dead', 10))!;
+    assert.match(h.markdown, /`dead` is not one of the choices for .*: `died`, `seriously-harmed` or `other`/);
+  });
+
+  it('puts the decision date in context with the timing the checks use', () => {
+    const h = hover('date: 2016-02-20', 8)!;
+    assert.match(h.markdown, /^\*\*20 February 2016\*\*\n\n26 working days \/ 37 calendar days after the referral \(decided\); limit 1 month, due by 14 February 2016 — 6 days late\./);
+  });
+
+  it('puts other dates in context: a return after its request, a meeting after the referral and before the decision', () => {
+    assert.match(hover('received: 2016-01-22', 12)!.markdown, /5 working days \/ 7 calendar days after the request\./);
+    const meeting = hover('date: 2016-02-01', 8)!.markdown;
+    assert.match(meeting, /after the referral\./);
+    assert.match(meeting, /19 calendar days before the decision\./);
+  });
+
+  it('explains a date that does not exist', () => {
+    const text = SAMPLE.replace('date: 2016-01-10', 'date: 2016-02-30');
+    assert.match(hoverAt(analyse(text), at(text, '2016-02-30', 2))!.markdown, /February 2016 has 29 days/);
+  });
+
+  it('describes an agency wherever its id is used: name, type and data return', () => {
+    const h = hover('csc, police', 6)!;
+    assert.match(h.markdown, /^\*\*Testshire Police\*\* \(`police`\)/);
+    assert.match(h.markdown, /Type: police \(A police force\)\./);
+    assert.match(h.markdown, /Minimum data: requested 15 January 2016; not yet received\./);
+    assert.match(hover('agency: police', 9)!.markdown, /Testshire Police/);
+    const text = SAMPLE.replace('agency: police', 'agency: probation');
+    assert.match(hoverAt(analyse(text), at(text, 'agency: probation', 9))!.markdown, /No agency with the id `probation` is declared/);
+  });
+
+  it('shows the QM2 checklist, question by question, on `decision`', () => {
+    const h = hover('decision:', 0)!;
+    const lines = h.markdown.split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(lines.length, 9);
+    assert.match(lines[3], /^- [✓◐✗–] \*\*Q4 Inter-agency discussion\*\*: (partly met|not met|met)\. /);
+    assert.equal(lines.map((l) => /\*\*Q(\d)/.exec(l)![1]).join(''), '123456789');
+  });
+
+  it('explains the rule a waiver names', () => {
+    const text = SAMPLE.replace('agencyInput:\n', 'agencyInput:\n  # scr-waive unknown-agency: the police are expected to join\n');
+    const h = hoverAt(analyse(text), at(text, 'unknown-agency', 3))!;
+    assert.match(h.markdown, /^\*\*Agencies are named by a declared id\*\* \(`unknown-agency`\)/);
+  });
+
+  it('has nothing to say in free text, comments or outside the file', () => {
+    assert.equal(hover('Section 47', 2), undefined);
+    assert.equal(hover('# Fictional', 3), undefined);
+    assert.equal(hoverAt(a, SAMPLE.length + 50), undefined);
+  });
+});

@@ -1,0 +1,205 @@
+import { strict as assert } from 'node:assert';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, it } from 'node:test';
+import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { CheckDossierResult } from '../../server/src/protocol';
+import { DOSSIER, TestClient, uriOf } from './client';
+
+const read = (name: string) => readFileSync(join(DOSSIER, name), 'utf8');
+const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
+const ALPHA = uriOf(join(DOSSIER, 'alpha.scr.yaml'));
+const BETA = uriOf(join(DOSSIER, 'beta.scr.yaml'));
+const GAMMA = uriOf(join(DOSSIER, 'gamma.scr.yaml'));
+
+/** A copy of the fixture dossier that a test may change. */
+function copyDossier(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scr-dossier-'));
+  cpSync(DOSSIER, dir, { recursive: true });
+  return dir;
+}
+
+describe('diagnostics pushed (no pull support)', () => {
+  const started = TestClient.start({ folders: [DOSSIER] });
+  after(async () => (await started).stop());
+
+  it('does not offer pull diagnostics to a client without them', async () => {
+    const c = await started;
+    assert.equal(c.capabilities.diagnosticProvider, undefined);
+  });
+
+  it('publishes findings on open, each with rule id, link, source, questions and related places', async () => {
+    const c = await started;
+    c.open(GAMMA, read('gamma.scr.yaml'));
+    const ds = await c.diagnostics(GAMMA);
+    const dup = ds.find((d) => d.code === 'duplicate-id');
+    assert.ok(dup, `duplicate-id expected in ${codes(ds)}`);
+    assert.equal(dup.source, 'scr');
+    assert.equal(dup.range.start.line, 3);
+    const href = dup.codeDescription!.href;
+    assert.match(href, /^file:.*\/docs\/rules\/duplicate-id\.md$/);
+    assert.ok(existsSync(fileURLToPath(href)), 'the linked page exists');
+    assert.equal(dup.relatedInformation?.[0].location.uri, ALPHA);
+    assert.equal(dup.relatedInformation?.[0].location.range.start.line, 3);
+    const withQuestion = ds.find((d) => ((d.data as { questions: number[] }).questions ?? []).length > 0);
+    assert.ok(withQuestion, 'some finding names its QM2 question');
+    assert.match(String(withQuestion.message), /QM2 question/);
+  });
+
+  it('checks again after an incremental change, once typing pauses, without ever emptying the list', async () => {
+    const c = await started;
+    c.open(ALPHA, read('alpha.scr.yaml'));
+    await c.diagnostics(ALPHA, 1);
+    const from = c.history.length;
+    // Three quick edits: type an unknown agency id letter by letter.
+    c.edit(ALPHA, 'agencies: [csc, police]', 'agencies: [csc, police, p]');
+    c.edit(ALPHA, 'police, p]', 'police, pr]');
+    const last = c.edit(ALPHA, 'police, pr]', 'police, pro]');
+    const ds = await c.diagnostics(ALPHA, last, (d) => d.some((x) => x.code === 'unknown-agency'));
+    const unknown = ds.find((d) => d.code === 'unknown-agency')!;
+    assert.equal(c.text(ALPHA).split('\n')[unknown.range.start.line].slice(unknown.range.start.character, unknown.range.end.character), 'pro');
+    assert.equal(unknown.severity, 2, 'scr.config.yaml makes it a warning');
+    const seen = c.history.slice(from).filter((p) => p.uri === ALPHA).map((p) => p.diagnostics);
+    assert.ok(seen.length < 3, `debounced: ${seen.length} results for 3 edits`);
+    assert.ok(seen.every((d) => d.length > 0), 'no empty result in between');
+    const fixed = c.edit(ALPHA, 'police, pro]', 'police]');
+    await c.diagnostics(ALPHA, fixed, (d) => !d.some((x) => x.code === 'unknown-agency'));
+  });
+
+  it('checks every open file again when the editor settings change (scr.config.yaml still wins)', async () => {
+    const c = await started;
+    c.open(BETA, read('beta.scr.yaml'));
+    const before = await c.diagnostics(BETA, 1, (d) => d.some((x) => x.code === 'unknown-agency'));
+    assert.ok(codes(before).includes('unknown-agency'));
+    await c.diagnostics(GAMMA, 1, (d) => d.some((x) => x.code === 'duplicate-id'));
+    const [nextGamma, nextBeta] = [c.nextDiagnostics(GAMMA), c.nextDiagnostics(BETA)];
+    c.settings = { rules: { 'duplicate-id': 'off', 'unknown-agency': 'error' } };
+    c.notification('workspace/didChangeConfiguration', { settings: null });
+    assert.ok(!codes(await nextGamma).includes('duplicate-id'));
+    assert.equal((await nextBeta).find((d) => d.code === 'unknown-agency')?.severity, 2, 'the settings file wins over the editor');
+    c.settings = {};
+    c.notification('workspace/didChangeConfiguration', { settings: null });
+    await c.diagnostics(GAMMA, 1, (d) => d.some((x) => x.code === 'duplicate-id'));
+  });
+
+  it('answers scr/checkDossier with every case file but those left out', async () => {
+    const c = await started;
+    const r = await c.request<CheckDossierResult>('scr/checkDossier', { exclude: [ALPHA] });
+    assert.deepEqual(r.files.map((f) => f.uri), [BETA, GAMMA]);
+    assert.ok(r.files[1].diagnostics.some((d) => d.code === 'duplicate-id'));
+  });
+});
+
+describe('a change to scr.config.yaml', () => {
+  const dir = copyDossier();
+  const started = TestClient.start({ folders: [dir] });
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks every open case file again', async () => {
+    const c = await started;
+    const beta = uriOf(join(dir, 'beta.scr.yaml'));
+    c.open(beta, readFileSync(join(dir, 'beta.scr.yaml'), 'utf8'));
+    await c.diagnostics(beta, 1, (d) => d.some((x) => x.code === 'unknown-agency'));
+    const next = c.nextDiagnostics(beta);
+    writeFileSync(join(dir, 'scr.config.yaml'), 'rules:\n  unknown-agency: off\n');
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, 'scr.config.yaml')), type: 2 }] });
+    assert.ok(!codes(await next).includes('unknown-agency'));
+  });
+});
+
+describe('a dossier whose path the editor spells differently from Node', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'scr-spelling-'));
+  const dir = join(parent, 'Board (2016)');
+  cpSync(DOSSIER, dir, { recursive: true });
+  // As VS Code writes it: brackets percent-encoded, where Node leaves them as they are.
+  const editorUri = (name: string) => uriOf(join(dir, name)).replace('(', '%28').replace(')', '%29');
+  const started = TestClient.start({ folders: [dir] });
+  after(async () => {
+    await (await started).stop();
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  it('still knows an open file as one of the dossier, not as another case with its reference', async () => {
+    const c = await started;
+    const gamma = editorUri('gamma.scr.yaml');
+    assert.notEqual(gamma, uriOf(join(dir, 'gamma.scr.yaml')));
+    c.open(gamma, readFileSync(join(dir, 'gamma.scr.yaml'), 'utf8'));
+    const dup = (await c.diagnostics(gamma, 1)).filter((d) => d.code === 'duplicate-id');
+    assert.equal(dup.length, 1);
+    assert.match(String(dup[0].message), /also used by another case file in this dossier \(alpha\.scr\.yaml\)/);
+  });
+});
+
+describe('diagnostics pulled', () => {
+  const dir = copyDossier();
+  const started = TestClient.start({ folders: [dir], pull: true });
+  const uri = (name: string) => uriOf(join(dir, name));
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('offers document and workspace diagnostics', async () => {
+    const c = await started;
+    assert.deepEqual(c.capabilities.diagnosticProvider, { identifier: 'scr', interFileDependencies: true, workspaceDiagnostics: true });
+    assert.equal(c.published.size, 0);
+  });
+
+  it('answers textDocument/diagnostic, then "unchanged" until the text changes', async () => {
+    const c = await started;
+    c.open(uri('alpha.scr.yaml'), readFileSync(join(dir, 'alpha.scr.yaml'), 'utf8'));
+    const first = await c.request<DocumentDiagnosticReport & { resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uri('alpha.scr.yaml') } });
+    assert.equal(first.kind, 'full');
+    assert.ok(first.items.length > 0);
+    const again = await c.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uri('alpha.scr.yaml') }, previousResultId: first.resultId });
+    assert.equal(again.kind, 'unchanged');
+    c.edit(uri('alpha.scr.yaml'), 'agency: police', 'agency: polce');
+    const changed = await c.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uri('alpha.scr.yaml') }, previousResultId: first.resultId });
+    assert.equal(changed.kind, 'full');
+    assert.ok(codes(changed.items).includes('unknown-agency'));
+    assert.equal(c.published.size, 0, 'nothing pushed to a client that pulls');
+  });
+
+  it('answers an unknown document with no findings', async () => {
+    const c = await started;
+    const r = await c.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/x.scr.yaml' } });
+    assert.deepEqual(r, { kind: 'full', items: [] });
+  });
+
+  it('answers workspace/diagnostic for every case file, open or not, with the settings file applied', async () => {
+    const c = await started;
+    const r = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const byUri = new Map(r.items.map((i) => [i.uri, i]));
+    assert.deepEqual([...byUri.keys()].sort(), ['alpha', 'beta', 'gamma'].map((n) => uri(`${n}.scr.yaml`)));
+    const full = (u: string) => byUri.get(u) as { kind: 'full'; items: Diagnostic[]; version: number | null };
+    assert.equal(full(uri('alpha.scr.yaml')).version, 2, 'the open file as it stands in the editor');
+    assert.equal(full(uri('beta.scr.yaml')).version, null);
+    assert.equal(full(uri('beta.scr.yaml')).items.find((d) => d.code === 'unknown-agency')?.severity, 2);
+    const dup = full(uri('gamma.scr.yaml')).items.find((d) => d.code === 'duplicate-id');
+    assert.equal(dup?.relatedInformation?.[0].location.uri, uri('alpha.scr.yaml'));
+  });
+
+  it('holds workspace/diagnostic while nothing changed, and answers when scr.config.yaml changes', async () => {
+    const c = await started;
+    const first = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const previousResultIds = first.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
+    let answered = false;
+    const pending = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }).then((r) => ((answered = true), r));
+    // Round trip a request: the long poll has not answered by then.
+    await c.request('textDocument/hover', { textDocument: { uri: uri('alpha.scr.yaml') }, position: { line: 0, character: 0 } });
+    assert.equal(answered, false);
+    const refreshes = c.refreshes;
+    writeFileSync(join(dir, 'scr.config.yaml'), 'rules:\n  unknown-agency: off\n');
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('scr.config.yaml'), type: 2 }] });
+    const second = await pending;
+    await c.until(() => c.refreshes > refreshes, 'a diagnostic refresh request');
+    const beta = second.items.find((i) => i.uri === uri('beta.scr.yaml')) as { kind: string; items: Diagnostic[] };
+    assert.equal(beta.kind, 'full');
+    assert.ok(!codes(beta.items).includes('unknown-agency'));
+  });
+});
