@@ -1,7 +1,7 @@
 import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { Outline } from './cursor';
-import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, describedAt, keyMarkdown } from './hover';
+import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
 import { agencyIds, asString, entries, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
 import { sameBoard } from './text';
@@ -109,7 +109,7 @@ function keyEntries(mapPath: Path, present: string[], col: number, span: Span, r
     const path = [...mapPath, key];
     const node = schemaAt(path);
     const kind = kindOf(node);
-    const title = describedAt(path)?.title;
+    const title = schemaAt(path)?.title;
     const inner = ' '.repeat(col + 2);
     let text = `${key}: `;
     let snippet = `${key}: $0`;

@@ -45,23 +45,9 @@ export function questionsLine(questions: readonly number[]): string | undefined 
   return `QM2 ${qs.length === 1 ? 'question' : 'questions'} ${listWords(qs.map((q) => `${q} (${QUESTIONS[q].short})`), 'and')}`;
 }
 
-/**
- * The schema at `path` with the documentation its parent writes on the property itself (a
- * conditional branch of the parent may restate a property without its title and description).
- */
-export function describedAt(path: Path): SchemaNode | undefined {
-  const node = schemaAt(path);
-  const last = path[path.length - 1];
-  const own = typeof last === 'string' ? schemaAt(path.slice(0, -1))?.properties?.[last] : undefined;
-  if (!node || !own) return node;
-  const docs: SchemaNode = {};
-  for (const k of ['title', 'description', 'markdownDescription', 'x-qm2'] as const) if (own[k] !== undefined) (docs as Record<string, unknown>)[k] = own[k];
-  return { ...node, ...docs };
-}
-
 /** What a key records, which QM2 question it evidences and what good looks like: the schema's own words. */
 export function keyMarkdown(path: Path): string | undefined {
-  const node = describedAt(path);
+  const node = schemaAt(path);
   if (!node) return undefined;
   const body = node.markdownDescription ?? node.description;
   const qs = questionsLine(node['x-qm2'] ?? []);

@@ -2,8 +2,7 @@ import { formatLong, parseDate } from './dates';
 import type { CaseDoc, Path } from './document';
 import { extents, nodeAt, type Extent } from './locate';
 import { asRecord, asString } from './model';
-import { describedAt } from './hover';
-import type { SchemaNode } from './schema-info';
+import { schemaAt, type SchemaNode } from './schema-info';
 import type { Span } from './types';
 
 /** One entry of the outline: a section, an agency by name, a meeting by date, the decision. */
@@ -105,6 +104,6 @@ export function selectionSpans(doc: CaseDoc, offset: number): Span[] {
 }
 
 function titleOf(path: Path): string {
-  const node: SchemaNode | undefined = describedAt(path);
+  const node: SchemaNode | undefined = schemaAt(path);
   return node?.title ?? String(path[path.length - 1] ?? 'case file');
 }
