@@ -1,3 +1,5 @@
+import type { Overview } from './engine/overview';
+
 /**
  * The custom requests between the language server and its clients, and the messages between the
  * extension and its preview. Both sides import this one file.
@@ -58,17 +60,8 @@ export interface ChecklistResult {
     criteriaMet?: boolean;
     agrees?: boolean;
   };
-  timing: {
-    limit: string;
-    referral?: string;
-    deadline?: string;
-    decision?: string;
-    calendarDays?: number;
-    workingDays?: number;
-    late: boolean;
-    daysOver: number;
-    decided: boolean;
-  };
+  /** How the decision stands against its time limit, as the engine works it out. */
+  timing: Overview['timing'];
   timeline: { kind: string; label: string; date: string; range?: Rng }[];
   considerations: { key: string; label: string; weighed: boolean; range?: Rng }[];
 }
@@ -79,21 +72,71 @@ export const OPEN_CHECKLIST_COMMAND = 'scr.openChecklist';
 /** Messages from the extension to the preview. */
 export type ToPreview =
   | { type: 'update'; data: ChecklistResult; locked: boolean }
-  | { type: 'empty'; reason: string };
+  | { type: 'empty'; reason: string; locked: boolean };
+
+/** What the preview drew, reported back after each update (the extension's tests read it). */
+export interface RenderedState {
+  uri: string;
+  version?: number;
+  /** The headline as the preview shows it, read back from the page. */
+  summary: string;
+  /** Each question's status as the preview shows it, in words. */
+  statuses: string[];
+  locked: boolean;
+}
 
 /** Messages from the preview to the extension. */
 export type FromPreview =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; range: Rng }
-  | { type: 'toggleLock' };
+  | { type: 'toggleLock' }
+  | { type: 'rendered'; state: RenderedState };
 
 /** Checks a message from the preview before the extension acts on it. */
 export function isFromPreview(m: unknown): m is FromPreview {
   if (!m || typeof m !== 'object') return false;
   const t = (m as { type?: unknown }).type;
   if (t === 'ready' || t === 'toggleLock') return true;
+  if (t === 'rendered') {
+    const st = (m as { state?: Partial<RenderedState> }).state;
+    return !!st && typeof st.uri === 'string' && typeof st.summary === 'string' && Array.isArray(st.statuses) && typeof st.locked === 'boolean';
+  }
   if (t !== 'reveal') return false;
   const r = (m as { range?: Rng; uri?: unknown }).range;
   const ok = (p: unknown) => !!p && typeof (p as Pos).line === 'number' && typeof (p as Pos).character === 'number';
   return typeof (m as { uri?: unknown }).uri === 'string' && !!r && ok(r.start) && ok(r.end);
 }
+
+/**
+ * `scr/checkDossier` (client to server): every case file of the workspace checked, for the
+ * command "SCR: Check Whole Dossier". The client shows the result in the Problems panel for the
+ * files that are not open (the open ones already have their diagnostics). Each diagnostic is the
+ * same LSP `Diagnostic` the server publishes for an open file (code, link, data for fixes).
+ */
+export const CHECK_DOSSIER_REQUEST = 'scr/checkDossier';
+export interface CheckDossierParams {
+  /** Leave out these files (open in the editor): their diagnostics are already shown. */
+  exclude?: string[];
+}
+export interface CheckDossierResult {
+  files: { uri: string; diagnostics: import('vscode-languageserver-types').Diagnostic[] }[];
+}
+
+/**
+ * `scr/readFile` (server to client): a file's saved text, for a server that cannot read files
+ * itself (in a browser worker, or in a virtual workspace). `null` when there is no such file or it
+ * cannot be read. Settings files (scr.config.yaml) and other case files of the dossier are read so.
+ */
+export const READ_FILE_REQUEST = 'scr/readFile';
+export interface ReadFileParams {
+  uri: string;
+}
+export type ReadFileResult = string | null;
+
+/** `scr/listCaseFiles` (server to client): the URIs of every case file in the workspace (or under these folders). */
+export const LIST_CASE_FILES_REQUEST = 'scr/listCaseFiles';
+export interface ListCaseFilesParams {
+  /** Folder URIs; when given, only the case files under them. */
+  folders?: string[];
+}
+export type ListCaseFilesResult = string[];

@@ -3,19 +3,9 @@
  * that saves CRLF or a BOM, a half-typed line) and what a hostile file might hold. Each takes a
  * text and a source of randomness, so a failing case can be replayed from its seed.
  */
-export type Rand = () => number;
+import { seeded, type Rand } from '../helpers/random';
 
-/** A small, seeded generator (mulberry32): the same seed gives the same mutations. */
-export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded, type Rand };
 
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const at = (r: Rand, n: number) => Math.floor(r() * (n + 1));

@@ -15,6 +15,7 @@
  *
  * `measure` scores a detector on the corpus; `markdownTable` and `textTable` print the result.
  */
+import { seeded, type Rand } from '../helpers/random';
 import { findIdentifiers, IDENTIFIER_KINDS, type IdentifierKind, type IdentifierMatch } from '../../server/src/engine/privacy';
 
 export type { IdentifierKind };
@@ -48,19 +49,7 @@ export interface CorpusItem {
 
 // Seeded randomness ------------------------------------------------------------------------------
 
-type Rng = () => number;
-
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+type Rng = Rand;
 
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
