@@ -1,0 +1,141 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { baseName, CASE_LANGUAGE, caseUriFrom } from './caseFiles';
+import type { Checklists } from './checklists';
+import type { DossierProblems, DossierSummary } from './dossier';
+import { renderHtml, renderMarkdown } from './export/render';
+import { problemsInWords } from './words';
+import type { PreviewManager } from './preview/preview';
+
+
+export interface CommandDeps {
+  client: BaseLanguageClient;
+  ready: Promise<void>;
+  output: vscode.OutputChannel;
+  preview: PreviewManager;
+  checklists: Checklists;
+  dossier: DossierProblems;
+}
+
+const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('scr');
+const NEW_CASE_SNIPPET = 'New case file';
+
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  const register = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await run(...args);
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          deps.output.appendLine(`${id}: ${message}`);
+          void vscode.window.showErrorMessage(`SCR: ${message}`, 'Show Output').then((a) => a && deps.output.show());
+          return undefined;
+        }
+      }),
+    );
+
+  register('scr.newCaseFile', () => newCaseFile(context));
+  register('scr.openChecklist', (arg) => deps.preview.open(caseUriFrom(arg) ?? previewOrNothing(deps)));
+  register('scr.fixAll', (arg) => fixAll(arg));
+  register('scr.checkDossier', () => checkDossier(deps));
+  register('scr.exportChecklist', (arg, options) => exportChecklist(deps, arg, options as ExportOptions | undefined));
+  register('scr.showOutput', () => deps.output.show());
+}
+
+function previewOrNothing(deps: CommandDeps): vscode.Uri | undefined {
+  const shown = deps.preview.shown;
+  return shown ? vscode.Uri.parse(shown) : undefined;
+}
+
+/** An untitled case file from the "New case file" snippet, ready to fill in with Tab. */
+async function newCaseFile(context: vscode.ExtensionContext): Promise<vscode.Uri> {
+  const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'scr-case.code-snippets');
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string[] }>;
+  const doc = await vscode.workspace.openTextDocument({ language: CASE_LANGUAGE, content: '' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(snippets[NEW_CASE_SNIPPET].body.join('\n')));
+  return doc.uri;
+}
+
+/** Applies the server's "fix all" action (source.fixAll.scr) to a case file. */
+async function fixAll(arg: unknown): Promise<boolean> {
+  const uri = caseUriFrom(arg);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open an SCR case file first, then run "SCR: Fix All QM2 Problems".');
+    return false;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const all = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, all, FIX_ALL_KIND.value, 1)) ?? [];
+  const action = actions.find((a) => a.kind && FIX_ALL_KIND.contains(a.kind));
+  if (!action || (!action.edit && !action.command)) {
+    void vscode.window.showInformationMessage('Nothing in this case file can be fixed automatically.');
+    return false;
+  }
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) throw new Error('The fixes could not be applied: the file may have changed. Try again.');
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  void vscode.window.showInformationMessage('Fixes applied. Fill in each place marked "To be completed." and check the dates.');
+  return true;
+}
+
+async function checkDossier(deps: CommandDeps): Promise<DossierSummary> {
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Checking every case file in the workspace…' },
+    () => deps.dossier.check(),
+  );
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const files = `${summary.files} case file${summary.files === 1 ? '' : 's'}`;
+  void vscode.window.showInformationMessage(`Checked ${files}. ${problemsInWords(summary)} See the Problems panel.`);
+  return summary;
+}
+
+export interface ExportOptions {
+  format?: 'html' | 'markdown';
+  /** Where to write, skipping the save dialog. */
+  target?: vscode.Uri | string;
+}
+
+/** Saves the checklist as an HTML page or Markdown for the board's record. */
+async function exportChecklist(deps: CommandDeps, arg: unknown, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+  const uri = caseUriFrom(arg) ?? previewOrNothing(deps);
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open an SCR case file first, then run "SCR: Export Checklist".');
+    return undefined;
+  }
+  const result = await deps.checklists.fetch(uri.toString());
+  if (!result) throw new Error(`The checker gave no checklist for ${baseName(uri)}.`);
+  let format = options.format;
+  if (!format) {
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: 'HTML page', description: 'to print or attach to the board’s record', format: 'html' as const },
+        { label: 'Markdown', description: 'plain text with headings and tables', format: 'markdown' as const },
+      ],
+      { title: 'Export the QM2 checklist as' },
+    );
+    if (!pick) return undefined;
+    format = pick.format;
+  }
+  const ext = format === 'html' ? 'html' : 'md';
+  const stem = (result.reference ?? baseName(uri).replace(/\.scr\.yaml$/, '')).replace(/[^\w.-]+/g, '-');
+  let target = typeof options.target === 'string' ? vscode.Uri.parse(options.target) : options.target;
+  if (!target) {
+    const folder = uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(uri, '..');
+    target = await vscode.window.showSaveDialog({
+      title: 'Save the QM2 checklist',
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${stem}-qm2-checklist.${ext}`) : undefined,
+      filters: format === 'html' ? { 'HTML page': ['html'] } : { Markdown: ['md'] },
+    });
+    if (!target) return undefined;
+  }
+  const ctx = { file: baseName(uri), exportedOn: new Date().toISOString().slice(0, 10) };
+  const text = format === 'html' ? renderHtml(result, ctx) : renderMarkdown(result, ctx);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  if (!options.target) {
+    void vscode.window.showInformationMessage(`Checklist saved as ${baseName(target)}.`, 'Open').then((a) => {
+      if (a && target) void vscode.commands.executeCommand('vscode.open', target);
+    });
+  }
+  return target;
+}

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { isCaseDocument } from './caseFiles';
+import { CHECK_DOSSIER_REQUEST, type CheckDossierParams, type CheckDossierResult } from '../../server/src/protocol';
+
+export interface DossierSummary {
+  files: number;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+/**
+ * "SCR: Check Whole Dossier": every case file of the workspace checked by the server, the files
+ * that are not open shown in the Problems panel. An open file's problems come from the language
+ * server as usual, so its entry here is dropped as soon as it is opened. Where the server keeps
+ * the whole workspace's diagnostics up to date itself (LSP workspace diagnostics), they are
+ * already in the Problems panel, and this only counts them.
+ */
+export class DossierProblems implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('scr-dossier');
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly client: BaseLanguageClient,
+    private readonly ready: Promise<void>,
+  ) {
+    this.subscriptions.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isCaseDocument(d)) this.collection.delete(d.uri);
+      }),
+    );
+  }
+
+  async check(): Promise<DossierSummary> {
+    await this.ready;
+    const open = vscode.workspace.textDocuments.filter(isCaseDocument).map((d) => d.uri.toString());
+    const params: CheckDossierParams = { exclude: open };
+    const result = await this.client.sendRequest<CheckDossierResult>(CHECK_DOSSIER_REQUEST, params);
+    const summary: DossierSummary = { files: 0, error: 0, warning: 0, info: 0, hint: 0 };
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    const serverShowsAll = this.workspaceDiagnostics();
+    for (const file of result.files) {
+      summary.files++;
+      if (open.includes(file.uri)) {
+        for (const d of vscode.languages.getDiagnostics(vscode.Uri.parse(file.uri))) summary[severityKey(d.severity)]++;
+        continue;
+      }
+      const diagnostics = await this.client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
+      for (const d of diagnostics) summary[severityKey(d.severity)]++;
+      if (!serverShowsAll) entries.push([vscode.Uri.parse(file.uri), diagnostics]);
+    }
+    // Open files of the dossier count too, with the problems the editor already shows for them.
+    for (const uri of open) {
+      const u = vscode.Uri.parse(uri);
+      if (!vscode.workspace.getWorkspaceFolder(u) || result.files.some((f) => f.uri === uri)) continue;
+      summary.files++;
+      for (const d of vscode.languages.getDiagnostics(u)) summary[severityKey(d.severity)]++;
+    }
+    this.collection.clear();
+    this.collection.set(entries);
+    return summary;
+  }
+
+  private workspaceDiagnostics(): boolean {
+    const provider = this.client.initializeResult?.capabilities.diagnosticProvider;
+    return !!provider && typeof provider === 'object' && 'workspaceDiagnostics' in provider && provider.workspaceDiagnostics === true;
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+}
+
+function severityKey(s: vscode.DiagnosticSeverity): keyof Omit<DossierSummary, 'files'> {
+  switch (s) {
+    case vscode.DiagnosticSeverity.Error:
+      return 'error';
+    case vscode.DiagnosticSeverity.Warning:
+      return 'warning';
+    case vscode.DiagnosticSeverity.Information:
+      return 'info';
+    default:
+      return 'hint';
+  }
+}

@@ -1,0 +1,185 @@
+import * as vscode from 'vscode';
+import { baseName, isCaseDocument } from '../caseFiles';
+import type { Checklists } from '../checklists';
+import { isFromPreview, type ChecklistResult, type RenderedState, type Rng, type ToPreview } from '../../../server/src/protocol';
+import { previewHtml } from './html';
+import { newNonce } from './nonce';
+
+export const PREVIEW_VIEW_TYPE = 'scr.checklist';
+
+/** What the panel keeps across a window reload (the page keeps its own copy of the last data). */
+interface PanelState {
+  uri?: string;
+  locked?: boolean;
+}
+
+/**
+ * The QM2 checklist preview: one panel beside the editor that follows the active case file
+ * (unless locked to one), redraws as the file changes, and takes the user to any item's place in
+ * the file. All it shows comes from the server's `scr/checklist` answer.
+ */
+export class PreviewManager implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private target: string | undefined;
+  private locked = false;
+  private rendered: RenderedState | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedState>();
+  readonly onDidRender = this.renderedEmitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private panelSubscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly checklists: Checklists,
+  ) {
+    this.subscriptions.push(
+      this.renderedEmitter,
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: PanelState | undefined) => {
+          this.locked = !!state?.locked;
+          this.adopt(panel, state?.uri ?? vscode.window.activeTextEditor?.document.uri.toString());
+        },
+      }),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (this.panel && !this.locked && isCaseDocument(e?.document)) this.retarget(e.document.uri.toString());
+      }),
+      checklists.onDidUpdate((r) => {
+        if (this.panel && r.uri === this.target) this.post({ type: 'update', data: r, locked: this.locked });
+      }),
+    );
+  }
+
+  get lastRendered(): RenderedState | undefined {
+    return this.rendered;
+  }
+
+  /** The checklist file the open preview shows. */
+  wants(uri: string): boolean {
+    return !!this.panel && uri === this.target;
+  }
+
+  get shown(): string | undefined {
+    return this.panel ? this.target : undefined;
+  }
+
+  /** Opens the preview beside the editor (or brings it forward) on this case file. */
+  open(uri: vscode.Uri | undefined): void {
+    const target = uri?.toString() ?? this.target;
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'QM2 Checklist', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.adopt(panel, target);
+      return;
+    }
+    if (target) this.retarget(target);
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, target: string | undefined): void {
+    this.panelSubscriptions.forEach((d) => d.dispose());
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'icons', 'scr-case.svg');
+    panel.webview.options = this.webviewOptions();
+    const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+    panel.webview.html = previewHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+    });
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      panel.onDidDispose(() => {
+        this.panelSubscriptions.forEach((d) => d.dispose());
+        this.panelSubscriptions = [];
+        this.panel = undefined;
+      }),
+    ];
+    this.target = target;
+    this.updateTitle(target ? this.checklists.get(target) : undefined);
+    if (target) this.checklists.refresh(target);
+  }
+
+  private retarget(uri: string): void {
+    if (uri === this.target) return;
+    this.target = uri;
+    this.pushCurrent();
+    this.checklists.refresh(uri);
+  }
+
+  /** Sends what is known now; a fresh answer from the server follows. */
+  private pushCurrent(): void {
+    if (!this.target) {
+      this.post({ type: 'empty', reason: 'Open an SCR case file (a file whose name ends in .scr.yaml) to see its QM2 checklist here.', locked: this.locked });
+      return;
+    }
+    const known = this.checklists.get(this.target);
+    if (known) this.post({ type: 'update', data: known, locked: this.locked });
+    else this.post({ type: 'empty', reason: `Checking ${baseName(vscode.Uri.parse(this.target))} against QM2…`, locked: this.locked });
+  }
+
+  private post(message: ToPreview): void {
+    if (!this.panel) return;
+    if (message.type === 'update') this.updateTitle(message.data);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(r: ChecklistResult | undefined): void {
+    if (!this.panel) return;
+    const name = r?.reference ?? (this.target ? baseName(vscode.Uri.parse(this.target)) : undefined);
+    this.panel.title = `${this.locked ? '[Locked] ' : ''}QM2 Checklist${name ? `: ${name}` : ''}`;
+  }
+
+  private receive(m: unknown): void {
+    if (!isFromPreview(m)) return;
+    switch (m.type) {
+      case 'ready':
+        this.pushCurrent();
+        break;
+      case 'toggleLock':
+        this.locked = !this.locked;
+        if (!this.locked) {
+          const doc = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => isCaseDocument(e.document))?.document;
+          if (isCaseDocument(doc) && doc.uri.toString() !== this.target) {
+            this.retarget(doc.uri.toString());
+            break;
+          }
+        }
+        this.pushCurrent();
+        break;
+      case 'reveal':
+        void reveal(vscode.Uri.parse(m.uri), m.range);
+        break;
+      case 'rendered':
+        this.rendered = m.state;
+        this.renderedEmitter.fire(m.state);
+        break;
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.panelSubscriptions.forEach((d) => d.dispose());
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+}
+
+/** Shows the case file with the range selected, in the editor group where it already is if any. */
+async function reveal(uri: vscode.Uri, r: Rng): Promise<void> {
+  const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const editor = await vscode.window.showTextDocument(uri, {
+    viewColumn: open?.viewColumn ?? vscode.ViewColumn.One,
+    selection: range,
+    preserveFocus: false,
+  });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

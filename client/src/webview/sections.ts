@@ -1,0 +1,162 @@
+import type { ChecklistResult, FindingDto, Rng } from '../../../server/src/protocol';
+import { longDate, problemsInWords, testInWords, type Verdict } from '../words';
+import { capitalise, el } from './dom';
+import { icon, type IconName } from './icons';
+
+/** Takes the user to a place in the case file. */
+export type Reveal = (range: Rng) => void;
+
+/** A control that shows `range` in the editor: a real button, so keyboard and screen readers work. */
+export function revealButton(key: string, range: Rng | undefined, reveal: Reveal, ...content: (Node | string)[]): HTMLElement {
+  if (!range) return el('span', { class: 'plain' }, ...content);
+  const b = el('button', { type: 'button', class: 'link', 'data-key': key, title: `Show in the case file (line ${range.start.line + 1})` }, ...content);
+  b.addEventListener('click', () => reveal(range));
+  return b;
+}
+
+/** Text in which `quoted` names (keys of the case file) show as code; built from text nodes only. */
+export function richText(text: string): (Node | string)[] {
+  return text.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
+}
+
+const SEVERITY_WORDS: Record<FindingDto['severity'], string> = { error: 'Error', warning: 'Warning', info: 'For information', hint: 'Hint' };
+
+export function header(r: ChecklistResult, locked: boolean, toggleLock: () => void): HTMLElement {
+  const who = [r.child, r.board].filter(Boolean).join(' · ');
+  const lock = el(
+    'button',
+    {
+      type: 'button',
+      id: 'lock',
+      class: 'lock',
+      'data-key': 'lock',
+      'aria-pressed': String(locked),
+      title: locked ? 'The preview stays on this case file. Select to follow the active editor again.' : 'The preview follows the active case file. Select to keep it on this one.',
+    },
+    icon(locked ? 'lock' : 'unlock'),
+    locked ? 'Locked to this file' : 'Lock to this file',
+  );
+  lock.addEventListener('click', toggleLock);
+  return el(
+    'header',
+    { class: 'top' },
+    el('div', { class: 'ident' }, el('h1', {}, `QM2 checklist: ${r.reference ?? 'case file'}`), who ? el('p', { class: 'who' }, who) : undefined),
+    lock,
+  );
+}
+
+export function overviewSection(r: ChecklistResult): HTMLElement {
+  return el(
+    'section',
+    { class: 'overview', 'aria-label': 'Summary' },
+    el('p', { class: 'headline', id: 'headline', role: 'status' }, r.summary),
+    el('p', { class: 'counts' }, problemsInWords(r.counts)),
+    el(
+      'nav',
+      { 'aria-label': 'Parts of the checklist' },
+      el('a', { href: '#questions' }, 'Questions'),
+      el('a', { href: '#test' }, 'Statutory test'),
+      el('a', { href: '#timeline' }, 'Timeline'),
+      el('a', { href: '#considerations' }, 'Considerations'),
+    ),
+  );
+}
+
+export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: Set<number>, onToggle: (q: number, open: boolean) => void): HTMLElement {
+  const list = el('ol', { class: 'questions' });
+  for (const item of r.items) {
+    const body = el('div', { class: 'q-body' }, el('p', { class: 'asks' }, item.asks), el('p', { class: 'q-summary' }, ...richText(item.summary)));
+    if (item.evidence.length) {
+      body.append(
+        el('h4', {}, 'Evidence'),
+        el('ul', { class: 'evidence' }, ...item.evidence.map((e, i) => el('li', {}, revealButton(`q${item.question}-e${i}`, e.range, reveal, icon('met'), e.label)))),
+      );
+    } else if (item.status !== 'not-applicable') body.append(el('p', { class: 'none' }, 'No evidence recorded for this question yet.'));
+    if (item.findings.length) {
+      body.append(
+        el('h4', {}, 'Holding it back'),
+        el(
+          'ul',
+          { class: 'findings' },
+          ...item.findings.map((f, i) =>
+            el('li', { class: `sev-${f.severity}` }, revealButton(`q${item.question}-f${i}`, f.range, reveal, icon(f.severity as IconName), el('span', { class: 'sev' }, `${SEVERITY_WORDS[f.severity]}:`), el('span', {}, ...richText(f.message)))),
+          ),
+        ),
+      );
+    }
+    const details = el(
+      'details',
+      { class: 'q', 'data-key': `q${item.question}` },
+      el(
+        'summary',
+        { 'data-key': `q${item.question}-s` },
+        el('span', { class: `status st-${item.status}` }, icon(item.status), el('span', { class: 'words' }, capitalise(item.statusWords))),
+        el('span', { class: 'q-title' }, `Q${item.question}. ${item.title}`),
+      ),
+      body,
+    );
+    details.open = !collapsed.has(item.question);
+    details.addEventListener('toggle', () => onToggle(item.question, details.open));
+    list.append(el('li', { class: `st-${item.status}` }, details));
+  }
+  return el('section', { id: 'questions', 'aria-labelledby': 'questions-h' }, el('h2', { id: 'questions-h' }, 'The nine questions of Quality Marker 2'), list);
+}
+
+export function testSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
+  const t = r.test;
+  const rows = t.criteria.map((c) =>
+    el(
+      'tr',
+      { class: c.needed ? 'needed' : 'not-needed' },
+      el('th', { scope: 'row' }, revealButton(`c-${c.key}`, c.range, reveal, c.label), el('span', { class: 'need' }, c.needed ? ' (needed for the test)' : ' (not needed)')),
+      el('td', {}, c.finding ?? el('em', {}, 'not recorded')),
+      el('td', {}, c.evidence?.trim() ? c.evidence : el('em', { class: 'missing' }, c.needed && c.finding ? 'No evidence recorded' : 'none recorded')),
+    ),
+  );
+  const toneIcon: Record<Verdict['tone'], IconName> = { yes: 'met', no: 'not-met', bad: 'error', open: 'info' };
+  return el(
+    'section',
+    { id: 'test', 'aria-labelledby': 'test-h' },
+    el('h2', { id: 'test-h' }, 'The statutory test'),
+    el(
+      'table',
+      { class: 'criteria' },
+      el('caption', {}, 'Each criterion, its finding and its evidence (Working Together 2015, chapter 4)'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Criterion'), el('th', { scope: 'col' }, 'Finding'), el('th', { scope: 'col' }, 'Evidence'))),
+      el('tbody', {}, ...rows),
+    ),
+    el('ul', { class: 'verdict' }, ...testInWords(t).map((v) => el('li', { class: `tone-${v.tone}` }, icon(toneIcon[v.tone]), v.text))),
+  );
+}
+
+export function considerationsSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
+  const weighed = r.considerations.filter((c) => c.weighed).length;
+  return el(
+    'section',
+    { id: 'considerations', 'aria-labelledby': 'considerations-h' },
+    el('h2', { id: 'considerations-h' }, 'The chair’s considerations'),
+    el('p', {}, `${weighed} of ${r.considerations.length} recorded as weighed.`),
+    el(
+      'ul',
+      { class: 'considerations' },
+      ...r.considerations.map((c) =>
+        el('li', { class: c.weighed ? 'st-met' : 'st-not-met' }, revealButton(`k-${c.key}`, c.range, reveal, icon(c.weighed ? 'met' : 'not-met'), el('span', { class: 'words' }, c.weighed ? 'Weighed:' : 'Not recorded:'), ` ${c.label}`)),
+      ),
+    ),
+  );
+}
+
+/** The timeline's events as a table, for screen readers and keyboard users. */
+export function eventsTable(r: ChecklistResult, reveal: Reveal): HTMLElement {
+  return el(
+    'details',
+    { class: 'events', 'data-key': 'events' },
+    el('summary', { 'data-key': 'events-s' }, 'The timeline as a list'),
+    el(
+      'table',
+      {},
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Date'), el('th', { scope: 'col' }, 'Event'))),
+      el('tbody', {}, ...r.timeline.map((e, i) => el('tr', {}, el('td', {}, longDate(e.date)), el('td', {}, revealButton(`ev-${i}`, e.range, reveal, e.label))))),
+    ),
+  );
+}

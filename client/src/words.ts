@@ -1,0 +1,61 @@
+/**
+ * The checklist's facts in plain words, shared by the preview, the status bar and the exports so
+ * they all say the same thing. Pure: no `vscode`, no DOM.
+ */
+import type { ChecklistResult } from '../../server/src/protocol';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2016-06-13" → "13 June 2016"; anything else unchanged. */
+export function longDate(iso: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** "2 errors, 5 warnings and 3 for information." */
+export function problemsInWords(c: ChecklistResult['counts']): string {
+  const parts: string[] = [];
+  if (c.error) parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
+  if (c.warning) parts.push(`${c.warning} warning${c.warning === 1 ? '' : 's'}`);
+  if (c.info) parts.push(`${c.info} for information`);
+  if (c.hint) parts.push(`${c.hint} hint${c.hint === 1 ? '' : 's'}`);
+  if (!parts.length) return 'No problems found.';
+  const last = parts.pop()!;
+  return `${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;
+}
+
+/** One line of the statutory test's verdict: a plain yes or no, a problem, or still open. */
+export interface Verdict {
+  text: string;
+  tone: 'yes' | 'no' | 'bad' | 'open';
+}
+
+/** The verdict of the statutory test, in words. */
+export function testInWords(t: ChecklistResult['test']): Verdict[] {
+  const lines: Verdict[] = [];
+  if (t.met === undefined) lines.push({ text: 'The statutory test cannot be worked out yet: a finding it needs is missing.', tone: 'open' });
+  else lines.push(t.met ? { text: 'The statutory test is met.', tone: 'yes' } : { text: 'The statutory test is not met.', tone: 'no' });
+  if (t.mandatorySetting) lines.push({ text: 'The child died in custody, in a secure setting or while detained under mental health law: an SCR should be held whatever the other findings.', tone: 'open' });
+  if (!t.decision) lines.push({ text: 'No decision is recorded yet.', tone: 'open' });
+  else {
+    const what = t.decision === 'scr' ? 'to hold an SCR' : t.decision === 'no-scr' ? 'not to hold an SCR' : t.decision;
+    const chair = t.criteriaMet === undefined ? '' : t.criteriaMet ? ' The chair recorded that the criteria are met.' : ' The chair recorded that the criteria are not met.';
+    lines.push({ text: `The decision is ${what}.${chair}`, tone: 'open' });
+    if (t.agrees !== undefined) lines.push(t.agrees ? { text: 'The decision agrees with the statutory test.', tone: 'yes' } : { text: 'The decision does not agree with the statutory test.', tone: 'bad' });
+  }
+  return lines;
+}
+
+/** The decision's timing, in words, from the server's figures. */
+export function timingInWords(t: ChecklistResult['timing']): string[] {
+  const lines: string[] = [];
+  if (!t.referral) return ['The referral date is not recorded, so the time taken cannot be counted.'];
+  lines.push(`Referred on ${longDate(t.referral)}. Limit ${t.limit}${t.deadline ? `: decision due by ${longDate(t.deadline)}` : ''}.`);
+  const days = t.calendarDays !== undefined ? `${t.calendarDays} calendar day${t.calendarDays === 1 ? '' : 's'}${t.workingDays !== undefined ? ` (${t.workingDays} working day${t.workingDays === 1 ? '' : 's'})` : ''}` : undefined;
+  if (t.decided) lines.push(`Decided on ${longDate(t.decision)}${days ? `, ${days} after the referral` : ''}.`);
+  else if (days) lines.push(`Not decided yet: ${days} since the referral.`);
+  if (t.late) lines.push(t.decided ? `The decision came ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit.` : `The decision is ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} overdue.`);
+  else if (t.decided) lines.push('The decision was made within the limit.');
+  return lines;
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { escapeMarkdown, renderHtml, renderMarkdown } from '../../client/src/export/render';
+import { longDate, problemsInWords, testInWords, timingInWords } from '../../client/src/words';
+import { hostileChecklist } from './sample';
+
+const ctx = { file: 'a.scr.yaml', exportedOn: '2016-03-01' };
+
+test('the HTML export escapes every piece of case text and runs nothing', () => {
+  const html = renderHtml(hostileChecklist(), ctx);
+  assert.doesNotMatch(html, /<img|<script|onerror="/i);
+  assert.match(html, /&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;/);
+  assert.match(html, /default-src 'none'/);
+  assert.match(html, /<h1>QM2 checklist: REF-1 &lt;img/);
+  assert.match(html, /Exported: 1 March 2016/);
+});
+
+test('the Markdown export keeps case text as text', () => {
+  const md = renderMarkdown(hostileChecklist(), ctx);
+  assert.doesNotMatch(md, /\[link\]\(http/);
+  assert.doesNotMatch(md, /(?<!\\)<img/);
+  assert.match(md, /\\\*\\\*bold\\\*\\\*/);
+  assert.match(md, /^## The statutory test$/m);
+  // Table rows keep their columns: a pipe in case text is escaped.
+  for (const row of md.split('\n').filter((l) => l.startsWith('| Q'))) assert.equal(row.split(/(?<!\\)\|/).length, 5, row);
+  assert.equal(escapeMarkdown('1. first'), '1\\. first');
+});
+
+test('dates, counts and verdicts read as plain sentences', () => {
+  assert.equal(longDate('2016-02-01'), '1 February 2016');
+  assert.equal(problemsInWords({ error: 1, warning: 2, info: 3, hint: 0 }), '1 error, 2 warnings and 3 for information.');
+  assert.equal(problemsInWords({ error: 0, warning: 0, info: 0, hint: 0 }), 'No problems found.');
+  const r = hostileChecklist();
+  assert.deepEqual(timingInWords(r.timing), [
+    'Referred on 14 January 2016. Limit 1 month: decision due by 14 February 2016.',
+    'Decided on 10 February 2016, 27 calendar days (19 working days) after the referral.',
+    'The decision was made within the limit.',
+  ]);
+  assert.deepEqual(
+    timingInWords({ ...r.timing, decided: false, decision: undefined, late: true, daysOver: 5, calendarDays: 36 }).slice(1),
+    ['Not decided yet: 36 calendar days (19 working days) since the referral.', 'The decision is 5 days overdue.'],
+  );
+  assert.deepEqual(testInWords({ ...r.test, agrees: false, decision: 'no-scr', criteriaMet: false }).map((v) => v.tone), ['yes', 'open', 'bad']);
+});

@@ -1,0 +1,51 @@
+import type { ChecklistResult } from '../../server/src/protocol';
+
+const at = (line: number) => ({ start: { line, character: 2 }, end: { line, character: 10 } });
+
+/** A checklist as the server sends it, with case text that tries to be markup. */
+export function hostileChecklist(): ChecklistResult {
+  const nasty = '<img src=x onerror="alert(1)"> **bold** [link](http://example.com) | pipe `code`';
+  return {
+    uri: 'file:///dossier/a.scr.yaml',
+    version: 3,
+    reference: `REF-1 ${nasty}`,
+    child: 'Child T',
+    board: 'Northshire LSCB',
+    summary: 'QM2 1/2 met (Q2 not met)',
+    met: 1,
+    applicable: 2,
+    counts: { error: 1, warning: 2, info: 0, hint: 0 },
+    items: [
+      { question: 1, title: 'Enough information gathered', asks: 'Was enough gathered?', status: 'met', statusWords: 'met', summary: `Summary ${nasty}`, evidence: [{ label: `Agency ${nasty}`, range: at(4) }], findings: [] },
+      {
+        question: 2,
+        title: 'Key agencies asked for minimum data',
+        asks: 'Were they asked?',
+        status: 'not-met',
+        statusWords: 'not met',
+        summary: 'No requests.',
+        evidence: [],
+        findings: [{ rule: 'minimum-data-requested', severity: 'warning', message: `Missing agency data: ${nasty}`, range: at(9), questions: [2] }],
+      },
+    ],
+    test: {
+      criteria: [{ key: 'abuseOrNeglect', label: 'abuse or neglect known or suspected', finding: 'suspected', evidence: nasty, needed: true, range: at(20) }],
+      met: true,
+      mandatorySetting: false,
+      requiresScr: true,
+      decision: 'scr',
+      criteriaMet: true,
+      agrees: true,
+    },
+    timing: { limit: '1 month', referral: '2016-01-14', deadline: '2016-02-14', decision: '2016-02-10', calendarDays: 27, workingDays: 19, late: false, daysOver: 0, decided: true },
+    timeline: [
+      { kind: 'referral', label: 'Referral', date: '2016-01-14', range: at(12) },
+      { kind: 'request', label: `Data requested: ${nasty}`, date: '2016-01-15', range: at(14) },
+      { kind: 'decision', label: 'Decision', date: '2016-02-10', range: at(30) },
+    ],
+    considerations: [
+      { key: 'resources', label: 'Resources', weighed: true, range: at(25) },
+      { key: 'publicTrust', label: 'Public trust in safeguarding organisations', weighed: false },
+    ],
+  };
+}

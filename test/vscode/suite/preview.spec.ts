@@ -1,0 +1,81 @@
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAll, openCase, renderedUntil, until, workspaceFile } from './helpers';
+
+const CHALLENGE = `
+challenge:
+  - type: peer-chair
+    by: Independent Chair, Eastshire LSCB
+    date: 2016-04-26
+    outcome: Agreed that the criteria are met.
+`;
+
+suite('QM2 checklist preview and commands', () => {
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('"SCR: Open QM2 Checklist" opens the preview beside the case file, and it redraws as the file changes', async () => {
+    const a = await api();
+    const editor = await openCase('gaps.scr.yaml');
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('scr.openChecklist');
+    const first = await renderedUntil(a, 'the preview to draw gaps.scr.yaml', (s) => s.uri === uri);
+    assert.match(first.summary, /^QM2 \d\/\d met/);
+    assert.equal(first.statuses.length, 9);
+    assert.equal(first.statuses[5], 'Not met', 'Q6: no challenge recorded');
+
+    // Typing: a challenge before the decision meets Q6.
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, end, CHALLENGE);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await renderedUntil(a, 'the preview to show Q6 met', (s) => s.uri === uri && s.statuses[5] === 'Met');
+    assert.notEqual(after.summary, first.summary);
+    assert.equal(after.version, editor.document.version);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('the preview follows the active case file', async () => {
+    const a = await api();
+    const other = await openCase('complete.scr.yaml');
+    const s = await renderedUntil(a, 'the preview to follow complete.scr.yaml', (r) => r.uri === other.document.uri.toString());
+    assert.match(s.summary, /QM2 8\/8 met/);
+  });
+
+  test('"SCR: Export Checklist" writes HTML and Markdown for the record', async () => {
+    const source = workspaceFile('complete.scr.yaml');
+    const html = workspaceFile('export.html');
+    const md = workspaceFile('export.md');
+    await vscode.commands.executeCommand('scr.exportChecklist', source, { format: 'html', target: html });
+    await vscode.commands.executeCommand('scr.exportChecklist', source, { format: 'markdown', target: md });
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(html));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(md));
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.match(page, /QM2 checklist: NSCB-2016-03/);
+    assert.doesNotMatch(page, /<script/i);
+    assert.match(text, /^# QM2 checklist: NSCB-2016-03/);
+    assert.match(text, /## The statutory test/);
+  });
+
+  test('"SCR: Check Whole Dossier" counts every case file of the workspace', async () => {
+    await closeAll();
+    const summary = await vscode.commands.executeCommand<{ files: number; warning: number }>('scr.checkDossier');
+    assert.ok(summary, 'the command returns its summary');
+    assert.equal(summary.files, 2);
+    assert.ok(summary.warning >= 3, 'gaps.scr.yaml has warnings');
+    const gaps = workspaceFile('gaps.scr.yaml');
+    await until('gaps.scr.yaml in the Problems panel', vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(gaps).length > 0);
+  });
+
+  test('"SCR: New Case File" opens an untitled case file from the snippet', async () => {
+    await vscode.commands.executeCommand('scr.newCaseFile');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc);
+    assert.equal(doc.languageId, 'scr-case');
+    assert.equal(doc.uri.scheme, 'untitled');
+    assert.match(doc.getText(), /^# SCR decision record: REFERENCE\n[\s\S]*^scr: 1$[\s\S]*^criteria:$/m);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
