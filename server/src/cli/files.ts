@@ -31,8 +31,15 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
       continue;
     }
     if (stat.isDirectory()) {
-      const found = await glob(CASE_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: false });
-      for (const f of found) files.add(toSlash(f));
+      // Links are followed (the globbing library stops at loops); a file reached twice is checked once.
+      const found = await glob(CASE_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true });
+      const real = new Set<string>();
+      for (const f of found) {
+        const r = await fs.realpath(f).catch(() => f);
+        if (real.has(r)) continue;
+        real.add(r);
+        files.add(toSlash(f));
+      }
     } else {
       files.add(toSlash(abs));
     }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
 import type { Span } from './types';
@@ -28,12 +28,14 @@ export class CaseDoc {
     this.lines = new LineIndex(text);
     let docs: Document.Parsed[] = [];
     try {
+      // No source tokens are kept on the nodes and no line counter is passed: nothing reads them
+      // (LineIndex does the line arithmetic), and keeping the tokens more than doubled the memory
+      // each open file holds.
       docs = parseAllDocuments(text, {
         version: '1.2',
-        keepSourceTokens: true,
         prettyErrors: false,
         uniqueKeys: true,
-        lineCounter: new LineCounter(),
+        logLevel: 'error', // never print the library's warnings to the user's console
       }) as Document.Parsed[];
       if (!Array.isArray(docs)) docs = []; // an empty stream
     } catch (e) {
@@ -53,6 +55,8 @@ export class CaseDoc {
       const at = Math.min(err.pos[0], text.length);
       let span = { start: at, end: Math.min(text.length, Math.max(err.pos[1], at + 1)) };
       let message = plainYamlError(err.code, err.message);
+      const closer = /end with (?:an? )?(\]|\})/.exec(err.message)?.[1];
+      if (closer) message = `A list or section written in brackets is never closed: add the closing \`${closer}\` where it ends.`;
       if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
         const opened = this.unclosedQuoteBefore(err.pos[0]);
         if (opened) {

@@ -55,14 +55,32 @@ export class Dossier {
     return open !== undefined ? new LineIndex(open) : this.files.get(uriKey(uri))?.lines;
   }
 
-  /** Records a file's current text; true when its case reference changed (other files' findings may change too). */
+  /**
+   * Records a file's current text; true when other files' findings may change too: its case
+   * reference changed, or moved while another file shares it (their findings point at it).
+   */
   note(uri: string, doc: CaseDoc): boolean {
     const before = this.files.get(uriKey(uri));
     const entry = dossierEntry(uri, doc);
     const known = before !== undefined || this.inFolders(uri);
     if (!known) return false;
     this.files.set(uriKey(uri), { uri, entry, lines: doc.lines });
-    return before?.entry?.reference !== entry?.reference;
+    if (before?.entry?.reference !== entry?.reference) return true;
+    const moved = !!entry && (before?.entry?.span.start !== entry.span.start || before?.entry?.span.end !== entry.span.end);
+    return moved && this.shared(uri, entry.reference);
+  }
+
+  /** An open document was closed: the dossier goes back to the file as saved, or forgets it if it was never saved. */
+  async closed(uri: string): Promise<boolean> {
+    const before = this.files.get(uriKey(uri));
+    if (!before) return false;
+    const text = await this.host.readFile(uri);
+    if (this.openText(uri) !== undefined) return false; // opened again meanwhile: its own check records it
+    if (text === undefined) {
+      this.files.delete(uriKey(uri));
+      return before.entry !== undefined;
+    }
+    return this.note(uri, new CaseDoc(text));
   }
 
   /** A file changed, appeared or went on disk. True when the dossier's references changed. */
@@ -82,6 +100,13 @@ export class Dossier {
   reset(): void {
     this.files = new Map();
     this.loading = undefined;
+  }
+
+  /** Whether another file of the dossier has this case reference. */
+  private shared(uri: string, reference: string): boolean {
+    const key = uriKey(uri);
+    const ref = reference.toLowerCase();
+    return [...this.files].some(([k, f]) => k !== key && f.entry?.reference.toLowerCase() === ref);
   }
 
   private inFolders(uri: string): boolean {

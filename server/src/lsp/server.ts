@@ -130,7 +130,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // A settings file open in the editor counts as it stands, before it is saved.
   documents.onDidChangeContent((e) => isConfigUri(e.document.uri) && recheckAll(DEBOUNCE_MS));
-  documents.onDidClose((e) => isConfigUri(e.document.uri) && recheckAll());
+  // A case file closed without saving counts as saved again: its unsaved case reference leaves the dossier.
+  documents.onDidClose((e) => {
+    if (isConfigUri(e.document.uri)) return recheckAll();
+    void ctx?.analyses.dossier.closed(e.document.uri).then((changed) => changed && recheckAll(), (err) => log(`Reading ${e.document.uri} again failed: ${String(err)}`));
+  });
 
   connection.onShutdown(() => clearTimeout(recheck));
   documents.listen(connection);
