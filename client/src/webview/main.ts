@@ -34,7 +34,14 @@ function save(): void {
 const reveal = (range: Rng) => {
   if (state.uri) vscode.postMessage({ type: 'reveal', uri: state.uri, range });
 };
-const toggleLock = () => vscode.postMessage({ type: 'toggleLock' });
+// After a window reload the page draws its saved state before the extension has taken the panel
+// back; a lock pressed in that moment is held until the extension's first message, not lost.
+let connected = false;
+let lockPending = false;
+const toggleLock = () => {
+  if (connected) vscode.postMessage({ type: 'toggleLock' });
+  else lockPending = !lockPending;
+};
 
 function render(): void {
   const focused = (document.activeElement as HTMLElement | SVGElement | null)?.dataset?.key;
@@ -100,6 +107,11 @@ function showEmpty(reason: string): void {
 window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') return;
+  if (!connected) {
+    connected = true;
+    if (lockPending) vscode.postMessage({ type: 'toggleLock' });
+    lockPending = false;
+  }
   if (m.type === 'update' && m.data && typeof m.data === 'object' && Array.isArray(m.data.items)) {
     state = { ...state, uri: m.data.uri, locked: !!m.locked, data: m.data };
     save();
