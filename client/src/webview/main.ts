@@ -76,7 +76,13 @@ function legend(): HTMLElement {
 }
 
 function drawInto(box: HTMLElement, r: ChecklistResult): void {
-  box.replaceChildren(drawTimeline(r, box.clientWidth || document.body.clientWidth - 24, reveal));
+  try {
+    box.replaceChildren(drawTimeline(r, box.clientWidth || document.body.clientWidth - 24, reveal));
+  } catch (e) {
+    // Whatever dates arrive, the rest of the checklist still shows and is still reported.
+    box.replaceChildren(el('p', { class: 'none' }, 'The timeline cannot be drawn from these dates. The list below gives each one.'));
+    console.error(e);
+  }
 }
 
 function restoreFocus(key: string): void {

@@ -27,9 +27,35 @@ const LANE_H = 24;
 const DAY = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function day(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!) / DAY;
+/** The first and last days a date can be written as YYYY-MM-DD: the chart never reaches beyond them. */
+const FIRST_DAY = utcDay(1, 0, 1);
+const LAST_DAY = utcDay(9999, 11, 31);
+/** Grid lines at most: far-apart dates are marked every few months or years instead. */
+const MAX_TICKS = 120;
+
+/** A day number for a year, month (0-11) and day; unlike Date.UTC, years 0 to 99 are taken as written. */
+function utcDay(y: number, m: number, d: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, m, d);
+  return t.getTime() / DAY;
+}
+
+/** "2016-01-14" as a day number; undefined for anything else the server might send. */
+function day(iso: string | undefined): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return undefined;
+  const n = utcDay(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Keeps a day on the chart, however far off a count puts it. */
+function onChart(d: number): number {
+  return Math.min(LAST_DAY, Math.max(FIRST_DAY, d));
+}
+
+/** A count from the server that can be drawn: finite and not negative. */
+function drawable(n: number | undefined): n is number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0;
 }
 
 /**
@@ -46,16 +72,16 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
   const root = svg('svg', { class: 'timeline', width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': 'Timeline of the decision' });
 
   const days = events.map((e) => day(e.date));
-  const referral = t.referral ? day(t.referral) : undefined;
-  const deadline = t.deadline ? day(t.deadline) : undefined;
-  const overdueTo = !t.decided && t.late && deadline !== undefined ? deadline + t.daysOver : undefined;
+  const referral = day(t.referral);
+  const deadline = day(t.deadline);
+  const overdueTo = !t.decided && t.late && deadline !== undefined && drawable(t.daysOver) ? onChart(deadline + t.daysOver) : undefined;
   const marks = [...days, referral, deadline, overdueTo].filter((d): d is number => d !== undefined);
   if (!marks.length) {
     root.append(svg('text', { x: 8, y: TOP, class: 'empty' }, 'No dates recorded yet.'));
     return root;
   }
-  let d0 = Math.min(...marks);
-  let d1 = Math.max(...marks);
+  let d0 = marks.reduce((a, b) => Math.min(a, b));
+  let d1 = marks.reduce((a, b) => Math.max(a, b));
   if (d1 - d0 < 14) {
     d0 -= 7;
     d1 += 7;
@@ -85,7 +111,7 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
   }
   const decisionY = TOP + (LANES.length - 1) * LANE_H + LANE_H / 2;
   if (t.late && deadline !== undefined) {
-    const end = t.decided && t.decision ? day(t.decision) : overdueTo;
+    const end = t.decided ? day(t.decision) : overdueTo;
     if (end !== undefined && end > deadline) {
       root.append(
         svg('line', { x1: x(deadline), y1: decisionY, x2: x(end), y2: decisionY, class: 'over' }),
@@ -99,8 +125,8 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
   }
 
   // The time taken, as the server counted it.
-  if (referral !== undefined && t.calendarDays !== undefined) {
-    const end = referral + t.calendarDays;
+  if (referral !== undefined && drawable(t.calendarDays)) {
+    const end = onChart(referral + t.calendarDays);
     const y = lanesBottom + 14;
     const counted = `${t.calendarDays} calendar day${t.calendarDays === 1 ? '' : 's'}${t.workingDays !== undefined ? `, ${t.workingDays} working day${t.workingDays === 1 ? '' : 's'}` : ''}${t.decided ? ' to the decision' : ' so far, no decision yet'}`;
     root.append(
@@ -124,7 +150,7 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
     for (const [date, group] of byDay) {
       const name = `${longDate(date)}: ${group.map((e) => e.label).join('; ')}`;
       const range = group.find((e) => e.range)?.range;
-      const cx = x(day(date));
+      const cx = x(day(date)!);
       const hollow = group.every((e) => ASKED.has(e.kind));
       const big = group.some((e) => e.kind === 'decision' || e.kind === 'referral' || e.kind === 'incident');
       const g = svg('g', { class: `ev kind-${group[0]!.kind}` }, svg('title', {}, name), svg('circle', { cx, cy, r: 9, class: 'ring' }));
@@ -173,24 +199,28 @@ function ticks(d0: number, d1: number, px: number): { day: number; label?: strin
     for (let d = Math.ceil(d0); d <= d1; d++) if (new Date(d * DAY).getUTCDay() === 1) out.push({ day: d, label: dated(d) });
     return spaced(out, px);
   }
+  // Each month; every few months or years when the dates lie far apart, so never more than MAX_TICKS.
+  const step = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000].find((s) => span / 30.44 / s <= MAX_TICKS) ?? 12000;
   const first = new Date(Math.floor(d0) * DAY);
   let y = first.getUTCFullYear();
   let m = first.getUTCMonth();
+  if (step >= 12) {
+    y = Math.floor(y / (step / 12)) * (step / 12);
+    m = 0;
+  } else m -= m % step;
   let yearShown = false;
-  for (;;) {
-    const start = Date.UTC(y, m, 1) / DAY;
-    if (start > d1) break;
+  for (let i = 0; i < MAX_TICKS + 4; i++) {
+    const start = utcDay(y, m, 1);
+    if (!(start <= d1)) break;
     if (start >= d0) {
-      out.push({ day: start, label: `${MONTHS[m]}${m === 0 || !yearShown ? ` ${y}` : ''}` });
+      out.push({ day: start, label: step >= 12 ? String(y) : `${MONTHS[m]}${m === 0 || !yearShown ? ` ${y}` : ''}` });
       yearShown = true;
     }
-    const mid = Date.UTC(y, m, 15) / DAY;
+    const mid = utcDay(y, m, 15);
     if (span <= 150 && mid >= d0 && mid <= d1) out.push({ day: mid, label: dated(mid) });
-    m++;
-    if (m > 11) {
-      m = 0;
-      y++;
-    }
+    m += step;
+    y += Math.floor(m / 12);
+    m %= 12;
   }
   return spaced(out, px);
 }
