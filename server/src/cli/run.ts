@@ -159,14 +159,17 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     configPath,
     today: () => today,
   });
+  const docs = new Map<string, CaseDoc>();
   const dossier: DossierCase[] = [];
   for (const [path, text] of texts) {
-    const e = dossierEntry(path, new CaseDoc(text));
+    const doc = new CaseDoc(text);
+    docs.set(path, doc); // parsed once: the analysis below reads the same CaseDoc
+    const e = dossierEntry(path, doc);
     if (e) dossier.push(e);
   }
   const configsSeen = new Set<string>();
   for (const [path, text] of texts) {
-    const a = await analyser.analyse(path, text, dossier);
+    const a = await analyser.analyse(path, text, dossier, docs.get(path));
     if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
       configsSeen.add(a.config.path);
       const doc = a.config.doc;

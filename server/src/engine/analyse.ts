@@ -19,6 +19,8 @@ export interface AnalyseOptions {
   dossier?: readonly DossierCase[];
   /** Called when a rule throws: the rule's findings are dropped, the others kept. */
   onRuleError?: (rule: string, error: unknown) => void;
+  /** This text already parsed (a CaseDoc is never changed once made), so it is not parsed twice. */
+  doc?: CaseDoc;
 }
 
 export interface Analysis {
@@ -35,7 +37,7 @@ export interface Analysis {
 
 /** Analyses one case file's text: every rule, the waivers, and the QM2 checklist. */
 export function analyseText(text: string, options: AnalyseOptions = {}): Analysis {
-  const doc = new CaseDoc(text);
+  const doc = options.doc?.text === text ? options.doc : new CaseDoc(text);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const today = options.today ?? todayDay();
   const path = options.path ?? '';

@@ -56,8 +56,37 @@ function branches(node: SchemaNode, root: SchemaNode): SchemaNode[] {
   return out;
 }
 
+/**
+ * What schemaAt and isDatePath found for the case-file schema, by the shape of the path: list
+ * indexes do not change the answer, and without this every scalar of a long file walked the
+ * schema again, with an object spread at each `$ref` (the largest part of a check of a long
+ * file after parsing it). Bounded, because unknown keys in a file make new shapes.
+ */
+const SHAPE_CACHE_LIMIT = 10_000;
+const schemaByShape = new Map<string, SchemaNode | undefined>();
+const dateByShape = new Map<string, boolean>();
+
+/** A key for the path's shape: any list index is the same; keys are length-prefixed, so no two shapes share a key. */
+function shapeKey(path: Path): string {
+  let key = '';
+  for (const seg of path) key += typeof seg === 'number' ? '#' : `.${seg.length}:${seg}`;
+  return key;
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= SHAPE_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** The schema that describes the value at `path`, or undefined where the format has no such place. */
 export function schemaAt(path: Path, root: SchemaNode = ROOT): SchemaNode | undefined {
+  if (root !== ROOT) return walkSchema(path, root);
+  const key = shapeKey(path);
+  return schemaByShape.has(key) ? schemaByShape.get(key) : remember(schemaByShape, key, walkSchema(path, root));
+}
+
+function walkSchema(path: Path, root: SchemaNode): SchemaNode | undefined {
   let node = deref(root, root);
   for (const seg of path) {
     if (!node) return undefined;
@@ -96,6 +125,13 @@ const DATE_PATTERN = /\\d\{4\}/;
 
 /** Whether the format wants a calendar date at `path`. */
 export function isDatePath(path: Path, root: SchemaNode = ROOT): boolean {
+  if (root !== ROOT) return wantsDate(path, root);
+  const key = shapeKey(path);
+  const known = dateByShape.get(key);
+  return known ?? remember(dateByShape, key, wantsDate(path, root));
+}
+
+function wantsDate(path: Path, root: SchemaNode): boolean {
   const node = schemaAt(path, root);
   if (!node) return false;
   return branches(node, root).some((b) => typeof b.pattern === 'string' && DATE_PATTERN.test(b.pattern)) ||

@@ -90,9 +90,10 @@ export function createAnalyser(options: AnalyserOptions) {
     return out;
   }
 
-  async function analyse(path: string, text: string, dossier?: readonly DossierCase[]): Promise<Analysis & { config?: ConfigAnalysis }> {
+  /** `doc`: the text already parsed, when the caller has it (see AnalyseOptions.doc). */
+  async function analyse(path: string, text: string, dossier?: readonly DossierCase[], doc?: CaseDoc): Promise<Analysis & { config?: ConfigAnalysis }> {
     const { settings, config } = await settingsFor(path);
-    const a = analyseText(text, { path, settings, today: options.today?.(), dossier, onRuleError: options.onRuleError });
+    const a = analyseText(text, { path, settings, today: options.today?.(), dossier, onRuleError: options.onRuleError, doc });
     return { ...a, config };
   }
 

@@ -1,5 +1,5 @@
 import { asString, entries } from '../model';
-import type { Rule } from '../rule';
+import type { DossierCase, Rule } from '../rule';
 import { sameBoard } from '../text';
 
 export const duplicateId: Rule = {
@@ -30,7 +30,7 @@ export const duplicateId: Rule = {
     }
     const reference = asString(doc.get(['case', 'reference']));
     if (!reference) return;
-    const others = ctx.dossier.filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
+    const others = (byReference(ctx.dossier).get(reference.trim().toLowerCase()) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
     if (!others.length) return;
     ctx.report({
       span: doc.spanOf(['case', 'reference']),
@@ -39,3 +39,25 @@ export const duplicateId: Rule = {
     });
   },
 };
+
+/**
+ * The dossier's case files by reference (trimmed, lower case: as sameBoard compares them), in
+ * dossier order; worked out once per dossier list. Looking through the whole list for each file
+ * made checking a dossier take time that grew with the square of its size.
+ */
+const indexes = new WeakMap<readonly DossierCase[], { length: number; index: Map<string, DossierCase[]> }>();
+function byReference(dossier: readonly DossierCase[]): Map<string, DossierCase[]> {
+  const known = indexes.get(dossier);
+  // A list that has grown or shrunk since (hosts build a new one each time, but be sure) is indexed again.
+  if (known && known.length === dossier.length) return known.index;
+  const index = new Map<string, DossierCase[]>();
+  for (const c of dossier) {
+    if (typeof c.reference !== 'string') continue;
+    const key = c.reference.trim().toLowerCase();
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  }
+  indexes.set(dossier, { length: dossier.length, index });
+  return index;
+}

@@ -1,0 +1,81 @@
+/**
+ * Engine analysis (parse, schema, rules, checklist: `analyseText`) against the parse floor (a bare
+ * `yaml.parseDocument` of the same text), per file size. Run in its own process by bench/run.ts:
+ *
+ *   node --import tsx bench/engine.ts '{"sizes":[1,10,100],"rounds":[30,20,12]}'
+ *
+ * prints one JSON line. Each round times both on the same text, one after the other (the order
+ * alternating), so a ratio is always taken from two timings made within the same moment.
+ */
+import { parseDocument } from 'yaml';
+import { analyseText, parseDate } from '../server/src/engine/index';
+import { caseFile } from './generate';
+import { median } from './stats';
+
+export interface EngineSize {
+  scale: number;
+  lines: number;
+  chars: number;
+  findings: number;
+  /** How many times each is run per timing (small files are timed in batches). */
+  batch: number;
+  parseMs: number;
+  analyseMs: number;
+  /** Median of the per-round ratios analyse ÷ parse. */
+  ratio: number;
+  rounds: number;
+}
+
+export const TODAY = '2020-06-01';
+
+export function measureEngine(sizes: number[], rounds: number[], warmupMs: number): EngineSize[] {
+  const today = parseDate(TODAY)!;
+  const out: EngineSize[] = [];
+  sizes.forEach((scale, i) => {
+    const text = caseFile({ scale, seed: 7 });
+    const analyse = () => analyseText(text, { today, path: `/bench/size-${scale}.scr.yaml` });
+    const parse = () => parseDocument(text);
+    // Warm up both, and find a batch size that makes one timing last at least 20 ms.
+    let batch = 1;
+    const start = performance.now();
+    let one = Infinity;
+    while (performance.now() - start < warmupMs || one === Infinity) {
+      const t0 = performance.now();
+      analyse();
+      parse();
+      one = Math.min(one, performance.now() - t0);
+    }
+    batch = Math.max(1, Math.ceil(20 / Math.max(one, 0.01)));
+    const time = (f: () => unknown) => {
+      const t0 = performance.now();
+      for (let k = 0; k < batch; k++) f();
+      return (performance.now() - t0) / batch;
+    };
+    const ps: number[] = [];
+    const as: number[] = [];
+    const rs: number[] = [];
+    for (let r = 0; r < rounds[i]; r++) {
+      let p: number, a: number;
+      if (r % 2 === 0) {
+        p = time(parse);
+        a = time(analyse);
+      } else {
+        a = time(analyse);
+        p = time(parse);
+      }
+      ps.push(p);
+      as.push(a);
+      rs.push(a / p);
+    }
+    const findings = analyse().findings.length;
+    out.push({ scale, lines: text.split('\n').length, chars: text.length, findings, batch, parseMs: median(ps), analyseMs: median(as), ratio: median(rs), rounds: rounds[i] });
+  });
+  return out;
+}
+
+if (process.argv[1]?.endsWith('engine.ts')) {
+  const opts = JSON.parse(process.argv[2] ?? '{}') as { sizes?: number[]; rounds?: number[]; warmupMs?: number };
+  const sizes = opts.sizes ?? [1, 10, 100];
+  const result = measureEngine(sizes, opts.rounds ?? sizes.map(() => 10), opts.warmupMs ?? 1000);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
