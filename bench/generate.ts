@@ -11,17 +11,9 @@
  * (some referring to each other under `learning`), spread over year folders, and a settings file.
  */
 
-/** A small seeded generator (mulberry32): the same seed, the same sequence, on any machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the tests use too: the same seed, the same sequence, on any machine. */
+export { seeded as random } from '../test/helpers/random';
+import { seeded as random } from '../test/helpers/random';
 
 const BOARDS = [
   'Northshire', 'Westshire', 'Eastshire', 'Southshire', 'Midvale', 'Highmoor', 'Lowfield', 'Riverside', 'Coastmouth', 'Fenland Vale',

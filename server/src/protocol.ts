@@ -33,14 +33,14 @@ export interface FindingDto {
 export interface ChecklistResult {
   uri: string;
   version?: number;
-  reference?: string;
-  child?: string;
-  board?: string;
+  reference?: Overview['reference'];
+  child?: Overview['child'];
+  board?: Overview['board'];
   /** "QM2 7/9 met (Q5 not met, Q6 partly met)". */
-  summary: string;
-  met: number;
-  applicable: number;
-  counts: { error: number; warning: number; info: number; hint: number };
+  summary: Overview['summary'];
+  met: Overview['met'];
+  applicable: Overview['applicable'];
+  counts: Overview['counts'];
   items: {
     question: number;
     title: string;
