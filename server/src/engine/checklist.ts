@@ -162,7 +162,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = `Every criterion the test needs has a finding and evidence; the test is ${test.requiresScr ? 'met' : 'not met'} and the decision agrees.`;
     } else {
       status = 'partly-met';
-      summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length} lack evidence.` : 'Findings are recorded, but the decision and its rationale are not complete.';
+      summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length === 1 ? 'one lacks' : `${withoutEvidence.length} lack`} evidence.` : 'Findings are recorded, but the decision and its rationale are not complete.';
     }
     items.push(item(7, status, summary, CRITERIA.filter((k) => criteria[k] !== undefined).map((k) => ev(['criteria', k], `Finding: ${k}`))));
   }
