@@ -51,20 +51,17 @@ export interface ChecklistResult {
     evidence: { label: string; range: Rng }[];
     findings: FindingDto[];
   }[];
-  test: {
-    criteria: { key: string; label: string; finding?: string; evidence?: string; needed: boolean; range?: Rng }[];
-    met?: boolean;
-    mandatorySetting: boolean;
-    requiresScr?: boolean;
-    decision?: string;
-    criteriaMet?: boolean;
-    agrees?: boolean;
-  };
+  /** The statutory test, each criterion with its place in the file. */
+  test: Omit<Overview['test'], 'criteria'> & { criteria: WithRange<Overview['test']['criteria'][number]>[] };
   /** How the decision stands against its time limit, as the engine works it out. */
   timing: Overview['timing'];
-  timeline: { kind: string; label: string; date: string; range?: Rng }[];
-  considerations: { key: string; label: string; weighed: boolean; range?: Rng }[];
+  /** `kind` stays a plain string on the wire: the page must cope with any value. */
+  timeline: (Omit<WithRange<Overview['timeline'][number]>, 'kind'> & { kind: string })[];
+  considerations: WithRange<Overview['considerations'][number]>[];
 }
+
+/** An engine record with its character span turned into an editor range. */
+export type WithRange<T> = Omit<T, 'span'> & { range?: Rng };
 
 /** The command a code lens runs to open the preview; the client registers it. */
 export const OPEN_CHECKLIST_COMMAND = 'scr.openChecklist';
