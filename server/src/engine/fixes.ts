@@ -141,9 +141,6 @@ export function replaceValue(doc: CaseDoc, path: Path, text: string): TextEdit |
   return colon < 0 ? undefined : { span: { start: colon + 1, end: colon + 1 }, newText: ` ${text}` };
 }
 
-export function replaceSpan(span: Span, text: string): TextEdit {
-  return { span, newText: text };
-}
 
 /** Renames the key at `path`. */
 export function renameKey(doc: CaseDoc, path: Path, newKey: string): TextEdit | undefined {

@@ -45,14 +45,6 @@ export const CRITERION_LABEL: Record<CriterionKey, string> = {
   concernsAboutWorkingTogether: 'cause for concern about how agencies worked together',
 };
 
-/** The findings each criterion may record, as the format lists them (YAML 1.1 booleans aside). */
-export const FINDING_CHOICES: Record<CriterionKey, readonly string[]> = {
-  abuseOrNeglect: ['known', 'suspected', 'not-suspected'],
-  childDied: ['yes', 'no'],
-  seriousHarm: ['yes', 'no', 'unclear'],
-  concernsAboutWorkingTogether: ['yes', 'no', 'unclear'],
-};
-
 /** What each criterion's finding answers, as words that follow "the finding on". */
 export const CRITERION_QUESTION: Record<CriterionKey, string> = {
   abuseOrNeglect: 'whether abuse or neglect is known or suspected',

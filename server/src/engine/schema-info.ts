@@ -119,7 +119,6 @@ export function shapeOf(path: Path): string {
   return path.map((s) => (typeof s === 'number' ? '[]' : s)).join('.');
 }
 
-export const caseSchemaRoot = ROOT;
 
 const DATE_PATTERN = /\\d\{4\}/;
 

@@ -5,7 +5,6 @@
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 /** A half-open span of character offsets into the document text. */
 export interface Span {

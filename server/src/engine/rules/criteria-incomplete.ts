@@ -1,6 +1,7 @@
 import type { CaseDoc } from '../document';
 import { combine, insertProperty, replaceScalar } from '../fixes';
-import { asRecord, CRITERION_QUESTION, FINDING_CHOICES, findingOf, type CriterionKey } from '../model';
+import { schemaAt } from '../schema-info';
+import { asRecord, CRITERION_QUESTION, findingOf, type CriterionKey } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { listWords } from '../text';
@@ -66,7 +67,8 @@ export const criteriaIncomplete: Rule = {
       const path = ['criteria', key];
       const written = doc.has(path);
       const value = doc.get(path);
-      const choices = FINDING_CHOICES[key];
+      // The format's own choices for this finding (its YAML 1.1 true/false aliases left out).
+      const choices = (schemaAt([...path, 'finding'])?.enum ?? []).filter((v): v is string => typeof v === 'string');
       const state = !written ? ', and none is recorded.'
         : value === null || asRecord(value) ? `; \`${key}\` is written but has no \`finding\`.`
         : `; \`${key}\` is written as a single value, not as a finding with its evidence.`;
