@@ -199,7 +199,11 @@ async function desktop(page, server, workspace, artifacts) {
   });
 
   await check(page, artifacts, 'the preview comes back after a window reload, and the extension answers it', async () => {
-    await page.reload();
+    // "Developer: Reload Window", as a user would: the workbench saves its state before it goes
+    // (a browser reload gives it no time to, and the editors then come back only by luck).
+    const reloaded = page.waitForEvent('load', { timeout: WAIT });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.part.statusbar').waitFor({ timeout: WAIT });
     const p = preview(page);
     // The editors come back as the workbench last saved them; the preview follows the active one.
