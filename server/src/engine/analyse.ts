@@ -19,7 +19,7 @@ export interface AnalyseOptions {
   dossier?: readonly DossierCase[];
   /** Called when a rule throws: the rule's findings are dropped, the others kept. */
   onRuleError?: (rule: string, error: unknown) => void;
-  /** This text already parsed (a CaseDoc is never changed once made), so it is not parsed twice. */
+  /** This text already parsed, so it is not parsed twice. */
   doc?: CaseDoc;
 }
 

@@ -39,8 +39,12 @@ export function dateProblem(value: unknown): string | undefined {
   return `${value} is not a date: ${MONTHS[mo - 1]} ${m[1]} has ${daysInMonth(Number(m[1]), mo)} days.`;
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1 to 12) of year `y`, by the Gregorian calendar. */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : MONTH_LENGTHS[m - 1];
 }
 
 export function formatIso(day: DayNumber): string {

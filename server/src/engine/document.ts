@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
+import { PARSE_OPTIONS, readSections, type Section } from './sections';
 import type { Span } from './types';
 
 export type Path = readonly (string | number)[];
@@ -24,19 +25,29 @@ export class CaseDoc {
   readonly value: unknown;
   readonly syntax: SyntaxProblem[] = [];
 
-  constructor(readonly text: string) {
+  /** The top-level sections, when the file was read section by section (see sections.ts). */
+  private sections: Section[] | undefined;
+
+  /**
+   * Reads `text`. Given the same file's `previous` version, the sections whose text has not
+   * changed are taken over from it rather than read again (keystrokes in a long file re-read only
+   * the section typed in); `previous` must not be asked for positions after that.
+   */
+  constructor(readonly text: string, previous?: CaseDoc) {
     this.lines = new LineIndex(text);
+    const read = readSections(text, previous?.sections);
+    if (read) {
+      this.yaml = read.yaml;
+      this.value = read.value;
+      this.sections = read.sections;
+      return;
+    }
     let docs: Document.Parsed[] = [];
     try {
       // No source tokens are kept on the nodes and no line counter is passed: nothing reads them
       // (LineIndex does the line arithmetic), and keeping the tokens more than doubled the memory
       // each open file holds.
-      docs = parseAllDocuments(text, {
-        version: '1.2',
-        prettyErrors: false,
-        uniqueKeys: true,
-        logLevel: 'error', // never print the library's warnings to the user's console
-      }) as Document.Parsed[];
+      docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
       if (!Array.isArray(docs)) docs = []; // an empty stream
     } catch (e) {
       this.syntax.push({ span: { start: 0, end: 0 }, message: `The file could not be read as YAML: ${String(e)}` });

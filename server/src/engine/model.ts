@@ -20,11 +20,22 @@ export interface Entry<T = Record<string, unknown>> {
   data: T;
 }
 
-export function entries(doc: CaseDoc, path: Path): Entry[] {
-  return asArray(doc.get(path)).flatMap((v, index) => {
-    const data = asRecord(v);
-    return data ? [{ index, path: [...path, index], data }] : [];
-  });
+const ENTRIES = new WeakMap<CaseDoc, Map<string, readonly Entry[]>>();
+
+/** The entries of the list at `path` that are mappings; worked out once per file (the rules ask often). */
+export function entries(doc: CaseDoc, path: Path): readonly Entry[] {
+  let byPath = ENTRIES.get(doc);
+  if (!byPath) ENTRIES.set(doc, (byPath = new Map()));
+  const key = path.join('\u0000');
+  let found = byPath.get(key);
+  if (!found) {
+    found = Object.freeze(asArray(doc.get(path)).flatMap((v, index) => {
+      const data = asRecord(v);
+      return data ? [{ index, path: [...path, index], data }] : [];
+    }));
+    byPath.set(key, found);
+  }
+  return found;
 }
 
 /** A criterion finding, with YAML 1.1's booleans read as yes/no. */

@@ -69,8 +69,13 @@ const dateByShape = new Map<string, boolean>();
 /** A key for the path's shape: any list index is the same; keys are length-prefixed, so no two shapes share a key. */
 function shapeKey(path: Path): string {
   let key = '';
-  for (const seg of path) key += typeof seg === 'number' ? '#' : `.${seg.length}:${seg}`;
+  for (const seg of path) key = shapeStep(key, seg);
   return key;
+}
+
+/** The shape key one step below `key` (walks that go down a tree build keys as they go). */
+export function shapeStep(key: string, seg: string | number): string {
+  return typeof seg === 'number' ? `${key}#` : `${key}.${seg.length}:${seg}`;
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -122,10 +127,10 @@ export function shapeOf(path: Path): string {
 
 const DATE_PATTERN = /\\d\{4\}/;
 
-/** Whether the format wants a calendar date at `path`. */
-export function isDatePath(path: Path, root: SchemaNode = ROOT): boolean {
+/** Whether the format wants a calendar date at `path` (`shape`: its shape key, if known). */
+export function isDatePath(path: Path, root: SchemaNode = ROOT, shape?: string): boolean {
   if (root !== ROOT) return wantsDate(path, root);
-  const key = shapeKey(path);
+  const key = shape ?? shapeKey(path);
   const known = dateByShape.get(key);
   return known ?? remember(dateByShape, key, wantsDate(path, root));
 }

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { analyseConfig, analyseText, createAnalyser, CONFIG_FILE, todayDay, type Analysis, type DayNumber, type Finding, type LineIndex, type RawSettings } from '../engine/index';
+import { analyseConfig, analyseText, CaseDoc, createAnalyser, CONFIG_FILE, todayDay, type Analysis, type DayNumber, type Finding, type LineIndex, type RawSettings } from '../engine/index';
 import { Dossier, uriKey } from './dossier';
 import type { ServerHost } from './host';
 
@@ -42,6 +42,8 @@ export class Analyses {
   readonly dossier: Dossier;
   private readonly open = new Map<string, { version: number; generation: number; result: Promise<Checked | undefined> }>();
   private readonly disk = new Map<string, { key: string; result: Promise<Checked | undefined> }>();
+  /** Each open document's text as last read, so the next version re-reads only what changed. */
+  private readonly docs = new Map<string, CaseDoc>();
   private readonly analyser;
 
   constructor(
@@ -110,6 +112,21 @@ export class Analyses {
 
   forget(uri: string): void {
     this.open.delete(uri);
+    this.docs.delete(uri);
+  }
+
+  /**
+   * An open document's text read as YAML, built from its last reading: only the sections (and
+   * items of long lists) that changed are read again. The last reading's positions move to the
+   * new text, so a reply still being worked out for an older version may point a little off;
+   * the editor asks again for the new one.
+   */
+  parsed(uri: string, text: string): CaseDoc {
+    const last = this.docs.get(uri);
+    if (last?.text === text) return last;
+    const doc = new CaseDoc(text, last);
+    this.docs.set(uri, doc);
+    return doc;
   }
 
   private async check(uri: string, text: string, version: number | null): Promise<Checked | undefined> {
@@ -126,7 +143,8 @@ export class Analyses {
     const { settings } = await this.analyser.settingsFor(uri);
     // A newer version arrived while settings and the dossier were read: its own check will run.
     if (version !== null && this.documents.get(uri)?.version !== version) return undefined;
-    const analysis = analyseText(text, { path: uri, settings, today, dossier, onRuleError: (rule, e) => this.options.log(`The check ${rule} failed on ${uri} and was skipped: ${(e as Error)?.stack ?? String(e)}`) });
+    const doc = version !== null ? this.parsed(uri, text) : undefined;
+    const analysis = analyseText(text, { path: uri, settings, today, dossier, doc, onRuleError: (rule, e) => this.options.log(`The check ${rule} failed on ${uri} and was skipped: ${(e as Error)?.stack ?? String(e)}`) });
     if (version !== null && this.dossier.note(uri, analysis.doc)) {
       this.generation++;
       queueMicrotask(this.options.onDossierChange);

@@ -1,7 +1,7 @@
 import {
   CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Hover, type TextDocumentPositionParams,
 } from 'vscode-languageserver';
-import { CaseDoc, completionsAt, hoverAt, type CompletionEntry } from '../engine/index';
+import { completionsAt, hoverAt, type CompletionEntry } from '../engine/index';
 import { isConfigUri, isOurs } from './analyses';
 import { guard, type Context } from './context';
 import { toOffset, toRange } from './convert';
@@ -40,7 +40,7 @@ export function registerLanguage(ctx: Context): void {
     const doc = ctx.documents.get(p.textDocument.uri);
     if (!doc || !isOurs(doc) || isConfigUri(doc.uri)) return [];
     const text = doc.getText();
-    const caseDoc = new CaseDoc(text);
+    const caseDoc = ctx.analyses.parsed(doc.uri, text);
     const offset = toOffset(caseDoc.lines, p.position);
     if (offset === undefined) return [];
     return completionsAt(caseDoc, offset, ctx.analyses.today()).map((e) => {

@@ -12,8 +12,8 @@ export const invalidDate: Rule = {
   fixable: false,
   group: 'format',
   check(ctx) {
-    forEachScalar(ctx.doc, (path, node, value) => {
-      if (value === null || !isDatePath(path)) return;
+    forEachScalar(ctx.doc, (path, node, value, shape) => {
+      if (value === null || !isDatePath(path, undefined, shape)) return;
       const problem = dateProblem(value);
       if (!problem || !node.range) return;
       ctx.report({ span: { start: node.range[0], end: node.range[1] }, message: problem });

@@ -43,6 +43,22 @@ function textOf(node: Scalar): string | undefined {
   return typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? String(node.value) : undefined;
 }
 
+/**
+ * What `findIdentifiers` finds in a text, remembered: a keystroke changes one value, and the
+ * thousands of others in a long file need not be searched again. Bounded, and cleared when full.
+ */
+const FOUND = new Map<string, readonly IdentifierMatch[]>();
+const FOUND_LIMIT = 20_000;
+function identifiersIn(text: string): readonly IdentifierMatch[] {
+  let found = FOUND.get(text);
+  if (!found) {
+    if (FOUND.size >= FOUND_LIMIT) FOUND.clear();
+    found = findIdentifiers(text);
+    FOUND.set(text, found);
+  }
+  return found;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -90,9 +106,11 @@ export const personalData: Rule = {
     for (const { node, inFlow } of scalars(doc)) {
       const value = textOf(node);
       if (!value || !node.range) continue;
+      const found = identifiersIn(value);
+      if (found.length === 0) continue;
       const [start, end] = node.range;
       const source = doc.text.slice(start, end);
-      for (const m of findIdentifiers(value)) {
+      for (const m of found) {
         const inSource = locate(source, value, m);
         const at = inSource ? { start: start + inSource.start, end: start + inSource.end } : undefined;
         ctx.report({

@@ -1,0 +1,283 @@
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Scalar } from 'yaml';
+
+/** How every case file is read: YAML 1.2, keys unique, the library never writing to the console. */
+export const PARSE_OPTIONS = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
+
+/**
+ * One top-level section of a case file (`case:`, `agencies:` …) read on its own: its text, where
+ * it starts, its YAML (positions counted from the start of the whole file) and its plain value.
+ */
+export interface Section {
+  readonly text: string;
+  start: number;
+  readonly pair: Pair;
+  readonly value: Record<string, unknown>;
+  /** A long list (`agencies:` and its items) is read an item at a time: its items, for reuse. */
+  readonly items?: Item[];
+}
+
+/** One item of a long top-level list, read on its own. */
+interface Item {
+  readonly text: string;
+  start: number;
+  readonly node: Node;
+  /** The extent of the one-item list the item was read as: the whole list's extent is made from these. */
+  readonly range: [number, number, number];
+  readonly value: unknown;
+}
+
+/** Top-level lists longer than this (in characters) are read an item at a time. */
+export const SPLIT_LISTS_OVER = 8192;
+
+/** The whole file read section by section: the same tree and value a whole-file parse gives. */
+export interface SectionedRead {
+  yaml: Document.Parsed;
+  value: Record<string, unknown>;
+  sections: Section[];
+}
+
+/** A line that starts a top-level section: a plain key at the very start of the line. */
+const SECTION_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?=[ \t]|\r?$)/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * Where each top-level section starts, or undefined when the file is not a plain mapping of
+ * `key:` lines at the margin (a list, a scalar, a `---` or `%` line, anything unusual): those
+ * files are read whole. Comment and blank lines at the margin stay with the section above.
+ */
+export function sectionStarts(text: string): number[] | undefined {
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const first = text.charCodeAt(at);
+    // Indented lines (and empty ones) belong to the section above; only the margin is looked at.
+    if (first !== 0x20 && first !== 0x09 && at !== end) {
+      const line = text.slice(at, end);
+      if (SECTION_KEY.test(line)) starts.push(starts.length === 0 ? 0 : at);
+      else if (!BLANK_OR_COMMENT.test(line)) return undefined;
+    }
+    at = end + 1;
+  }
+  return starts.length > 0 ? starts : undefined;
+}
+
+/**
+ * Reads a case file one top-level section at a time, reusing the sections of `previous` (the
+ * file's last version) whose text has not changed: an edit re-reads only the section it is in.
+ * Returns undefined whenever the result might differ from reading the whole file at once (a
+ * syntax error, an alias, a key written twice, a file that is not a plain mapping): the caller
+ * then reads it whole, so messages and positions are exactly those of a whole-file read.
+ *
+ * Reused sections are moved, not copied: their positions are shifted to the new text and taken
+ * from `previous`, which must not be asked for positions afterwards.
+ */
+export function readSections(text: string, previous?: Section[], splitListsOver = SPLIT_LISTS_OVER): SectionedRead | undefined {
+  const starts = sectionStarts(text);
+  if (!starts) return undefined;
+  const reusable = new Pool<Section>();
+  const reusableItems = new Pool<Item>();
+  for (const s of previous?.splice(0) ?? []) {
+    reusable.add(s);
+    for (const item of s.items ?? []) reusableItems.add(item);
+  }
+  const texts = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+  // Unchanged sections first, so that their items are not also taken for a changed list.
+  const unchanged = texts.map((t) => reusable.take(t));
+  for (const section of unchanged) for (const item of section?.items ?? []) reusableItems.remove(item);
+  const sections: Section[] = [];
+  const keys = new Set<string>();
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const sectionText = texts[i];
+    let section = unchanged[i];
+    if (section) moveSection(section, start);
+    else {
+      section = (sectionText.length > splitListsOver ? readList(sectionText, start, reusableItems) : undefined) ?? readSection(sectionText, start);
+      if (!section) return undefined;
+    }
+    const key = String((section.pair.key as { value?: unknown }).value);
+    if (keys.has(key)) return undefined;
+    keys.add(key);
+    sections.push(section);
+  }
+
+  const root = new YAMLMap();
+  root.items = sections.map((s) => s.pair);
+  const firstKey = sections[0].pair.key as Node;
+  const last = sections[sections.length - 1].pair;
+  const lastNode = ((last.value as Node | null) ?? (last.key as Node));
+  root.range = [firstKey.range![0], lastNode.range![2], lastNode.range![2]];
+  const yaml = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
+  yaml.contents = root as unknown as typeof yaml.contents;
+  yaml.range = [0, text.length, text.length];
+  const value: Record<string, unknown> = {};
+  for (const s of sections) Object.assign(value, s.value);
+  return { yaml, value, sections };
+}
+
+/** Things read before, found again by their text. */
+class Pool<T extends { text: string }> {
+  private readonly byText = new Map<string, T[]>();
+  add(t: T): void {
+    const list = this.byText.get(t.text);
+    if (list) list.push(t);
+    else this.byText.set(t.text, [t]);
+  }
+  take(text: string): T | undefined {
+    return this.byText.get(text)?.pop();
+  }
+  remove(t: T): void {
+    const list = this.byText.get(t.text);
+    const i = list?.indexOf(t) ?? -1;
+    if (i >= 0) list!.splice(i, 1);
+  }
+}
+
+function moveSection(section: Section, start: number): void {
+  const delta = start - section.start;
+  if (delta === 0) return;
+  shiftNode(section.pair, delta);
+  section.start = start;
+  for (const item of section.items ?? []) moveItem(item, item.start + delta, false);
+}
+
+function moveItem(item: Item, start: number, nodes = true): void {
+  const delta = start - item.start;
+  if (delta === 0) return;
+  if (nodes) shiftNode(item.node, delta);
+  item.start = start;
+  item.range[0] += delta;
+  item.range[1] += delta;
+  item.range[2] += delta;
+}
+
+/** Text whose last line that holds anything is a comment. */
+const TRAILING_COMMENT = /(?:^|\n)[ \t]*#[^\n]*(?:\n[ \t]*)*$/;
+const LIST_HEADER = /^[A-Za-z_][A-Za-z0-9_-]*:[ \t]*(?:#.*)?\r?\n/;
+
+/**
+ * A section that is a block list (`key:` then `  - ` items) read an item at a time, reusing items
+ * read before; undefined when the section is not such a list or anything is amiss.
+ */
+function readList(text: string, start: number, reusable: Pool<Item>): Section | undefined {
+  if (!LIST_HEADER.test(text)) return undefined;
+  // Where each item starts: lines at the items' indentation that start with a dash.
+  const itemStarts: number[] = [];
+  let indent = -1;
+  for (let at = text.indexOf('\n') + 1; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(at, end);
+    const lead = line.length - line.trimStart().length;
+    if (!BLANK_OR_COMMENT.test(line)) {
+      if (/^ *\t/.test(line)) return undefined;
+      if (indent < 0) indent = lead;
+      if (lead < indent) return undefined;
+      if (lead === indent) {
+        if (!/^-(?:[ ]|\r?$)/.test(line.slice(lead))) return undefined;
+        itemStarts.push(at);
+      }
+    }
+    at = end + 1;
+  }
+  if (itemStarts.length < 2) return undefined;
+
+  const head = parseDocument(text.slice(0, itemStarts[0]), PARSE_OPTIONS);
+  if (head.errors.length || head.warnings.length || !isMap(head.contents) || head.contents.items.length !== 1) return undefined;
+  const headPair = head.contents.items[0] as Pair;
+  const emptyValue = headPair.value as Node | null;
+  if (!isScalar(headPair.key) || (headPair.key as Scalar).value === '__proto__' || (emptyValue && !(isScalar(emptyValue) && emptyValue.value === null))) return undefined;
+  const key = headPair.key as Scalar;
+
+  const items: Item[] = [];
+  for (let i = 0; i < itemStarts.length; i++) {
+    const itemText = text.slice(itemStarts[i], itemStarts[i + 1] ?? text.length);
+    // Read with the rest of the list, comment lines ending an item stretch its extent in ways
+    // that depend on what follows: such a list is read whole.
+    if (i + 1 < itemStarts.length && TRAILING_COMMENT.test(itemText)) return undefined;
+    const at = start + itemStarts[i];
+    let item = reusable.take(itemText);
+    if (item) moveItem(item, at);
+    else {
+      item = readItem(itemText, at);
+      if (!item) return undefined;
+    }
+    items.push(item);
+  }
+  if (start !== 0) shiftNode(key, start);
+  const seq = new YAMLSeq();
+  seq.items = items.map((i) => i.node);
+  const first = items[0].range;
+  const last = items[items.length - 1].range;
+  seq.range = [first[0], last[1], last[2]];
+  const pair = new Pair(key, seq);
+  return { text, start, pair, value: { [String(key.value)]: items.map((i) => i.value) }, items };
+}
+
+/** One list item read on its own (as a list of one), positions counted from `start`. */
+function readItem(text: string, start: number): Item | undefined {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const seq = doc.contents;
+  if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
+  const node = seq.items[0] as Node | null;
+  if (!node || hasAlias(node) || endsEmptyBeforeComments(node)) return undefined;
+  const value = (doc.toJS() as unknown[])[0];
+  shiftNode(node, start);
+  const r = seq.range;
+  return { text, start, node, range: [r[0] + start, r[1] + start, r[2] + start], value };
+}
+
+/** One section read on its own, positions counted from `start`; undefined if anything is amiss. */
+function readSection(text: string, start: number): Section | undefined {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const root = doc.contents;
+  if (!isMap(root) || root.flow || root.items.length !== 1 || !isScalar(root.items[0].key)) return undefined;
+  const pair = root.items[0] as Pair;
+  if ((pair.key as { value?: unknown }).value === '__proto__' || hasAlias(pair.value as Node | null) || endsEmptyBeforeComments(pair)) return undefined;
+  const value = doc.toJS() as Record<string, unknown>;
+  if (start !== 0) shiftNode(pair, start);
+  return { text, start, pair, value };
+}
+
+/**
+ * Whether the section ends in an empty value followed by comment lines: read whole, that value's
+ * extent stops before the next section's key in a way a section read alone cannot know.
+ */
+function endsEmptyBeforeComments(from: Pair | Node): boolean {
+  let last: Node | Pair | null | undefined = from;
+  for (;;) {
+    if (isPair(last)) last = (last.value as Node | null) ?? (last.key as Node | null);
+    else if ((isMap(last) || isSeq(last)) && last.items.length > 0) last = last.items[last.items.length - 1] as Node | Pair;
+    else break;
+  }
+  const r = (last as Node | null | undefined)?.range;
+  return !!r && r[0] === r[1] && r[2] > r[1];
+}
+
+function hasAlias(n: Node | null | undefined): boolean {
+  if (!n) return false;
+  if (isAlias(n) || n.anchor) return true;
+  if (isMap(n) || isSeq(n)) {
+    for (const item of n.items as unknown[]) {
+      if (isPair(item) ? hasAlias(item.key as Node | null) || hasAlias(item.value as Node | null) : hasAlias(item as Node | null)) return true;
+    }
+  }
+  return false;
+}
+
+/** Moves every position in a pair or node by `delta` characters. */
+function shiftNode(n: Node | Pair | null | undefined, delta: number): void {
+  if (!n) return;
+  if (isPair(n)) {
+    shiftNode(n.key as Node | null, delta);
+    shiftNode(n.value as Node | null, delta);
+    return;
+  }
+  const r = n.range;
+  if (r) n.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (isMap(n) || isSeq(n)) for (const item of n.items as (Node | Pair | null)[]) shiftNode(item, delta);
+}

@@ -1,0 +1,170 @@
+// Reading a case file section by section (and reusing unchanged sections of the last version)
+// must give exactly what reading the whole file gives: the same value, the same tree, the same
+// positions, the same findings. Checked on every example and fixture, on generated long files,
+// on random mutations of them, and along random sequences of edits.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { globSync } from 'tinyglobby';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { caseFile } from '../../bench/generate';
+import { analyseText } from '../../server/src/engine/analyse';
+import { parseDate } from '../../server/src/engine/dates';
+import { CaseDoc } from '../../server/src/engine/document';
+import { PARSE_OPTIONS, readSections, sectionStarts } from '../../server/src/engine/sections';
+import { mutate, seeded } from '../fuzz/mutate';
+
+const ROOT = join(__dirname, '..', '..');
+const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], { cwd: ROOT }).sort().map((f) => readFileSync(join(ROOT, f), 'utf8'));
+const LONG = [caseFile({ scale: 1, seed: 7 }), caseFile({ scale: 10, seed: 8 })];
+const today = parseDate('2017-01-31');
+
+/** Every node of a tree with its path, kind, positions and scalar value, for comparison. */
+function shape(n: Node | Pair | null | undefined, path = '', out: string[] = []): string[] {
+  if (!n) {
+    out.push(`${path} null`);
+    return out;
+  }
+  if (isPair(n)) {
+    shape(n.key as Node, `${path}.key`, out);
+    shape(n.value as Node, `${path}.value`, out);
+    return out;
+  }
+  const kind = isScalar(n) ? `scalar ${n.type} ${JSON.stringify(n.value)}` : isMap(n) ? `map${n.flow ? ' flow' : ''}` : isSeq(n) ? `seq${n.flow ? ' flow' : ''}` : isAlias(n) ? 'alias' : 'other';
+  out.push(`${path} ${kind} ${JSON.stringify(n.range)}`);
+  if (isMap(n) || isSeq(n)) (n.items as (Node | Pair)[]).forEach((item, i) => shape(item, `${path}[${i}]`, out));
+  return out;
+}
+
+/** Asserts that the CaseDoc reads `text` as a whole-file parse does. */
+function sameAsWhole(doc: CaseDoc, text: string): void {
+  const whole = parseAllDocuments(text, PARSE_OPTIONS);
+  const first = Array.isArray(whole) ? whole[0] : undefined;
+  assert.deepEqual(shape(doc.root), shape(first?.contents as Node | undefined));
+  if (first && first.errors.length === 0) assert.deepEqual(doc.value, first.toJS());
+}
+
+describe('reading a file section by section', () => {
+  it('finds the top-level sections, with comments and blank lines kept in the section above', () => {
+    assert.deepEqual(sectionStarts('# head\ncase:\n  a: 1\n\n# note\nagencies:\n  - x\n'), [0, 28]);
+    assert.equal(sectionStarts('- a\n- b\n'), undefined, 'a list at the top');
+    assert.equal(sectionStarts('a: 1\n---\nb: 2\n'), undefined, 'two documents');
+    assert.equal(sectionStarts('a: 1\nplain text\n'), undefined, 'text at the margin');
+    assert.equal(sectionStarts('"a": 1\n'), undefined, 'a quoted key');
+    assert.equal(sectionStarts('# only a comment\n'), undefined);
+  });
+
+  it('falls back to a whole read where the result could differ', () => {
+    assert.equal(readSections('a: 1\nb: [1, 2\nc: 3\n'), undefined, 'a syntax error');
+    assert.equal(readSections('a: &x 1\nb: *x\n'), undefined, 'an alias across sections');
+    assert.equal(readSections('a: 1\na: 2\n'), undefined, 'a key written twice');
+    assert.equal(readSections('__proto__: 1\n'), undefined);
+    assert.ok(readSections('a: 1\nb:\n  - c\n'));
+  });
+
+  it('gives the whole-file tree, positions and value for every example and fixture', () => {
+    let sectioned = 0;
+    for (const text of [...FILES, ...LONG]) {
+      const doc = new CaseDoc(text);
+      sameAsWhole(doc, text);
+      if (readSections(text)) sectioned++;
+    }
+    assert.ok(sectioned > FILES.length / 2, `most files are read section by section (${sectioned})`);
+  });
+
+  it('reads long lists an item at a time, with the same tree, positions and value', () => {
+    let split = 0;
+    for (const text of [...FILES, ...LONG]) {
+      const read = readSections(text, undefined, 0);
+      if (!read) continue;
+      split += read.sections.filter((s) => s.items).length;
+      const whole = parseAllDocuments(text, PARSE_OPTIONS);
+      const first = Array.isArray(whole) ? whole[0] : undefined;
+      assert.deepEqual(shape(read.yaml.contents as Node), shape(first?.contents as Node | undefined));
+      assert.deepEqual(read.value, first?.toJS());
+    }
+    assert.ok(split > 20, `lists were read an item at a time (${split})`);
+    assert.ok(readSections(LONG[1])!.sections.some((s) => s.items), 'a long file\'s long lists, by default');
+  });
+
+  it('gives the whole-file tree for random mutations of them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: FILES.length - 1 }), fc.integer(), (i, seed) => {
+        const text = mutate(FILES[i], seeded(seed)).text;
+        sameAsWhole(new CaseDoc(text), text);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reusing the last version gives the same tree, value and findings as reading afresh, edit after edit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: FILES.length + LONG.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat(20), fc.constantFrom('x', ' ', '\n', '\n  ', 'a: 1\n', '#', '', ':', '- ')), { minLength: 1, maxLength: 8 }), (i, edits) => {
+        let text = [...FILES, ...LONG][i];
+        let doc = new CaseDoc(text);
+        for (const [at, length, insert] of edits) {
+          const start = at % (text.length + 1);
+          text = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + length));
+          const next = new CaseDoc(text, doc);
+          sameAsWhole(next, text);
+          const fresh = analyseText(text, { today });
+          const reused = analyseText(text, { today, doc: next });
+          assert.deepEqual(reused.findings, fresh.findings);
+          assert.deepEqual(reused.checklist, fresh.checklist);
+          doc = next;
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reusing sections and list items a line at a time gives the whole-file tree, edit after edit', () => {
+    let steps = 0;
+    let sectioned = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: FILES.length + LONG.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat(20), fc.constantFrom('x', ' ', '\n', '\n  ', '\n  - a\n', '  - b: 1\n', 'a: 1\n', '#', '', ':', '- ', '  # c\n', '      # c\n', '# c\n', '\n\n', 'k:\n', '  ', '|\n', '"', '&a ', '*a'), fc.boolean()), { minLength: 1, maxLength: 10 }), (i, edits) => {
+        let text = [...FILES, ...LONG][i];
+        let sections = readSections(text, undefined, 0)?.sections;
+        for (const [at, length, insert, byLine] of edits) {
+          let start = at % (text.length + 1);
+          let end = Math.min(text.length, start + length);
+          if (byLine) {
+            // Most edits a person makes keep the file readable: typing at the end of a line, or
+            // adding or removing a whole line.
+            start = text.lastIndexOf('\n', start - 1) + 1;
+            const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+            if (insert.endsWith('\n')) end = length % 3 === 0 ? Math.min(text.length, lineEnd + 1) : start;
+            else start = end = lineEnd;
+          }
+          text = text.slice(0, start) + insert + text.slice(end);
+          const read = readSections(text, sections, 0);
+          steps++;
+          if (read) {
+            sectioned++;
+            const whole = parseAllDocuments(text, PARSE_OPTIONS);
+            const first = Array.isArray(whole) ? whole[0] : undefined;
+            assert.deepEqual(shape(read.yaml.contents as Node), shape(first?.contents as Node | undefined));
+            assert.deepEqual(read.value, first?.toJS());
+          }
+          sections = read?.sections;
+        }
+      }),
+      { numRuns: Number(process.env.SCR_SECTION_RUNS ?? 300) },
+    );
+    assert.ok(sectioned > steps / 10, `many of the edited files were read by sections (${sectioned} of ${steps})`);
+  });
+
+  it('re-reads only the section that changed', () => {
+    const text = LONG[1];
+    const before = new CaseDoc(text);
+    const edited = `# A note added at the top.\n${text}`;
+    const after = new CaseDoc(edited, before);
+    const agencies = (d: CaseDoc) => d.node(['agencies']);
+    assert.ok(agencies(after));
+    assert.equal(agencies(after), agencies(before), 'the agencies section is the same object, moved');
+    sameAsWhole(after, edited);
+  });
+});
