@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
-import { PARSE_OPTIONS, readSections, type Section } from './sections';
+import { PARSE_OPTIONS, readSections, type Pieces } from './sections';
 import type { Span } from './types';
 
 export type Path = readonly (string | number)[];
@@ -25,8 +25,8 @@ export class CaseDoc {
   readonly value: unknown;
   readonly syntax: SyntaxProblem[] = [];
 
-  /** The top-level sections, when the file was read section by section (see sections.ts). */
-  private sections: Section[] | undefined;
+  /** The parts of the file read on their own, for the next version to reuse (see sections.ts). */
+  private pieces: Pieces | undefined;
 
   /**
    * Reads `text`. Given the same file's `previous` version, the sections whose text has not
@@ -35,11 +35,11 @@ export class CaseDoc {
    */
   constructor(readonly text: string, previous?: CaseDoc) {
     this.lines = new LineIndex(text);
-    const read = readSections(text, previous?.sections);
-    if (read) {
+    const read = readSections(text, previous?.pieces);
+    this.pieces = read?.pieces;
+    if (read?.yaml) {
       this.yaml = read.yaml;
       this.value = read.value;
-      this.sections = read.sections;
       return;
     }
     let docs: Document.Parsed[] = [];

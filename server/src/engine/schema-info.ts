@@ -69,13 +69,8 @@ const dateByShape = new Map<string, boolean>();
 /** A key for the path's shape: any list index is the same; keys are length-prefixed, so no two shapes share a key. */
 function shapeKey(path: Path): string {
   let key = '';
-  for (const seg of path) key = shapeStep(key, seg);
+  for (const seg of path) key += typeof seg === 'number' ? '#' : `.${seg.length}:${seg}`;
   return key;
-}
-
-/** The shape key one step below `key` (walks that go down a tree build keys as they go). */
-export function shapeStep(key: string, seg: string | number): string {
-  return typeof seg === 'number' ? `${key}#` : `${key}.${seg.length}:${seg}`;
 }
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -127,10 +122,10 @@ export function shapeOf(path: Path): string {
 
 const DATE_PATTERN = /\\d\{4\}/;
 
-/** Whether the format wants a calendar date at `path` (`shape`: its shape key, if known). */
-export function isDatePath(path: Path, root: SchemaNode = ROOT, shape?: string): boolean {
+/** Whether the format wants a calendar date at `path`. */
+export function isDatePath(path: Path, root: SchemaNode = ROOT): boolean {
   if (root !== ROOT) return wantsDate(path, root);
-  const key = shape ?? shapeKey(path);
+  const key = shapeKey(path);
   const known = dateByShape.get(key);
   return known ?? remember(dateByShape, key, wantsDate(path, root));
 }
@@ -140,6 +135,37 @@ function wantsDate(path: Path, root: SchemaNode): boolean {
   if (!node) return false;
   return branches(node, root).some((b) => typeof b.pattern === 'string' && DATE_PATTERN.test(b.pattern)) ||
     (node.anyOf ?? node.oneOf ?? []).some((s) => DATE_PATTERN.test(deref(s, root)?.pattern ?? ''));
+}
+
+let datePathsOfRoot: readonly Path[] | undefined;
+
+/**
+ * Every place the format wants a calendar date, as paths in which `0` stands for any item of a
+ * list: a rule that checks dates visits these and nothing else of a long file.
+ */
+export function datePaths(root: SchemaNode = ROOT): readonly Path[] {
+  if (root === ROOT && datePathsOfRoot) return datePathsOfRoot;
+  const out: Path[] = [];
+  const visit = (path: (string | number)[]): void => {
+    if (path.length > 12) return; // a schema that refers to itself would go on for ever
+    if (wantsDate(path, root)) {
+      out.push([...path]);
+      return;
+    }
+    const node = schemaAt(path, root);
+    if (!node) return;
+    const keys = new Set<string>();
+    let items = false;
+    for (const b of branches(node, root)) {
+      for (const k of Object.keys(b.properties ?? {})) keys.add(k);
+      if (b.items && typeof b.items === 'object') items = true;
+    }
+    for (const k of keys) visit([...path, k]);
+    if (items) visit([...path, 0]);
+  };
+  visit([]);
+  if (root === ROOT) datePathsOfRoot = out;
+  return out;
 }
 
 /** A human label for the place at `path`: the schema's title, or the key itself. */

@@ -18,7 +18,7 @@ export interface Section {
 }
 
 /** One item of a long top-level list, read on its own. */
-interface Item {
+export interface Item {
   readonly text: string;
   start: number;
   readonly node: Node;
@@ -30,11 +30,22 @@ interface Item {
 /** Top-level lists longer than this (in characters) are read an item at a time. */
 export const SPLIT_LISTS_OVER = 8192;
 
-/** The whole file read section by section: the same tree and value a whole-file parse gives. */
-export interface SectionedRead {
-  yaml: Document.Parsed;
-  value: Record<string, unknown>;
+/** What one reading leaves for the next version's to reuse. */
+export interface Pieces {
   sections: Section[];
+  /** Items of lists that could not be read as a whole (a slip in one item): the others are kept. */
+  items: Item[];
+}
+
+/**
+ * The file read section by section: the same tree and value a whole-file parse gives; or, when
+ * some part could not be read on its own, no tree (the caller reads the file whole) but the parts
+ * that could, for the next version.
+ */
+export interface SectionedRead {
+  yaml?: Document.Parsed;
+  value?: Record<string, unknown>;
+  pieces: Pieces;
 }
 
 /** A line that starts a top-level section: a plain key at the very start of the line. */
@@ -64,45 +75,56 @@ export function sectionStarts(text: string): number[] | undefined {
 }
 
 /**
- * Reads a case file one top-level section at a time, reusing the sections of `previous` (the
- * file's last version) whose text has not changed: an edit re-reads only the section it is in.
- * Returns undefined whenever the result might differ from reading the whole file at once (a
- * syntax error, an alias, a key written twice, a file that is not a plain mapping): the caller
- * then reads it whole, so messages and positions are exactly those of a whole-file read.
+ * Reads a case file one top-level section at a time, reusing the parts of `previous` (what the
+ * file's last version left) whose text has not changed: an edit re-reads only the section it is
+ * in, and in a long list only the item. Gives no tree whenever the result might differ from
+ * reading the whole file at once (a syntax error, an alias, a key written twice): the caller then
+ * reads it whole, so messages and positions are exactly those of a whole-file read. Undefined
+ * when the file is not a plain mapping of sections at all.
  *
- * Reused sections are moved, not copied: their positions are shifted to the new text and taken
- * from `previous`, which must not be asked for positions afterwards.
+ * Reused parts are moved, not copied: their positions are shifted to the new text and they are
+ * taken out of `previous`.
  */
-export function readSections(text: string, previous?: Section[], splitListsOver = SPLIT_LISTS_OVER): SectionedRead | undefined {
+export function readSections(text: string, previous?: Pieces, splitListsOver = SPLIT_LISTS_OVER): SectionedRead | undefined {
   const starts = sectionStarts(text);
   if (!starts) return undefined;
   const reusable = new Pool<Section>();
   const reusableItems = new Pool<Item>();
-  for (const s of previous?.splice(0) ?? []) {
+  for (const s of previous?.sections.splice(0) ?? []) {
     reusable.add(s);
     for (const item of s.items ?? []) reusableItems.add(item);
   }
+  for (const item of previous?.items.splice(0) ?? []) reusableItems.add(item);
   const texts = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
   // Unchanged sections first, so that their items are not also taken for a changed list.
   const unchanged = texts.map((t) => reusable.take(t));
   for (const section of unchanged) for (const item of section?.items ?? []) reusableItems.remove(item);
-  const sections: Section[] = [];
+  const pieces: Pieces = { sections: [], items: [] };
+  let whole = true;
   const keys = new Set<string>();
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
-    const sectionText = texts[i];
     let section = unchanged[i];
     if (section) moveSection(section, start);
     else {
-      section = (sectionText.length > splitListsOver ? readList(sectionText, start, reusableItems) : undefined) ?? readSection(sectionText, start);
-      if (!section) return undefined;
+      const sectionText = ownCopy(texts[i]);
+      section = (sectionText.length > splitListsOver ? readList(sectionText, start, reusableItems, pieces.items) : undefined) ?? readSection(sectionText, start);
+      if (!section) {
+        whole = false;
+        // Without a last version there is nothing to keep the rest for (the next one will).
+        if (!previous) return { pieces };
+        continue;
+      }
     }
     const key = String((section.pair.key as { value?: unknown }).value);
-    if (keys.has(key)) return undefined;
+    if (keys.has(key)) whole = false;
     keys.add(key);
-    sections.push(section);
+    pieces.sections.push(section);
   }
+  if (!whole) return { pieces };
+  pieces.items = [];
 
+  const sections = pieces.sections;
   const root = new YAMLMap();
   root.items = sections.map((s) => s.pair);
   const firstKey = sections[0].pair.key as Node;
@@ -114,7 +136,7 @@ export function readSections(text: string, previous?: Section[], splitListsOver 
   yaml.range = [0, text.length, text.length];
   const value: Record<string, unknown> = {};
   for (const s of sections) Object.assign(value, s.value);
-  return { yaml, value, sections };
+  return { yaml, value, pieces };
 }
 
 /** Things read before, found again by their text. */
@@ -126,13 +148,23 @@ class Pool<T extends { text: string }> {
     else this.byText.set(t.text, [t]);
   }
   take(text: string): T | undefined {
-    return this.byText.get(text)?.pop();
+    const list = this.byText.get(text);
+    return list?.pop();
   }
   remove(t: T): void {
     const list = this.byText.get(t.text);
-    const i = list?.indexOf(t) ?? -1;
+    const i = list?.lastIndexOf(t) ?? -1;
     if (i >= 0) list!.splice(i, 1);
   }
+}
+
+/**
+ * The same text, in a string of its own. A part of a long text (a slice) may be kept by
+ * referring to the whole; a piece kept for reuse across many versions must not keep every
+ * version's whole text alive. Joining forces a fresh copy, and the copy's slice refers only to it.
+ */
+function ownCopy(part: string): string {
+  return ` ${part}`.slice(1);
 }
 
 function moveSection(section: Section, start: number): void {
@@ -153,15 +185,26 @@ function moveItem(item: Item, start: number, nodes = true): void {
   item.range[2] += delta;
 }
 
-/** Text whose last line that holds anything is a comment. */
-const TRAILING_COMMENT = /(?:^|\n)[ \t]*#[^\n]*(?:\n[ \t]*)*$/;
+/** Whether the last line of `text` from `from` to `to` that holds anything is a comment. */
+function endsInComment(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    // The last character written: on a comment line if a # starts that line's content.
+    let lineStart = text.lastIndexOf('\n', i) + 1;
+    if (lineStart < from) lineStart = from;
+    while (text.charCodeAt(lineStart) === 0x20 || text.charCodeAt(lineStart) === 0x09) lineStart++;
+    return text.charCodeAt(lineStart) === 0x23;
+  }
+  return false;
+}
 const LIST_HEADER = /^[A-Za-z_][A-Za-z0-9_-]*:[ \t]*(?:#.*)?\r?\n/;
 
 /**
  * A section that is a block list (`key:` then `  - ` items) read an item at a time, reusing items
  * read before; undefined when the section is not such a list or anything is amiss.
  */
-function readList(text: string, start: number, reusable: Pool<Item>): Section | undefined {
+function readList(text: string, start: number, reusable: Pool<Item>, keep: Item[]): Section | undefined {
   if (!LIST_HEADER.test(text)) return undefined;
   // Where each item starts: lines at the items' indentation that start with a dash.
   const itemStarts: number[] = [];
@@ -169,16 +212,17 @@ function readList(text: string, start: number, reusable: Pool<Item>): Section | 
   for (let at = text.indexOf('\n') + 1; at < text.length; ) {
     const nl = text.indexOf('\n', at);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(at, end);
-    const lead = line.length - line.trimStart().length;
-    if (!BLANK_OR_COMMENT.test(line)) {
-      if (/^ *\t/.test(line)) return undefined;
-      if (indent < 0) indent = lead;
-      if (lead < indent) return undefined;
-      if (lead === indent) {
-        if (!/^-(?:[ ]|\r?$)/.test(line.slice(lead))) return undefined;
-        itemStarts.push(at);
-      }
+    let lead = at;
+    while (text.charCodeAt(lead) === 0x20) lead++;
+    const c = text.charCodeAt(lead);
+    // Lines indented past the items belong to the item above; only the others are looked at.
+    if ((indent < 0 || lead - at <= indent) && lead < end && c !== 0x23 /* # */ && !(c === 0x0d && lead + 1 === end)) {
+      if (c === 0x09) return undefined; // a tab where indentation counts
+      if (indent < 0) indent = lead - at;
+      if (lead - at < indent) return undefined;
+      const next = text.charCodeAt(lead + 1);
+      if (c !== 0x2d /* - */ || !(lead + 1 === end || next === 0x20 || (next === 0x0d && lead + 2 === end))) return undefined;
+      itemStarts.push(at);
     }
     at = end + 1;
   }
@@ -192,19 +236,24 @@ function readList(text: string, start: number, reusable: Pool<Item>): Section | 
   const key = headPair.key as Scalar;
 
   const items: Item[] = [];
+  let failed = false;
   for (let i = 0; i < itemStarts.length; i++) {
-    const itemText = text.slice(itemStarts[i], itemStarts[i + 1] ?? text.length);
+    const from = itemStarts[i];
+    const to = itemStarts[i + 1] ?? text.length;
     // Read with the rest of the list, comment lines ending an item stretch its extent in ways
     // that depend on what follows: such a list is read whole.
-    if (i + 1 < itemStarts.length && TRAILING_COMMENT.test(itemText)) return undefined;
-    const at = start + itemStarts[i];
+    if (i + 1 < itemStarts.length && endsInComment(text, from, to)) return undefined;
+    const at = start + from;
+    const itemText = text.slice(from, to);
     let item = reusable.take(itemText);
     if (item) moveItem(item, at);
-    else {
-      item = readItem(itemText, at);
-      if (!item) return undefined;
-    }
-    items.push(item);
+    else item = readItem(ownCopy(itemText), at);
+    if (item) items.push(item);
+    else failed = true;
+  }
+  if (failed) {
+    keep.push(...items);
+    return undefined;
   }
   if (start !== 0) shiftNode(key, start);
   const seq = new YAMLSeq();
@@ -277,7 +326,13 @@ function shiftNode(n: Node | Pair | null | undefined, delta: number): void {
     shiftNode(n.value as Node | null, delta);
     return;
   }
+  // In place: each node has its own range array, and a walk that made new ones left a heap of
+  // garbage behind every keystroke.
   const r = n.range;
-  if (r) n.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+  if (r) {
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
   if (isMap(n) || isSeq(n)) for (const item of n.items as (Node | Pair | null)[]) shiftNode(item, delta);
 }

@@ -16,24 +16,22 @@ const WHAT: Record<IdentifierKind, string> = {
   'birth-date': 'This looks like a date of birth. Give the child’s age instead (for example `age: 4 years`).',
 };
 
-/** Every scalar of the document, keys included, with whether it stands inside a flow collection (`[...]`, `{...}`). */
-function scalars(doc: CaseDoc): { node: Scalar; inFlow: boolean }[] {
-  const out: { node: Scalar; inFlow: boolean }[] = [];
-  const visit = (n: Node | null | undefined, inFlow: boolean): void => {
+/** Visits every scalar of the document, keys included, with whether it stands inside a flow collection (`[...]`, `{...}`). */
+function forEachScalarNode(doc: CaseDoc, visit: (node: Scalar, inFlow: boolean) => void): void {
+  const walk = (n: Node | null | undefined, inFlow: boolean): void => {
     if (!n) return;
-    if (isScalar(n)) out.push({ node: n, inFlow });
+    if (isScalar(n)) visit(n, inFlow);
     else if (isMap(n) || isSeq(n)) {
       const flow = inFlow || n.flow === true;
       for (const item of n.items as unknown[]) {
         if (isPair(item)) {
-          visit((item as Pair).key as Node | null, flow);
-          visit((item as Pair).value as Node | null, flow);
-        } else visit(item as Node | null, flow);
+          walk((item as Pair).key as Node | null, flow);
+          walk((item as Pair).value as Node | null, flow);
+        } else walk(item as Node | null, flow);
       }
     }
   };
-  visit(doc.root, false);
-  return out;
+  walk(doc.root, false);
 }
 
 /** The text the scalar holds before YAML reads it as a number or the like (`07700 900123` stays as written). */
@@ -103,11 +101,11 @@ export const personalData: Rule = {
   group: 'privacy',
   check(ctx) {
     const { doc } = ctx;
-    for (const { node, inFlow } of scalars(doc)) {
+    forEachScalarNode(doc, (node, inFlow) => {
       const value = textOf(node);
-      if (!value || !node.range) continue;
+      if (!value || !node.range) return;
       const found = identifiersIn(value);
-      if (found.length === 0) continue;
+      if (found.length === 0) return;
       const [start, end] = node.range;
       const source = doc.text.slice(start, end);
       for (const m of found) {
@@ -121,6 +119,6 @@ export const personalData: Rule = {
           fixes: fix(`Replace with ${REDACTED}`, at ? redaction(doc, node, inFlow, at) : undefined),
         });
       }
-    }
+    });
   },
 };
