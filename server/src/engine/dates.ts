@@ -16,9 +16,23 @@ function parts(day: DayNumber): { y: number; m: number; d: number; weekday: numb
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate(), weekday: dt.getUTCDay() };
 }
 
+/** What parseDate made of each text it read: bounded, and cleared when full. */
+const PARSED = new Map<string, DayNumber | null>();
+const PARSED_LIMIT = 10_000;
+
 /** Reads `YYYY-MM-DD` that names a day that exists; anything else is undefined. */
 export function parseDate(value: unknown): DayNumber | undefined {
   if (typeof value !== 'string') return undefined;
+  // A long file holds thousands of dates, most of them the same few, read by many rules.
+  const known = PARSED.get(value);
+  if (known !== undefined) return known ?? undefined;
+  const day = readDate(value);
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(value, day ?? null);
+  return day;
+}
+
+function readDate(value: string): DayNumber | undefined {
   const m = ISO_DATE.exec(value.trim());
   if (!m) return undefined;
   const y = Number(m[1]);

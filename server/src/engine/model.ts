@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { isBlank, sameBoard } from './text';
+import { boardKey, isBlank } from './text';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
 export function asRecord(v: unknown): Record<string, unknown> | undefined {
@@ -20,22 +20,14 @@ export interface Entry<T = Record<string, unknown>> {
   data: T;
 }
 
-const ENTRIES = new WeakMap<CaseDoc, Map<string, readonly Entry[]>>();
-
 /** The entries of the list at `path` that are mappings; worked out once per file (the rules ask often). */
 export function entries(doc: CaseDoc, path: Path): readonly Entry[] {
-  let byPath = ENTRIES.get(doc);
-  if (!byPath) ENTRIES.set(doc, (byPath = new Map()));
-  const key = path.join('\u0000');
-  let found = byPath.get(key);
-  if (!found) {
-    found = Object.freeze(asArray(doc.get(path)).flatMap((v, index) => {
+  return once(doc, `entries\u0000${path.join('\u0000')}`, () =>
+    Object.freeze(asArray(doc.get(path)).flatMap((v, index) => {
       const data = asRecord(v);
       return data ? [{ index, path: [...path, index], data }] : [];
-    }));
-    byPath.set(key, found);
-  }
-  return found;
+    })),
+  );
 }
 
 /** A criterion finding, with YAML 1.1's booleans read as yes/no. */
@@ -116,25 +108,44 @@ export function isDecided(doc: CaseDoc): boolean {
 }
 
 /** Boards in the family's address history other than the case's own, each once, with where they stand. */
-export function otherBoards(doc: CaseDoc): { board: string; path: Path }[] {
-  const own = doc.get(['case', 'board']);
-  const seen: { board: string; path: Path }[] = [];
-  for (const e of entries(doc, ['family', 'addresses'])) {
-    const b = asString(e.data.board);
-    if (!b || isBlank(b) || sameBoard(b, own)) continue;
-    if (!seen.some((s) => sameBoard(s.board, b))) seen.push({ board: b.trim(), path: [...e.path, 'board'] });
-  }
-  return seen;
+export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path }[] {
+  return once(doc, 'otherBoards', () => {
+    const own = doc.get(['case', 'board']);
+    const ownKey = typeof own === 'string' ? boardKey(own) : undefined;
+    const seen = new Set<string>();
+    const out: { board: string; path: Path }[] = [];
+    for (const e of entries(doc, ['family', 'addresses'])) {
+      const b = asString(e.data.board);
+      if (!b || isBlank(b)) continue;
+      const key = boardKey(b);
+      if (key === ownKey || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ board: b.trim(), path: [...e.path, 'board'] });
+    }
+    return Object.freeze(out);
+  });
 }
 
 /** Declared agency ids, with where each is declared (the first declaration wins). */
-export function agencyIds(doc: CaseDoc): Map<string, Entry> {
-  const ids = new Map<string, Entry>();
-  for (const e of entries(doc, ['agencies'])) {
-    const id = asString(e.data.id);
-    if (id && !ids.has(id)) ids.set(id, e);
-  }
-  return ids;
+export function agencyIds(doc: CaseDoc): ReadonlyMap<string, Entry> {
+  return once(doc, 'agencyIds', () => {
+    const ids = new Map<string, Entry>();
+    for (const e of entries(doc, ['agencies'])) {
+      const id = asString(e.data.id);
+      if (id && !ids.has(id)) ids.set(id, e);
+    }
+    return ids;
+  });
+}
+
+const ONCE = new WeakMap<CaseDoc, Map<string, unknown>>();
+
+/** A fact about a file worked out once: the rules, checklist and views all ask for the same ones. */
+function once<T>(doc: CaseDoc, name: string, work: () => T): T {
+  let facts = ONCE.get(doc);
+  if (!facts) ONCE.set(doc, (facts = new Map()));
+  if (!facts.has(name)) facts.set(name, work());
+  return facts.get(name) as T;
 }
 
 /** How an agency is named in messages: its name, else its id. */

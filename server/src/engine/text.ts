@@ -45,7 +45,12 @@ export function listWords(words: readonly string[], conj = 'or'): string {
 
 /** Board names compare without regard to case or surrounding spaces. */
 export function sameBoard(a: unknown, b: unknown): boolean {
-  return typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+  return typeof a === 'string' && typeof b === 'string' && boardKey(a) === boardKey(b);
+}
+
+/** What two names of the same board have in common: sameBoard compares these. */
+export function boardKey(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 export function isBlank(v: unknown): boolean {

@@ -1,30 +1,47 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { dateProblem } from '../dates';
-import type { Path } from '../document';
 import type { Rule } from '../rule';
 import { datePaths } from '../schema-info';
 
-/** Visits the scalars written at `pattern` (`0` standing for every item of a list); aliases are not followed. */
-function forEachScalarAt(root: Node | undefined, pattern: Path, visit: (node: Node, value: unknown) => void): void {
-  const walk = (n: Node | null | undefined, depth: number): void => {
-    if (!n || isAlias(n)) return;
-    if (depth === pattern.length) {
-      if (isScalar(n)) visit(n, n.value);
-      return;
+/** The date places as a tree of keys (`0` for any list item), so one walk visits them all. */
+interface Places {
+  date: boolean;
+  next: Map<string | number, Places>;
+}
+
+let places: Places | undefined;
+function datePlaces(): Places {
+  if (places) return places;
+  const root: Places = { date: false, next: new Map() };
+  for (const path of datePaths()) {
+    let at = root;
+    for (const seg of path) {
+      let next = at.next.get(seg);
+      if (!next) at.next.set(seg, (next = { date: false, next: new Map() }));
+      at = next;
     }
-    const seg = pattern[depth];
-    if (typeof seg === 'number') {
-      if (isSeq(n)) for (const item of n.items as (Node | null)[]) walk(item, depth + 1);
-    } else if (isMap(n)) {
-      for (const p of n.items as Pair[]) {
-        const k = p.key as Node | null;
-        const key = isScalar(k) ? k.value : undefined;
-        if ((typeof key === 'string' || typeof key === 'number') && String(key) === seg) walk(p.value as Node | null, depth + 1);
-      }
+    at.date = true;
+  }
+  return (places = root);
+}
+
+/** Visits the scalars written where the format wants a date; aliases are not followed. */
+function forEachDateScalar(n: Node | null | undefined, at: Places, visit: (node: Node, value: unknown) => void): void {
+  if (!n || isAlias(n)) return;
+  if (at.date && isScalar(n)) visit(n, n.value);
+  if (isSeq(n)) {
+    const item = at.next.get(0);
+    if (item) for (const child of n.items as (Node | null)[]) forEachDateScalar(child, item, visit);
+  } else if (isMap(n)) {
+    for (const p of n.items as Pair[]) {
+      const k = p.key as Node | null;
+      const key = isScalar(k) ? k.value : undefined;
+      if (typeof key !== 'string' && typeof key !== 'number') continue;
+      const next = at.next.get(String(key));
+      if (next) forEachDateScalar(p.value as Node | null, next, visit);
     }
-  };
-  walk(root, 0);
+  }
 }
 
 export const invalidDate: Rule = {
@@ -36,13 +53,11 @@ export const invalidDate: Rule = {
   fixable: false,
   group: 'format',
   check(ctx) {
-    for (const pattern of datePaths()) {
-      forEachScalarAt(ctx.doc.root, pattern, (node, value) => {
-        if (value === null) return;
-        const problem = dateProblem(value);
-        if (!problem || !node.range) return;
-        ctx.report({ span: { start: node.range[0], end: node.range[1] }, message: problem });
-      });
-    }
+    forEachDateScalar(ctx.doc.root, datePlaces(), (node, value) => {
+      if (value === null) return;
+      const problem = dateProblem(value);
+      if (!problem || !node.range) return;
+      ctx.report({ span: { start: node.range[0], end: node.range[1] }, message: problem });
+    });
   },
 };

@@ -18,7 +18,8 @@ export const unknownAgency: Rule = {
     const { doc } = ctx;
     // With no agencies section at all, agency-contact reports that once; naming every use would bury it.
     if (!Array.isArray(doc.get(['agencies']))) return;
-    const declared = [...agencyIds(doc).keys()];
+    const ids = agencyIds(doc);
+    const declared = [...ids.keys()];
     const uses = [
       ...entries(doc, ['meetings']).flatMap((m) => asArray(m.data.agencies).map((a, i) => ({ id: a, path: [...m.path, 'agencies', i] }))),
       ...entries(doc, ['agencyInput']).map((inp) => ({ id: inp.data.agency, path: [...inp.path, 'agency'] })),
@@ -26,7 +27,7 @@ export const unknownAgency: Rule = {
     const reported = new Set<string>();
     for (const use of uses) {
       const id = asString(use.id);
-      if (!id || declared.includes(id)) continue;
+      if (!id || ids.has(id)) continue;
       const guess = nearest(id, declared);
       const fixes: Fix[] = [];
       const change = guess ? replaceValue(doc, use.path, guess) : undefined;
