@@ -44,6 +44,10 @@ export class Analyses {
   private readonly disk = new Map<string, { key: string; result: Promise<Checked | undefined> }>();
   /** Each open document's text as last read, so the next version re-reads only what changed. */
   private readonly docs = new Map<string, CaseDoc>();
+  /** The files whose whole reading is kept, least recently used first. */
+  private readonly whole = new Map<string, CaseCheck>();
+  /** Open documents checked at least once since they were opened. */
+  private readonly seen = new Set<string>();
   private readonly analyser;
 
   constructor(
@@ -113,6 +117,28 @@ export class Analyses {
   forget(uri: string): void {
     this.open.delete(uri);
     this.docs.delete(uri);
+    this.whole.delete(uri);
+    this.seen.delete(uri);
+  }
+
+  /** How many files' whole readings are kept (at most KEEP_WHOLE). */
+  get wholeReadings(): number {
+    return this.whole.size;
+  }
+
+  /**
+   * A file's whole reading is in use: keep it, and let the least recently used beyond the first
+   * few go (their findings stay; the reading is made again if it is asked for).
+   */
+  private keepWhole(check: CaseCheck): void {
+    this.whole.delete(check.uri);
+    this.whole.set(check.uri, check);
+    for (const [uri, old] of this.whole) {
+      if (this.whole.size <= KEEP_WHOLE) break;
+      this.whole.delete(uri);
+      if (this.docs.get(uri) === old.doc) this.docs.delete(uri);
+      old.slim();
+    }
   }
 
   /**
@@ -144,11 +170,65 @@ export class Analyses {
     // A newer version arrived while settings and the dossier were read: its own check will run.
     if (version !== null && this.documents.get(uri)?.version !== version) return undefined;
     const doc = version !== null ? this.parsed(uri, text) : undefined;
-    const analysis = analyseText(text, { path: uri, settings, today, dossier, doc, onRuleError: (rule, e) => this.options.log(`The check ${rule} failed on ${uri} and was skipped: ${(e as Error)?.stack ?? String(e)}`) });
+    const options = { path: uri, settings, today, dossier, onRuleError: (rule: string, e: unknown) => this.options.log(`The check ${rule} failed on ${uri} and was skipped: ${(e as Error)?.stack ?? String(e)}`) };
+    const analysis = analyseText(text, { ...options, doc });
     if (version !== null && this.dossier.note(uri, analysis.doc)) {
       this.generation++;
       queueMicrotask(this.options.onDossierChange);
     }
-    return { uri, version, lines: analysis.doc.lines, analysis, findings: analysis.findings, resultId };
+    const check = new CaseCheck(uri, version, resultId, analysis, () => analyseText(text, options), (c) => this.keepWhole(c));
+    // Kept: a document being edited, or one too long to read again quickly. Opening many files
+    // at once keeps their findings only; the reading is made again when one is asked about.
+    const editing = version !== null && this.seen.has(uri);
+    if (version !== null) this.seen.add(uri);
+    if (editing || text.length > LONG_FILE) this.keepWhole(check);
+    else {
+      if (this.docs.get(uri) === check.doc) this.docs.delete(uri);
+      check.slim();
+    }
+    return check;
+  }
+}
+
+/** How many files keep their whole reading (the YAML tree is most of a file's memory). */
+export const KEEP_WHOLE = 8;
+/** A file this long (in characters, about 2,500 lines) keeps its reading from when it is opened. */
+const LONG_FILE = 100_000;
+
+/**
+ * A case file checked. Its findings are always kept; its whole analysis (with the YAML tree)
+ * only while it is among the files most recently used, and it is made again when asked for.
+ */
+class CaseCheck implements Checked {
+  readonly lines: LineIndex;
+  readonly findings: Finding[];
+  private kept: Analysis | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number | null,
+    readonly resultId: string,
+    analysis: Analysis,
+    private readonly again: () => Analysis,
+    private readonly used: (c: CaseCheck) => void,
+  ) {
+    this.kept = analysis;
+    this.lines = analysis.doc.lines;
+    this.findings = analysis.findings;
+  }
+
+  get analysis(): Analysis {
+    if (!this.kept) this.kept = this.again();
+    this.used(this);
+    return this.kept;
+  }
+
+  /** The reading, if it is kept. */
+  get doc(): CaseDoc | undefined {
+    return this.kept?.doc;
+  }
+
+  slim(): void {
+    this.kept = undefined;
   }
 }
