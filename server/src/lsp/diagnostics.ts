@@ -15,7 +15,8 @@ export const DEBOUNCE_MS = 200;
  * only ever replaced by the next one (never cleared first), so nothing flickers.
  */
 export class Diagnostics {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document: the timer of its next check, or the token of a check due at once. */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout> | object>();
   private readonly lastChange = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   /** Counts wake-ups, so that a change during a workspace check is not missed. */
@@ -36,7 +37,7 @@ export class Diagnostics {
     });
     documents.onDidClose((e) => {
       const uri = e.document.uri;
-      clearTimeout(this.timers.get(uri));
+      clearTimeout(this.timers.get(uri) as ReturnType<typeof setTimeout>);
       this.timers.delete(uri);
       this.lastChange.delete(uri);
       ctx.analyses.forget(uri);
@@ -77,8 +78,17 @@ export class Diagnostics {
   }
 
   private schedule(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
+    clearTimeout(this.timers.get(uri) as ReturnType<typeof setTimeout>);
+    if (delay > 0) {
+      this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
+      return;
+    }
+    // At once, without a timer's wait of a millisecond or more (an opened file is checked straight away).
+    const token = {};
+    this.timers.set(uri, token);
+    queueMicrotask(() => {
+      if (this.timers.get(uri) === token) void this.push(uri);
+    });
   }
 
   private async push(uri: string): Promise<void> {
