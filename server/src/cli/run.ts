@@ -144,8 +144,10 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   const texts = new Map<string, string>();
   let reports: FileReport[] = [];
-  for (const f of files) {
-    const r = await readText(f, shown(f));
+  // Read several files at a time (the disk is slower than the checks), kept in the order found.
+  const read = await inBatches(files, 16, (f) => readText(f, shown(f)));
+  for (const [i, f] of files.entries()) {
+    const r = read[i];
     if ('text' in r) texts.set(f, r.text);
     else reports.push(unreadable(f, shown(f), r.problem));
   }
@@ -211,6 +213,20 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // Writing a baseline accepts every finding there is, so only files that could not be found fail.
   const failed = problems.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
   return failed ? 1 : 0;
+}
+
+/** `work` for every item, at most `width` at once; the results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
 }
 
 /** Pairs each --output with its format: the --output-format in the same place, its extension, or json. */

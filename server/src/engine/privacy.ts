@@ -250,6 +250,14 @@ export function findBirthDates(text: string): IdentifierMatch[] {
 
 const HAS_DIGIT_OR_AT = /[0-9@]/;
 
+/**
+ * Whether any detector could match: every one needs an ASCII digit (\d and [0-9] match no
+ * other) or, for an email, an `@`. Most of a case file is prose without either.
+ */
+export function mayHoldIdentifier(text: string): boolean {
+  return HAS_DIGIT_OR_AT.test(text);
+}
+
 const DETECTORS: Record<IdentifierKind, (text: string) => IdentifierMatch[]> = {
   'nhs-number': findNhsNumbers,
   'ni-number': findNiNumbers,
@@ -261,9 +269,7 @@ const DETECTORS: Record<IdentifierKind, (text: string) => IdentifierMatch[]> = {
 
 /** Every identifier in `text`, by position; where two overlap, the one that starts first (or is longer) is kept. */
 export function findIdentifiers(text: string, kinds: readonly IdentifierKind[] = IDENTIFIER_KINDS): IdentifierMatch[] {
-  // Every detector needs an ASCII digit (\d and [0-9] match no other) or, for an email, an `@`:
-  // most of a case file is prose without either, and is passed over without running them.
-  if (!HAS_DIGIT_OR_AT.test(text)) return [];
+  if (!mayHoldIdentifier(text)) return [];
   const all = kinds.flatMap((k) => DETECTORS[k](text)).sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: IdentifierMatch[] = [];
   for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);

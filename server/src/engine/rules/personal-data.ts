@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, Scalar } from 'yaml';
 import type { CaseDoc } from '../document';
-import { findIdentifiers, type IdentifierKind, type IdentifierMatch } from '../privacy';
+import { findIdentifiers, mayHoldIdentifier, type IdentifierKind, type IdentifierMatch } from '../privacy';
 import { fix, type Rule } from '../rule';
 import type { Span, TextEdit } from '../types';
 
@@ -44,15 +44,19 @@ function textOf(node: Scalar): string | undefined {
 /**
  * What `findIdentifiers` finds in a text, remembered: a keystroke changes one value, and the
  * thousands of others in a long file need not be searched again. Bounded, and cleared when full.
+ * Each text is remembered in a copy of its own: the value itself may be a slice that keeps its
+ * whole file in memory.
  */
 const FOUND = new Map<string, readonly IdentifierMatch[]>();
-const FOUND_LIMIT = 20_000;
+const FOUND_LIMIT = 10_000;
+const NONE: readonly IdentifierMatch[] = Object.freeze([]);
 function identifiersIn(text: string): readonly IdentifierMatch[] {
+  if (!mayHoldIdentifier(text)) return NONE;
   let found = FOUND.get(text);
   if (!found) {
     if (FOUND.size >= FOUND_LIMIT) FOUND.clear();
     found = findIdentifiers(text);
-    FOUND.set(text, found);
+    FOUND.set(` ${text}`.slice(1), found);
   }
   return found;
 }
