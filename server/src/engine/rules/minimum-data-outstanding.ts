@@ -24,7 +24,8 @@ export const minimumDataOutstanding: Rule = {
       if (!md || requested === undefined) continue;
       const name = agencyName(a.data);
       const path = [...a.path, 'minimumData'];
-      const related: Related[] = [{ span: doc.spanOf([...path, 'requested']), message: `The request, sent on ${formatLong(requested)}.` }];
+      // Worked out only for a finding: most returns are in, and a long file lists many agencies.
+      const request = (): Related => ({ span: doc.spanOf([...path, 'requested']), message: `The request, sent on ${formatLong(requested)}.` });
       const received = parseDate(md.received);
       if (received !== undefined) {
         // In, but only after the chair had decided: the decision was made without it.
@@ -34,7 +35,7 @@ export const minimumDataOutstanding: Rule = {
             message:
               `The minimum data return from ${name} arrived on ${formatLong(received)}, after the decision on ${formatLong(decision)}, so the chair decided without it. ` +
               'Say in the decision’s `rationale` why the decision could not wait, and whether the return changes anything.',
-            related: [...related, ...decisionRelated],
+            related: [request(), ...decisionRelated],
           });
         }
         continue;
@@ -48,7 +49,7 @@ export const minimumDataOutstanding: Rule = {
             `The minimum data return from ${name}, asked for on ${formatLong(requested)}, is not recorded as received, and the decision has been made` +
             (decision !== undefined ? ` (${formatLong(decision)})` : '') +
             '. If the return arrived, add the date under `received` and a summary of it; if not, say in the decision’s `rationale` why the chair decided without it.',
-          related: [...related, ...decisionRelated],
+          related: [request(), ...decisionRelated],
         });
       } else if (!withinLimit(requested, ctx.today, ctx.settings.decisionLimit)) {
         // Counted the way the limit is counted, so the two can be compared.
@@ -61,7 +62,7 @@ export const minimumDataOutstanding: Rule = {
             `The minimum data return from ${name} was asked for on ${formatLong(requested)}, ${ago} ago, ` +
             `longer than the decision limit of ${ctx.timing.limitText}, and is still not recorded as received. ` +
             'Chase the agency, and add the date under `received` when the return arrives.',
-          related,
+          related: [request()],
         });
       }
     }

@@ -16,20 +16,38 @@ const WHAT: Record<IdentifierKind, string> = {
   'birth-date': 'This looks like a date of birth. Give the child’s age instead (for example `age: 4 years`).',
 };
 
-/** Visits every scalar of the document, keys included, with whether it stands inside a flow collection (`[...]`, `{...}`). */
-function forEachScalarNode(doc: CaseDoc, visit: (node: Scalar, inFlow: boolean) => void): void {
-  const walk = (n: Node | null | undefined, inFlow: boolean): void => {
-    if (!n) return;
-    if (isScalar(n)) visit(n, inFlow);
-    else if (isMap(n) || isSeq(n)) {
-      const flow = inFlow || n.flow === true;
-      for (const item of n.items as unknown[]) {
-        if (isPair(item)) {
-          walk((item as Pair).key as Node | null, flow);
-          walk((item as Pair).value as Node | null, flow);
-        } else walk(item as Node | null, flow);
-      }
+/**
+ * Lists and mappings in which nothing was found. A node never changes once read (a part reused
+ * for the file's next version only moves), so on the next keystroke the walk passes them by.
+ */
+const CLEAN = new WeakSet<object>();
+
+/**
+ * Visits every scalar of the document (keys included) that holds something that looks like an
+ * identifier, with what was found and whether it stands inside a flow collection (`[...]`, `{...}`).
+ */
+function forEachIdentifier(doc: CaseDoc, visit: (node: Scalar, value: string, found: readonly IdentifierMatch[], inFlow: boolean) => void): void {
+  const walk = (n: Node | null | undefined, inFlow: boolean): boolean => {
+    if (!n) return false;
+    if (isScalar(n)) {
+      const value = textOf(n);
+      if (!value || !n.range) return false;
+      const found = identifiersIn(value);
+      if (found.length === 0) return false;
+      visit(n, value, found, inFlow);
+      return true;
     }
+    if (!(isMap(n) || isSeq(n)) || CLEAN.has(n)) return false;
+    const flow = inFlow || n.flow === true;
+    let any = false;
+    for (const item of n.items as unknown[]) {
+      if (isPair(item)) {
+        if (walk((item as Pair).key as Node | null, flow)) any = true;
+        if (walk((item as Pair).value as Node | null, flow)) any = true;
+      } else if (walk(item as Node | null, flow)) any = true;
+    }
+    if (!any) CLEAN.add(n);
+    return any;
   };
   walk(doc.root, false);
 }
@@ -105,12 +123,8 @@ export const personalData: Rule = {
   group: 'privacy',
   check(ctx) {
     const { doc } = ctx;
-    forEachScalarNode(doc, (node, inFlow) => {
-      const value = textOf(node);
-      if (!value || !node.range) return;
-      const found = identifiersIn(value);
-      if (found.length === 0) return;
-      const [start, end] = node.range;
+    forEachIdentifier(doc, (node, value, found, inFlow) => {
+      const [start, end] = node.range!;
       const source = doc.text.slice(start, end);
       for (const m of found) {
         const inSource = locate(source, value, m);
