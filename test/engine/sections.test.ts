@@ -180,6 +180,21 @@ describe('reading a file section by section', () => {
     sameAsWhole(mended, text);
   });
 
+  it('finds what is typed into a long file, and forgets it when it is taken out again', () => {
+    const text = LONG[1];
+    const line = text.indexOf('\n    involvement:', text.indexOf('\nagencies:'));
+    const at = text.indexOf('\n', line + 1) + 1;
+    const withNumber = `${text.slice(0, at)}    note: Her NHS number is 943 476 5919.\n${text.slice(at)}`;
+    assert.ok(readSections(withNumber)?.yaml, 'the edited file is read by parts');
+    const personal = (t: string, doc: CaseDoc) => analyseText(t, { today, doc }).findings.filter((f) => f.rule === 'personal-data').length;
+    const first = new CaseDoc(text);
+    const before = personal(text, first);
+    const second = new CaseDoc(withNumber, first);
+    assert.equal(personal(withNumber, second), before + 1, 'the number typed in is found');
+    const third = new CaseDoc(text, second);
+    assert.equal(personal(text, third), before, 'and no longer found once removed');
+  });
+
   it('re-reads only the section that changed', () => {
     const text = LONG[1];
     const before = new CaseDoc(text);
