@@ -251,11 +251,12 @@ export function findBirthDates(text: string): IdentifierMatch[] {
 const HAS_DIGIT_OR_AT = /[0-9@]/;
 
 /**
- * Whether any detector could match: every one needs an ASCII digit (\d and [0-9] match no
- * other) or, for an email, an `@`. Most of a case file is prose without either.
+ * Whether any detector could match: every one needs at least five characters (the shortest
+ * postcode, `M11AA`) with an ASCII digit (\d and [0-9] match no other) or, for an email, an `@`.
+ * Most of a case file (keys, short values, prose) has neither.
  */
 export function mayHoldIdentifier(text: string): boolean {
-  return HAS_DIGIT_OR_AT.test(text);
+  return text.length >= 5 && HAS_DIGIT_OR_AT.test(text);
 }
 
 const DETECTORS: Record<IdentifierKind, (text: string) => IdentifierMatch[]> = {

@@ -272,9 +272,10 @@ function readItem(text: string, start: number): Item | undefined {
   const seq = doc.contents;
   if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
   const node = seq.items[0] as Node | null;
-  if (!node || hasAlias(node) || endsEmptyBeforeComments(node)) return undefined;
+  // One walk both moves the positions and looks for aliases (a fresh read of a long file walks
+  // every node of it).
+  if (!node || endsEmptyBeforeComments(node) || shiftNode(node, start)) return undefined;
   const value = (doc.toJS() as unknown[])[0];
-  shiftNode(node, start);
   const r = seq.range;
   return { text, start, node, range: [r[0] + start, r[1] + start, r[2] + start], value };
 }
@@ -286,9 +287,8 @@ function readSection(text: string, start: number): Section | undefined {
   const root = doc.contents;
   if (!isMap(root) || root.flow || root.items.length !== 1 || !isScalar(root.items[0].key)) return undefined;
   const pair = root.items[0] as Pair;
-  if ((pair.key as { value?: unknown }).value === '__proto__' || hasAlias(pair.value as Node | null) || endsEmptyBeforeComments(pair)) return undefined;
+  if ((pair.key as { value?: unknown }).value === '__proto__' || endsEmptyBeforeComments(pair) || shiftNode(pair, start)) return undefined;
   const value = doc.toJS() as Record<string, unknown>;
-  if (start !== 0) shiftNode(pair, start);
   return { text, start, pair, value };
 }
 
@@ -307,32 +307,25 @@ function endsEmptyBeforeComments(from: Pair | Node): boolean {
   return !!r && r[0] === r[1] && r[2] > r[1];
 }
 
-function hasAlias(n: Node | null | undefined): boolean {
+/**
+ * Moves every position in a pair or node by `delta` characters (0: none), and tells whether an
+ * alias or anchor stands in it (a part that has one cannot be read on its own).
+ */
+function shiftNode(n: Node | Pair | null | undefined, delta: number): boolean {
   if (!n) return false;
-  if (isAlias(n) || n.anchor) return true;
-  if (isMap(n) || isSeq(n)) {
-    for (const item of n.items as unknown[]) {
-      if (isPair(item) ? hasAlias(item.key as Node | null) || hasAlias(item.value as Node | null) : hasAlias(item as Node | null)) return true;
-    }
-  }
-  return false;
-}
-
-/** Moves every position in a pair or node by `delta` characters. */
-function shiftNode(n: Node | Pair | null | undefined, delta: number): void {
-  if (!n) return;
   if (isPair(n)) {
-    shiftNode(n.key as Node | null, delta);
-    shiftNode(n.value as Node | null, delta);
-    return;
+    const inKey = shiftNode(n.key as Node | null, delta);
+    return shiftNode(n.value as Node | null, delta) || inKey;
   }
   // In place: each node has its own range array, and a walk that made new ones left a heap of
   // garbage behind every keystroke.
   const r = n.range;
-  if (r) {
+  if (r && delta !== 0) {
     r[0] += delta;
     r[1] += delta;
     r[2] += delta;
   }
-  if (isMap(n) || isSeq(n)) for (const item of n.items as (Node | Pair | null)[]) shiftNode(item, delta);
+  let aliased = isAlias(n) || !!n.anchor;
+  if (isMap(n) || isSeq(n)) for (const item of n.items as (Node | Pair | null)[]) if (shiftNode(item, delta)) aliased = true;
+  return aliased;
 }
