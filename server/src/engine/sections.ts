@@ -30,7 +30,7 @@ export interface Item {
 /** Top-level lists longer than this (in characters) are read an item at a time. */
 export const SPLIT_LISTS_OVER = 8192;
 
-/** What one reading leaves for the next version's to reuse. */
+/** What one reading leaves for the next version to reuse. */
 export interface Pieces {
   sections: Section[];
   /** Items of lists that could not be read as a whole (a slip in one item): the others are kept. */
