@@ -27,6 +27,8 @@ export class CaseDoc {
 
   /** The parts of the file read on their own, for the next version to reuse (see sections.ts). */
   private pieces: Pieces | undefined;
+  /** Whether the tree was put together from parts (which are never read with an alias in them). */
+  private readonly byParts: boolean = false;
 
   /**
    * Reads `text`. Given the same file's `previous` version, the sections whose text has not
@@ -40,6 +42,7 @@ export class CaseDoc {
     if (read?.yaml) {
       this.yaml = read.yaml;
       this.value = read.value;
+      this.byParts = true;
       return;
     }
     let docs: Document.Parsed[] = [];
@@ -230,6 +233,7 @@ export class CaseDoc {
   }
 
   private resolve(n: Node | undefined): Node | undefined {
+    if (this.byParts) return n; // a file read by parts has no aliases
     if (n && isAlias(n) && this.yaml) {
       try {
         return (n.resolve(this.yaml) as Node | undefined) ?? undefined;
@@ -246,7 +250,9 @@ export function findPair(items: Pair[], key: string | number): Pair | undefined 
     if (!isPair(p)) continue;
     const k = p.key as Node | null;
     const kv = isScalar(k) ? k.value : k;
-    if (kv === key || (kv !== null && kv !== undefined && String(kv) === String(key))) return p;
+    if (kv === key) return p;
+    if (typeof kv === 'string' && typeof key === 'string') continue; // the usual case, settled above
+    if (kv !== null && kv !== undefined && String(kv) === String(key)) return p;
   }
   return undefined;
 }
