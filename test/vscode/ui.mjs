@@ -32,16 +32,34 @@ export async function runUiTests({ root }) {
   try {
     browser = await launchChromium(join(work, 'browser'));
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await desktop(await context.newPage(), server, workspace, artifacts);
+    const desktopPage = await context.newPage();
+    await desktop(desktopPage, server, workspace, artifacts);
     // The same installed extension, now told to run in the browser's web worker extension host
-    // (as on vscode.dev): a new window reads the changed user settings when it opens.
+    // (as on vscode.dev): a new window reads the changed user settings when it opens. The desktop
+    // window is closed first, and its last write of the settings (the theme just chosen) waited
+    // for, so that it cannot overwrite ours.
+    await desktopPage.close();
     const settingsFile = join(userDataDir, 'User', 'settings.json');
+    await settled(settingsFile);
     const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
     writeFileSync(settingsFile, JSON.stringify({ ...settings, 'remote.extensionKind': { 'scr-tools.scr-decision-checker': ['web'] } }, null, 2));
     await web(await context.newPage(), server, workspace, artifacts);
   } finally {
     await browser?.close().catch(() => {});
     server.stop();
+  }
+}
+
+/** Waits until a file has not changed for a second (at most 15 s). */
+async function settled(file) {
+  let last = '';
+  let since = Date.now();
+  for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    const now = readFileSync(file, 'utf8');
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 1000) return;
   }
 }
 
