@@ -31,9 +31,10 @@ export class CaseDoc {
   private readonly byParts: boolean = false;
 
   /**
-   * Reads `text`. Given the same file's `previous` version, the sections whose text has not
-   * changed are taken over from it rather than read again (keystrokes in a long file re-read only
-   * the section typed in); `previous` must not be asked for positions after that.
+   * Reads `text`. Given the same file's `previous` version, the parts whose text has not changed
+   * (sections, and items of long lists) are taken over from it rather than read again: a keystroke
+   * in a long file reads again only the part typed in. `previous` must not be asked for positions
+   * after that.
    */
   constructor(readonly text: string, previous?: CaseDoc) {
     this.lines = new LineIndex(text);

@@ -1,5 +1,6 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
+import { ownCopy } from './text';
 
 /** How every case file is read: YAML 1.2, keys unique, the library never writing to the console. */
 export const PARSE_OPTIONS = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
@@ -156,15 +157,6 @@ class Pool<T extends { text: string }> {
     const i = list?.lastIndexOf(t) ?? -1;
     if (i >= 0) list!.splice(i, 1);
   }
-}
-
-/**
- * The same text, in a string of its own. A part of a long text (a slice) may be kept by
- * referring to the whole; a piece kept for reuse across many versions must not keep every
- * version's whole text alive. Joining forces a fresh copy, and the copy's slice refers only to it.
- */
-function ownCopy(part: string): string {
-  return ` ${part}`.slice(1);
 }
 
 function moveSection(section: Section, start: number): void {

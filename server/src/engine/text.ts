@@ -56,3 +56,12 @@ export function boardKey(name: string): string {
 export function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
+
+/**
+ * The same text, in a string of its own. A slice of a long text may be kept by referring to the
+ * whole; something kept for a long time (across a file's versions, in a cache) must not keep
+ * every version's whole text alive. Joining forces a fresh copy, and its slice refers only to it.
+ */
+export function ownCopy(part: string): string {
+  return ` ${part}`.slice(1);
+}

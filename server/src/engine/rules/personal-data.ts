@@ -3,6 +3,7 @@ import type { Node, Pair, Scalar } from 'yaml';
 import type { CaseDoc } from '../document';
 import { findIdentifiers, mayHoldIdentifier, type IdentifierKind, type IdentifierMatch } from '../privacy';
 import { fix, type Rule } from '../rule';
+import { ownCopy } from '../text';
 import type { Span, TextEdit } from '../types';
 
 const REDACTED = '[redacted]';
@@ -62,8 +63,7 @@ function textOf(node: Scalar): string | undefined {
 /**
  * What `findIdentifiers` finds in a text, remembered: a keystroke changes one value, and the
  * thousands of others in a long file need not be searched again. Bounded, and cleared when full.
- * Each text is remembered in a copy of its own: the value itself may be a slice that keeps its
- * whole file in memory.
+ * Each text is remembered in a copy of its own (see ownCopy).
  */
 const FOUND = new Map<string, readonly IdentifierMatch[]>();
 const FOUND_LIMIT = 10_000;
@@ -74,7 +74,7 @@ function identifiersIn(text: string): readonly IdentifierMatch[] {
   if (!found) {
     if (FOUND.size >= FOUND_LIMIT) FOUND.clear();
     found = findIdentifiers(text);
-    FOUND.set(` ${text}`.slice(1), found);
+    FOUND.set(ownCopy(text), found);
   }
   return found;
 }
