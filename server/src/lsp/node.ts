@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeGiveBackDeps, startGivingBack } from './give-back';
 import type { ServerHost } from './host';
 import { startServer } from './server';
 
@@ -36,3 +37,7 @@ const host: ServerHost = {
 
 // The transport comes from the command line: --stdio, --node-ipc or --socket=N.
 startServer(createConnection(ProposedFeatures.all), host);
+
+// Hands memory back to the system once a burst of work is over (see give-back.ts).
+const giveBack = nodeGiveBackDeps();
+if (giveBack) startGivingBack(giveBack);
