@@ -23,7 +23,7 @@ function fakeDeps(sizes: number[]) {
 }
 
 describe('giving memory back', () => {
-  it('asks for a collection only while the young generation is larger than it starts', () => {
+  it('asks for a collection only while the young generation is over 2 MB', () => {
     const MB = 1024 * 1024;
     const f = fakeDeps([1 * MB, 32 * MB, 32 * MB, SMALL_YOUNG_BYTES, 1 * MB]);
     const stop = startGivingBack(f.deps);

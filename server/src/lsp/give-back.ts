@@ -6,8 +6,8 @@
  * the server sits idle: nothing in an idle server allocates, so no collection comes along to
  * shrink it. (A browser tells V8 when its page goes quiet; Node does not.) This asks V8 for a
  * minor collection, about a millisecond, every couple of seconds while the young generation is
- * larger than it started. V8 decides for itself whether to shrink it, and does so only once little
- * has been allocated for a few seconds, so while someone types nothing changes.
+ * over 2 MB. V8 decides for itself whether to shrink it, and does so only once little has been
+ * allocated for a few seconds, so while someone types nothing changes.
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -21,7 +21,7 @@ export interface GiveBackDeps {
   every(ms: number, f: () => void): { stop(): void };
 }
 
-/** A young generation at or under this size has nothing worth giving back. */
+/** A young generation at or under this size (it starts at 1 MB) has nothing worth giving back. */
 export const SMALL_YOUNG_BYTES = 2 * 1024 * 1024;
 export const GIVE_BACK_EVERY_MS = 2000;
 
