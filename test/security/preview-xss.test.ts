@@ -9,8 +9,6 @@
 // page from drawing its header and questions and reporting what it drew.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -275,22 +273,9 @@ test('the checklist preview under attack', { timeout: 120_000 }, async (t) => {
 
   // The page as the extension builds it, served from one origin that stands in for the webview's.
   const served: string[] = [];
-  const server = createServer((req, res) => {
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    served.push(req.url ?? '');
-    if (req.url === '/') {
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(previewHtml({ cspSource: origin, nonce: newNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/dist/webview.css` }));
-    } else if (req.url === '/dist/webview.js' || req.url === '/dist/webview.css') {
-      res.setHeader('content-type', req.url.endsWith('.js') ? 'text/javascript' : 'text/css');
-      res.end(readFileSync(join(ROOT, req.url)));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  const { servePreviewPage } = await import(pathToFileURL(join(ROOT, 'test', 'vscode', 'preview-page.mjs')).href);
+  const server: { port: number; close(): void } = await servePreviewPage({ root: ROOT, previewHtml, newNonce, onRequest: (url: string) => served.push(url) });
+  const port = server.port;
   const origin = `http://127.0.0.1:${port}`;
   const OWN = new Set([`${origin}/`, `${origin}/dist/webview.js`, `${origin}/dist/webview.css`]);
 

@@ -3,31 +3,17 @@
 // and its controls send the right messages by mouse and by keyboard.
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './code-server.mjs';
+import { servePreviewPage } from './preview-page.mjs';
 
 export async function runWebviewPageTests({ root }) {
   const kit = join(root, 'out', 'test', 'vscode', 'page-kit.mjs');
   await esbuild.build({ stdin: { contents: "export { previewHtml } from './client/src/preview/html';\nexport { newNonce } from './client/src/preview/nonce';\nexport { hostileChecklist } from './test/client/sample';", resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile: kit, logLevel: 'warning' });
   const { previewHtml, newNonce, hostileChecklist } = await import(pathToFileURL(kit).href);
 
-  const server = createServer((req, res) => {
-    const origin = `http://127.0.0.1:${server.address().port}`;
-    if (req.url === '/') {
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(previewHtml({ cspSource: origin, nonce: newNonce(), scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/dist/webview.css` }));
-    } else if (req.url === '/dist/webview.js' || req.url === '/dist/webview.css') {
-      res.setHeader('content-type', req.url.endsWith('.js') ? 'text/javascript' : 'text/css');
-      res.end(readFileSync(join(root, req.url)));
-    } else {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const server = await servePreviewPage({ root, previewHtml, newNonce });
   const browser = await launchChromium(join(root, 'out', 'test', 'vscode', 'browser'));
   try {
     const page = await browser.newPage({ viewport: { width: 700, height: 1600 } });
@@ -39,7 +25,7 @@ export async function runWebviewPageTests({ root }) {
       let state;
       window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => state, setState: (s) => (state = s) });
     });
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.goto(`http://127.0.0.1:${server.port}/`);
     await page.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
     const data = hostileChecklist();
     await page.evaluate((d) => window.postMessage({ type: 'update', data: d, locked: false }, '*'), data);
