@@ -115,6 +115,17 @@ describe('language features over the protocol', () => {
     c.apply({ changes: { [URI]: [{ range: { start: { line: 0, character: 0 }, end: c.doc(URI).positionAt(c.text(URI).length) }, newText: original }] } });
   });
 
+  it('offers fix-all when asked, but not to the light bulb\'s automatic request at each cursor move', async () => {
+    const c = await started;
+    await c.diagnostics(URI);
+    const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const kinds = async (context: Record<string, unknown>) => (await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: td, range: at, context: { diagnostics: [], ...context } })).map((a) => a.kind);
+    assert.deepEqual(await kinds({ triggerKind: 2 }), [], 'automatic');
+    assert.deepEqual(await kinds({ triggerKind: 1 }), ['source.fixAll.scr'], 'invoked');
+    assert.deepEqual(await kinds({}), ['source.fixAll.scr'], 'a client that does not say');
+    assert.deepEqual(await kinds({ triggerKind: 2, only: ['source.fixAll'] }), ['source.fixAll.scr'], 'on save');
+  });
+
   it('fixes all: the preferred fix of every finding, without touching comments', async () => {
     const c = await started;
     const before = await c.diagnostics(URI);

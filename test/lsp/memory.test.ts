@@ -11,14 +11,14 @@ import { Analyses, KEEP_WHOLE } from '../../server/src/lsp/analyses';
 
 const today = parseDate('2020-06-01')!;
 
-function setUp(count: number) {
+function setUp(count: number, folders: string[] = []) {
   const docs = new Map<string, TextDocument>();
   for (let i = 0; i < count; i++) {
     const uri = `file:///dossier/case-${i}.scr.yaml`;
     docs.set(uri, TextDocument.create(uri, 'scr-case', 1, caseFile({ scale: 1, seed: 100 + i })));
   }
   const analyses = new Analyses({ get: (uri: string) => docs.get(uri) } as unknown as TextDocuments<TextDocument>, { readFile: async () => undefined, listCaseFiles: async () => [] }, {
-    folders: () => [], editorSettings: () => undefined, today: () => today, ready: async () => {}, log: () => {}, onDossierChange: () => {},
+    folders: () => folders, editorSettings: () => undefined, today: () => today, ready: async () => {}, log: () => {}, onDossierChange: () => {},
   });
   return { docs, analyses };
 }
@@ -51,5 +51,18 @@ describe('memory with many files open', () => {
     const edited = await analyses.current(uri);
     assert.equal(analyses.wholeReadings, 1);
     assert.equal(analyses.parsed(uri, docs.get(uri)!.getText()), edited!.analysis!.doc, 'the kept reading is the one the next version builds on');
+  });
+});
+
+describe('a change to a case reference', () => {
+  it('checks the file itself once: only the other files need checking again', async () => {
+    const { docs, analyses } = setUp(2, ['file:///dossier']);
+    const [uri] = docs.keys();
+    await analyses.current(uri);
+    const doc = docs.get(uri)!;
+    const at = doc.getText().indexOf('reference:') + 'reference:'.length;
+    docs.set(uri, TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: ' NEW' }], 2));
+    const edited = await analyses.current(uri);
+    assert.equal(await analyses.current(uri), edited, 'the same check, not a second one');
   });
 });

@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type CodeLens, type CodeLensParams, type Diagnostic,
+  CodeActionKind, CodeActionTriggerKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type CodeLens, type CodeLensParams, type Diagnostic,
   type SnippetTextEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { fixAll, lensTitle, waiverEdit, type Finding } from '../engine/index';
@@ -41,7 +41,10 @@ export function registerActions(ctx: Context): void {
         }
       }
     }
-    if (wants(FIX_ALL_KIND) && c.analysis) {
+    // Working out fix-all reads the file again for each fix, so not for the light bulb's automatic
+    // request at every cursor move: only when someone asks for actions or for fix-all itself.
+    const asked = p.context.only !== undefined || p.context.triggerKind !== CodeActionTriggerKind.Automatic;
+    if (asked && wants(FIX_ALL_KIND) && c.analysis) {
       const all = fixAll(c.analysis.doc, c.findings);
       if (all.edits.length) actions.push({ title: 'Fix all QM2 problems', kind: FIX_ALL_KIND, edit: edit(c, all.edits.map((e) => toTextEdit(c.lines, e))) });
     }

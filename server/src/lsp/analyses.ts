@@ -174,6 +174,10 @@ export class Analyses {
     const analysis = analyseText(text, { ...options, doc });
     if (version !== null && this.dossier.note(uri, analysis.doc)) {
       this.generation++;
+      // Other files' findings may change with this file's reference; this file's own do not (it
+      // was checked against the others), so its check stays current.
+      const mine = this.open.get(uri);
+      if (mine?.version === version) mine.generation = this.generation;
       queueMicrotask(this.options.onDossierChange);
     }
     const check = new CaseCheck(uri, version, resultId, analysis, () => analyseText(text, options), (c) => this.keepWhole(c));

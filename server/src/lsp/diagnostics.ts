@@ -41,7 +41,7 @@ export class Diagnostics {
       this.timers.delete(uri);
       this.lastChange.delete(uri);
       ctx.analyses.forget(uri);
-      if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!caps.pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined); // the editor has gone
     });
     if (caps.pullDiagnostics) {
       connection.languages.diagnostics.on(guard(ctx, 'Checking a document', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (p, token) => this.pull(p.textDocument.uri, p.previousResultId, token)));

@@ -3,7 +3,7 @@ import {
   TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDate, type DayNumber } from '../engine/index';
+import { CONFIG_FILE, parseDate, type DayNumber } from '../engine/index';
 import { FIX_ALL_KIND, registerActions } from './actions';
 import { Analyses, isConfigUri } from './analyses';
 import { registerChecklist } from './checklist';
@@ -93,9 +93,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialized(() => {
     if (!ctx) return;
     const { caps } = ctx;
-    if (caps.configurationDynamic) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scr' });
+    // An editor may refuse a registration: the server then goes on without that notification.
+    const refused = (what: string) => (e: unknown) => log(`The editor did not take the registration for ${what}: ${(e as Error)?.message ?? String(e)}`);
+    if (caps.configurationDynamic) connection.client.register(DidChangeConfigurationNotification.type, { section: 'scr' }).catch(refused('settings changes'));
     if (caps.watchedFilesDynamic) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/scr.config.yaml' }, { globPattern: '**/*.scr.yaml' }] });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/*.scr.yaml' }] }).catch(refused('file changes'));
     }
     if (caps.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
