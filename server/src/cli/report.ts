@@ -1,4 +1,4 @@
-import type { Analysis, CaseDoc, ChecklistItem, Finding, LineIndex, Severity, Span } from '../engine/index';
+import { plural, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Severity, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
 export interface FileReport {
@@ -70,9 +70,7 @@ export function oneLine(text: string): string {
 
 export const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note', hint: 'Hint' };
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural };
 
 /** "2 errors, 5 warnings, 1 note": the totals every format states. */
 export function totals(report: RunReport): string {

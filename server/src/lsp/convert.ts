@@ -1,11 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import type { Finding, LineIndex, Span, TextEdit as EngineEdit } from '../engine/index';
+import { listWords, type Finding, type LineIndex, type Span, type TextEdit as EngineEdit } from '../engine/index';
+import { ruleDocUrl } from '../cli/links';
 import type { ServerHost } from './host';
 
 /** The one place engine spans, positions and findings become LSP types. */
-
-/** Where a rule's page lives when no copy ships beside the server. */
-export const RULE_DOCS_BASE = 'https://github.com/scr-tools/scr-decision-checker/blob/main/docs/rules/';
 
 export const SOURCE = 'scr';
 
@@ -18,10 +16,6 @@ export function toOffset(lines: LineIndex, pos: Position): number | undefined {
   if (pos.line < 0 || pos.character < 0 || pos.line >= lines.lineCount) return undefined;
   if (pos.character > lines.lineEnd(pos.line) - lines.lineStart(pos.line)) return undefined;
   return lines.offsetAt(pos);
-}
-
-export function toSpan(lines: LineIndex, range: Range): Span {
-  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
 }
 
 export function toTextEdit(lines: LineIndex, e: EngineEdit): TextEdit {
@@ -39,12 +33,12 @@ export interface DiagnosticData {
 }
 
 export function ruleHref(host: ServerHost, id: string): string {
-  return host.localRuleDoc?.(id) ?? `${RULE_DOCS_BASE}${encodeURIComponent(id)}.md`;
+  return host.localRuleDoc?.(id) ?? ruleDocUrl(id);
 }
 
 function questionsText(qs: readonly number[]): string {
   if (!qs.length) return '';
-  return ` (QM2 question${qs.length === 1 ? '' : 's'} ${qs.length === 1 ? qs[0] : `${qs.slice(0, -1).join(', ')} and ${qs[qs.length - 1]}`})`;
+  return ` (QM2 question${qs.length === 1 ? '' : 's'} ${listWords(qs.map(String), 'and')})`;
 }
 
 /**
