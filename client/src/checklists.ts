@@ -17,6 +17,7 @@ export class Checklists implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly inFlight = new Set<string>();
   private readonly again = new Set<string>();
+  private disposed = false;
   private wanted: (uri: string) => boolean = () => false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -66,6 +67,7 @@ export class Checklists implements vscode.Disposable {
   }
 
   private schedule(uri: string, delay: number): void {
+    if (this.disposed) return; // a request answered after the extension stopped
     if (this.inFlight.has(uri)) {
       this.again.add(uri);
       return;
@@ -96,6 +98,7 @@ export class Checklists implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.subscriptions.forEach((d) => d.dispose());

@@ -5,6 +5,7 @@ import type { Checklists } from './checklists';
 import type { DossierProblems, DossierSummary } from './dossier';
 import { renderHtml, renderMarkdown } from './export/render';
 import { problemsInWords } from './words';
+import { OPEN_CHECKLIST_COMMAND } from '../../server/src/protocol';
 import type { PreviewManager } from './preview/preview';
 
 
@@ -36,7 +37,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     );
 
   register('scr.newCaseFile', () => newCaseFile(context));
-  register('scr.openChecklist', (arg) => deps.preview.open(caseUriFrom(arg) ?? previewOrNothing(deps)));
+  register(OPEN_CHECKLIST_COMMAND, (arg) => deps.preview.open(caseUriFrom(arg) ?? previewOrNothing(deps)));
   register('scr.fixAll', (arg) => fixAll(arg));
   register('scr.checkDossier', () => checkDossier(deps));
   register('scr.exportChecklist', (arg, options) => exportChecklist(deps, arg, options as ExportOptions | undefined));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { isCaseDocument } from './caseFiles';
-import { CHECK_DOSSIER_REQUEST, type CheckDossierParams, type CheckDossierResult } from '../../server/src/protocol';
+import { CHECK_DOSSIER_REQUEST, DIAGNOSTIC_SOURCE as SOURCE, type CheckDossierParams, type CheckDossierResult } from '../../server/src/protocol';
 
 export interface DossierSummary {
   files: number;
@@ -43,21 +43,20 @@ export class DossierProblems implements vscode.Disposable {
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
     const serverShowsAll = this.workspaceDiagnostics();
     for (const file of result.files) {
+      // Left out as asked, unless the server spells the file's address differently: counted below.
+      if (open.includes(vscode.Uri.parse(file.uri).toString())) continue;
       summary.files++;
-      if (open.includes(file.uri)) {
-        for (const d of vscode.languages.getDiagnostics(vscode.Uri.parse(file.uri))) summary[severityKey(d.severity)]++;
-        continue;
-      }
       const diagnostics = await this.client.protocol2CodeConverter.asDiagnostics(file.diagnostics);
       for (const d of diagnostics) summary[severityKey(d.severity)]++;
       if (!serverShowsAll) entries.push([vscode.Uri.parse(file.uri), diagnostics]);
     }
-    // Open files of the dossier count too, with the problems the editor already shows for them.
+    // Open files of the dossier count too, with the problems the editor already shows for them
+    // from this checker (not those of other extensions).
     for (const uri of open) {
       const u = vscode.Uri.parse(uri);
-      if (!vscode.workspace.getWorkspaceFolder(u) || result.files.some((f) => f.uri === uri)) continue;
+      if (!vscode.workspace.getWorkspaceFolder(u)) continue;
       summary.files++;
-      for (const d of vscode.languages.getDiagnostics(u)) summary[severityKey(d.severity)]++;
+      for (const d of vscode.languages.getDiagnostics(u)) if (d.source === SOURCE) summary[severityKey(d.severity)]++;
     }
     this.collection.clear();
     this.collection.set(entries);

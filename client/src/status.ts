@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isCaseDocument } from './caseFiles';
 import type { Checklists } from './checklists';
-import type { ChecklistResult } from '../../server/src/protocol';
+import { OPEN_CHECKLIST_COMMAND, type ChecklistResult } from '../../server/src/protocol';
 import { problemsInWords } from './words';
 
 /** `QM2 7/9` in the status bar while a case file is the active editor; a click opens the checklist. */
@@ -12,7 +12,7 @@ export class QmStatusBar implements vscode.Disposable {
 
   constructor(private readonly checklists: Checklists) {
     this.item.name = 'SCR QM2 checklist';
-    this.item.command = 'scr.openChecklist';
+    this.item.command = OPEN_CHECKLIST_COMMAND;
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),

@@ -2,7 +2,10 @@
  * The checklist's facts in plain words, shared by the preview, the status bar and the exports so
  * they all say the same thing. Pure: no `vscode`, no DOM.
  */
-import type { ChecklistResult } from '../../server/src/protocol';
+import type { ChecklistResult, FindingDto } from '../../server/src/protocol';
+
+/** How each severity is named before a finding's message. */
+export const SEVERITY_WORDS: Record<FindingDto['severity'], string> = { error: 'Error', warning: 'Warning', info: 'For information', hint: 'Hint' };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -66,6 +66,9 @@ export type WithRange<T> = Omit<T, 'span'> & { range?: Rng };
 /** The command a code lens runs to open the preview; the client registers it. */
 export const OPEN_CHECKLIST_COMMAND = 'scr.openChecklist';
 
+/** The `source` of every diagnostic the server publishes (the client tells them from other extensions' by it). */
+export const DIAGNOSTIC_SOURCE = 'scr';
+
 /** Messages from the extension to the preview. */
 export type ToPreview =
   | { type: 'update'; data: ChecklistResult; locked: boolean }
@@ -100,7 +103,8 @@ export function isFromPreview(m: unknown): m is FromPreview {
   }
   if (t !== 'reveal') return false;
   const r = (m as { range?: Rng; uri?: unknown }).range;
-  const ok = (p: unknown) => !!p && typeof (p as Pos).line === 'number' && typeof (p as Pos).character === 'number';
+  const place = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const ok = (p: unknown) => !!p && place((p as Pos).line) && place((p as Pos).character);
   return typeof (m as { uri?: unknown }).uri === 'string' && !!r && ok(r.start) && ok(r.end);
 }
 

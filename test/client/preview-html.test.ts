@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/html';
 import { newNonce } from '../../client/src/preview/nonce';
+import { isFromPreview } from '../../server/src/protocol';
 
 const page = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css' };
 
@@ -31,4 +32,15 @@ test('nonces are fresh, long and safe in an attribute', () => {
     seen.add(n);
   }
   assert.equal(seen.size, 200);
+});
+
+test('the extension takes from the page only messages of the shapes it knows, places included', () => {
+  const at = (line: unknown, character: unknown) => ({ type: 'reveal', uri: 'file:///a.scr.yaml', range: { start: { line, character }, end: { line: 1, character: 0 } } });
+  assert.ok(isFromPreview(at(0, 4)));
+  for (const [line, character] of [[-1, 0], [0, -3], [1.5, 0], [Number.NaN, 0], ['2', 0], [0, Infinity]]) {
+    assert.ok(!isFromPreview(at(line, character)), `${String(line)}:${String(character)}`);
+  }
+  assert.ok(!isFromPreview({ type: 'reveal', range: at(0, 0).range }), 'no file');
+  assert.ok(!isFromPreview({ type: 'run', command: 'x' }));
+  assert.ok(isFromPreview({ type: 'ready' }));
 });

@@ -3,8 +3,9 @@
  * no remote content) and Markdown. Pure functions of the server's checklist, so tests can run them
  * without an editor. Every piece of case text is escaped.
  */
-import type { ChecklistResult, Status } from '../../../server/src/protocol';
-import { longDate, testInWords, timingInWords } from '../words';
+import type { ChecklistResult } from '../../../server/src/protocol';
+import { STATUS_SYMBOL } from '../../../server/src/engine/qm2';
+import { longDate, SEVERITY_WORDS, testInWords, timingInWords } from '../words';
 
 export interface ExportContext {
   /** The case file's name, as the reader will recognise it. */
@@ -13,8 +14,6 @@ export interface ExportContext {
   exportedOn: string;
 }
 
-const SYMBOL: Record<Status, string> = { met: '✓', 'partly-met': '◐', 'not-met': '✗', 'not-applicable': '–' };
-const SEVERITY_WORDS = { error: 'Error', warning: 'Warning', info: 'For information', hint: 'Hint' } as const;
 
 export function renderMarkdown(r: ChecklistResult, ctx: ExportContext): string {
   const md = escapeMarkdown;
@@ -25,7 +24,7 @@ export function renderMarkdown(r: ChecklistResult, ctx: ExportContext): string {
   out.push(`**${md(r.summary)}**`, '');
   out.push('## The nine questions of Quality Marker 2', '');
   out.push('| Question | Status | Summary |', '|---|---|---|');
-  for (const i of r.items) out.push(`| Q${i.question}. ${cell(i.title)} | ${SYMBOL[i.status]} ${cell(i.statusWords)} | ${cell(i.summary)} |`);
+  for (const i of r.items) out.push(`| Q${i.question}. ${cell(i.title)} | ${STATUS_SYMBOL[i.status]} ${cell(i.statusWords)} | ${cell(i.summary)} |`);
   out.push('');
   for (const i of r.items) {
     out.push(`### Q${i.question}. ${md(i.title)}: ${md(i.statusWords)}`, '', `*${md(i.asks)}*`, '', md(i.summary), '');
@@ -64,7 +63,7 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
   p.push(`<p class="summary">${h(r.summary)}</p>`);
   p.push('<h2>The nine questions of Quality Marker 2</h2>');
   for (const i of r.items) {
-    p.push(`<section class="q ${h(i.status)}"><h3><span aria-hidden="true">${SYMBOL[i.status]}</span> Q${i.question}. ${h(i.title)}: <span class="status">${h(i.statusWords)}</span></h3>`);
+    p.push(`<section class="q ${h(i.status)}"><h3><span aria-hidden="true">${STATUS_SYMBOL[i.status]}</span> Q${i.question}. ${h(i.title)}: <span class="status">${h(i.statusWords)}</span></h3>`);
     p.push(`<p class="asks">${h(i.asks)}</p><p>${h(i.summary)}</p>`);
     if (i.evidence.length) p.push('<h4>Evidence</h4><ul>', ...i.evidence.map((e) => `<li>${h(e.label)} <span class="line">(line ${e.range.start.line + 1})</span></li>`), '</ul>');
     if (i.findings.length) p.push('<h4>Holding it back</h4><ul>', ...i.findings.map((f) => `<li><strong>${SEVERITY_WORDS[f.severity]}:</strong> ${h(f.message)} <span class="line">(line ${f.range.start.line + 1}, ${h(f.rule)})</span></li>`), '</ul>');

@@ -37,7 +37,8 @@ export class PreviewManager implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: PanelState | undefined) => {
           this.locked = !!state?.locked;
-          this.adopt(panel, state?.uri ?? vscode.window.activeTextEditor?.document.uri.toString());
+          const active = vscode.window.activeTextEditor?.document;
+          this.adopt(panel, state?.uri ?? (isCaseDocument(active) ? active.uri.toString() : undefined));
         },
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => {
@@ -156,7 +157,9 @@ export class PreviewManager implements vscode.Disposable {
         this.pushCurrent();
         break;
       case 'reveal':
-        void reveal(vscode.Uri.parse(m.uri), m.range);
+        reveal(vscode.Uri.parse(m.uri), m.range).catch((e) => {
+          void vscode.window.showWarningMessage(`That place in ${baseName(vscode.Uri.parse(m.uri))} could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+        });
         break;
       case 'rendered':
         this.rendered = m.state;

@@ -1,5 +1,5 @@
-import type { ChecklistResult, FindingDto, Rng } from '../../../server/src/protocol';
-import { longDate, problemsInWords, testInWords, type Verdict } from '../words';
+import type { ChecklistResult, Rng } from '../../../server/src/protocol';
+import { longDate, problemsInWords, SEVERITY_WORDS, testInWords, type Verdict } from '../words';
 import { capitalise, el } from './dom';
 import { icon, type IconName } from './icons';
 
@@ -18,8 +18,6 @@ export function revealButton(key: string, range: Rng | undefined, reveal: Reveal
 export function richText(text: string): (Node | string)[] {
   return text.split('`').map((part, i) => (i % 2 ? el('code', {}, part) : part));
 }
-
-const SEVERITY_WORDS: Record<FindingDto['severity'], string> = { error: 'Error', warning: 'Warning', info: 'For information', hint: 'Hint' };
 
 export function header(r: ChecklistResult, locked: boolean, toggleLock: () => void): HTMLElement {
   const who = [r.child, r.board].filter(Boolean).join(' · ');

@@ -1,11 +1,12 @@
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import { listWords, type Finding, type LineIndex, type Span, type TextEdit as EngineEdit } from '../engine/index';
 import { ruleDocUrl } from '../cli/links';
+import { DIAGNOSTIC_SOURCE as SOURCE } from '../protocol';
 import type { ServerHost } from './host';
 
 /** The one place engine spans, positions and findings become LSP types. */
 
-export const SOURCE = 'scr';
+export { SOURCE };
 
 export function toRange(lines: LineIndex, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };

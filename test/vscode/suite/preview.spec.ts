@@ -69,6 +69,25 @@ suite('QM2 checklist preview and commands', () => {
     await until('gaps.scr.yaml in the Problems panel', vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(gaps).length > 0);
   });
 
+  test('"SCR: Check Whole Dossier" counts an open file once, with this checker\'s problems only', async () => {
+    await closeAll();
+    type Summary = { files: number; error: number; warning: number; info: number; hint: number };
+    const closed = await vscode.commands.executeCommand<Summary>('scr.checkDossier');
+    const gaps = workspaceFile('gaps.scr.yaml');
+    await vscode.window.showTextDocument(gaps);
+    await until('diagnostics for the open file', vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(gaps).some((d) => d.source === 'scr'));
+    // Another extension's problem on the same file.
+    const other = vscode.languages.createDiagnosticCollection('another-linter');
+    other.set(gaps, [Object.assign(new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'Spelling', vscode.DiagnosticSeverity.Error), { source: 'cspell' })]);
+    try {
+      const open = await vscode.commands.executeCommand<Summary>('scr.checkDossier');
+      assert.deepEqual(open, closed);
+    } finally {
+      other.dispose();
+      await closeAll();
+    }
+  });
+
   test('"SCR: New Case File" opens an untitled case file from the snippet', async () => {
     await vscode.commands.executeCommand('scr.newCaseFile');
     const doc = vscode.window.activeTextEditor?.document;
