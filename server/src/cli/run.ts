@@ -21,9 +21,7 @@ export interface Io {
   env?: Record<string, string | undefined>;
 }
 
-export { FORMAT_NAMES as FORMATS };
-
-export const HELP = `Usage: scr-check [options] [PATH|GLOB ...]
+const HELP = `Usage: scr-check [options] [PATH|GLOB ...]
 
 Checks Serious Case Review decision records (*.scr.yaml) against SCR Quality Marker 2.
 With no PATH, checks every case file under the current folder (skipping node_modules and .git).

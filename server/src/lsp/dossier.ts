@@ -52,7 +52,9 @@ export class Dossier {
   /** The lines of a file of the dossier, for places in it that a finding names. */
   lines(uri: string): LineIndex | undefined {
     const open = this.openText(uri);
-    return open !== undefined ? new LineIndex(open) : this.files.get(uriKey(uri))?.lines;
+    const known = this.files.get(uriKey(uri))?.lines;
+    // An open file's check has noted its lines already, unless its text has moved on since.
+    return open === undefined || known?.text === open ? known : new LineIndex(open);
   }
 
   /**
@@ -116,6 +118,8 @@ export class Dossier {
 
   private load(): Promise<void> {
     this.loading ??= (async () => {
+      // The folders may change while this runs (reset): then its files are not the dossier's.
+      const files = this.files;
       let uris: string[] = [];
       try {
         uris = await this.host.listCaseFiles(this.folders());
@@ -124,11 +128,11 @@ export class Dossier {
       }
       await Promise.all(uris.map(async (uri) => {
         const key = uriKey(uri);
-        if (this.files.has(key)) return;
+        if (files.has(key)) return;
         const text = this.openText(uri) ?? (await this.host.readFile(uri).catch(() => undefined));
         if (text === undefined) return;
         const doc = new CaseDoc(text);
-        if (!this.files.has(key)) this.files.set(key, { uri, entry: dossierEntry(uri, doc), lines: doc.lines });
+        if (!files.has(key)) files.set(key, { uri, entry: dossierEntry(uri, doc), lines: doc.lines });
       }));
     })();
     return this.loading;

@@ -3,7 +3,7 @@ import {
   type SelectionRange, type SymbolInformation, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
-  agencyDefinition, agencyReferences, documentSymbols, foldingRanges, learningTargets, LineIndex, prepareAgencyRename, renameAgency,
+  agencyDefinition, agencyReferences, documentSymbols, foldingRanges, learningTargets, prepareAgencyRename, renameAgency,
   selectionSpans, type SymbolInfo,
 } from '../engine/index';
 import type { Checked } from './analyses';
@@ -100,7 +100,6 @@ export function registerNavigation(ctx: Context): void {
 
 /** A span in another file of the dossier, as a range. */
 function rangeIn(ctx: Context, uri: string, span: { start: number; end: number }): Range {
-  const open = ctx.documents.get(uri);
-  const lines = open ? new LineIndex(open.getText()) : ctx.analyses.dossier.lines(uri);
+  const lines = ctx.analyses.dossier.lines(uri);
   return lines ? toRange(lines, span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
