@@ -9,7 +9,11 @@ export const SEVERITY_WORDS: Record<FindingDto['severity'], string> = { error: '
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "2016-06-13" → "13 June 2016"; anything else unchanged. */
+/**
+ * "2016-06-13" → "13 June 2016"; anything else unchanged. The engine's formatLong says the same,
+ * but this runs in the preview's page too, which should not carry the engine's calendar (its bank
+ * holidays) for the sake of a date's words.
+ */
 export function longDate(iso: string | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
   if (!m) return iso ?? '';
