@@ -8,36 +8,20 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import type { Node, Pair } from 'yaml';
+import { parseAllDocuments } from 'yaml';
+import type { Node } from 'yaml';
 import { caseFile } from '../../bench/generate';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { CaseDoc } from '../../server/src/engine/document';
 import { PARSE_OPTIONS, readSections, sectionStarts } from '../../server/src/engine/sections';
 import { mutate, seeded } from '../fuzz/mutate';
+import { shape } from '../helpers/yaml-shape';
 
 const ROOT = join(__dirname, '..', '..');
 const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], { cwd: ROOT }).sort().map((f) => readFileSync(join(ROOT, f), 'utf8'));
 const LONG = [caseFile({ scale: 1, seed: 7 }), caseFile({ scale: 10, seed: 8 })];
 const today = parseDate('2017-01-31');
-
-/** Every node of a tree with its path, kind, positions and scalar value, for comparison. */
-function shape(n: Node | Pair | null | undefined, path = '', out: string[] = []): string[] {
-  if (!n) {
-    out.push(`${path} null`);
-    return out;
-  }
-  if (isPair(n)) {
-    shape(n.key as Node, `${path}.key`, out);
-    shape(n.value as Node, `${path}.value`, out);
-    return out;
-  }
-  const kind = isScalar(n) ? `scalar ${n.type} ${JSON.stringify(n.value)}` : isMap(n) ? `map${n.flow ? ' flow' : ''}` : isSeq(n) ? `seq${n.flow ? ' flow' : ''}` : isAlias(n) ? 'alias' : 'other';
-  out.push(`${path} ${kind} ${JSON.stringify(n.range)}`);
-  if (isMap(n) || isSeq(n)) (n.items as (Node | Pair)[]).forEach((item, i) => shape(item, `${path}[${i}]`, out));
-  return out;
-}
 
 /** Asserts that the CaseDoc reads `text` as a whole-file parse does. */
 function sameAsWhole(doc: CaseDoc, text: string): void {

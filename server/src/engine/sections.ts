@@ -1,5 +1,6 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
+import { readFast } from './fast-read';
 import { ownCopy } from './text';
 
 /** How every case file is read: YAML 1.2, keys unique, the library never writing to the console. */
@@ -220,9 +221,9 @@ function readList(text: string, start: number, reusable: Pool<Item>, keep: Item[
   }
   if (itemStarts.length < 2) return undefined;
 
-  const head = parseDocument(text.slice(0, itemStarts[0]), PARSE_OPTIONS);
-  if (head.errors.length || head.warnings.length || !isMap(head.contents) || head.contents.items.length !== 1) return undefined;
-  const headPair = head.contents.items[0] as Pair;
+  const head = readPart(text.slice(0, itemStarts[0]))?.node;
+  if (!isMap(head) || head.items.length !== 1) return undefined;
+  const headPair = head.items[0] as Pair;
   const emptyValue = headPair.value as Node | null;
   if (!isScalar(headPair.key) || (headPair.key as Scalar).value === '__proto__' || (emptyValue && !(isScalar(emptyValue) && emptyValue.value === null))) return undefined;
   const key = headPair.key as Scalar;
@@ -259,29 +260,41 @@ function readList(text: string, start: number, reusable: Pool<Item>, keep: Item[
 
 /** One list item read on its own (as a list of one), positions counted from `start`. */
 function readItem(text: string, start: number): Item | undefined {
-  const doc = parseDocument(text, PARSE_OPTIONS);
-  if (doc.errors.length || doc.warnings.length) return undefined;
-  const seq = doc.contents;
+  const part = readPart(text);
+  if (!part) return undefined;
+  const seq = part.node;
   if (!isSeq(seq) || seq.flow || seq.items.length !== 1 || !seq.range) return undefined;
   const node = seq.items[0] as Node | null;
   // One walk both moves the positions and looks for aliases (a fresh read of a long file walks
   // every node of it).
   if (!node || endsEmptyBeforeComments(node) || shiftNode(node, start)) return undefined;
-  const value = (doc.toJS() as unknown[])[0];
+  const value = (part.value() as unknown[])[0];
   const r = seq.range;
   return { text, start, node, range: [r[0] + start, r[1] + start, r[2] + start], value };
 }
 
 /** One section read on its own, positions counted from `start`; undefined if anything is amiss. */
 function readSection(text: string, start: number): Section | undefined {
-  const doc = parseDocument(text, PARSE_OPTIONS);
-  if (doc.errors.length || doc.warnings.length) return undefined;
-  const root = doc.contents;
+  const part = readPart(text);
+  if (!part) return undefined;
+  const root = part.node;
   if (!isMap(root) || root.flow || root.items.length !== 1 || !isScalar(root.items[0].key)) return undefined;
   const pair = root.items[0] as Pair;
   if ((pair.key as { value?: unknown }).value === '__proto__' || endsEmptyBeforeComments(pair) || shiftNode(pair, start)) return undefined;
-  const value = doc.toJS() as Record<string, unknown>;
+  const value = part.value() as Record<string, unknown>;
   return { text, start, pair, value };
+}
+
+/**
+ * A part of the file read on its own: its tree, and its plain value when asked; undefined if it
+ * has a slip. The fast reader takes what it can (see fast-read.ts); `yaml` reads the rest.
+ */
+function readPart(text: string): { node: Node | null; value: () => unknown } | undefined {
+  const fast = readFast(text);
+  if (fast) return { node: fast.node, value: () => fast.value };
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  return { node: doc.contents as Node | null, value: () => doc.toJS() };
 }
 
 /**
