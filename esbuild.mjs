@@ -15,16 +15,20 @@ const common = { define: { SCR_VERSION: JSON.stringify(version) }, bundle: true,
 // ESM dependencies that ask for import.meta.url still work in the CommonJS bundles for Node.
 // yaml's ES module build (the one browsers get) for Node too: bundled as CommonJS, each call of
 // isScalar, isMap and the like on the hot paths went through an interop getter.
-const nodeCjs = { platform: 'node', format: 'cjs', alias: { yaml: './node_modules/yaml/browser/index.js' }, define: { ...common.define, 'import.meta.url': '__scrImportMetaUrl' }, banner: { js: "const __scrImportMetaUrl = require('url').pathToFileURL(__filename).href;" } };
+// js-yaml's CommonJS build, for Node and the browser alike: its ES module build sets up each
+// reading's state with an object spread that V8 runs about three times slower (the whole 100×
+// file: 33 ms against 9 ms), and the engine reads a file in hundreds of parts.
+const jsYaml = { 'js-yaml': './node_modules/js-yaml/dist/js-yaml.cjs.js' };
+const nodeCjs = { platform: 'node', format: 'cjs', alias: { yaml: './node_modules/yaml/browser/index.js', ...jsYaml }, define: { ...common.define, 'import.meta.url': '__scrImportMetaUrl' }, banner: { js: "const __scrImportMetaUrl = require('url').pathToFileURL(__filename).href;" } };
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', ...nodeCjs },
   { entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', ...nodeCjs },
-  { entryPoints: ['server/src/lsp/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife' },
+  { entryPoints: ['server/src/lsp/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', alias: jsYaml },
   { entryPoints: ['client/src/node.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['client/src/web.ts'], outfile: 'dist/client-web.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
   { entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // The engine alone, for the browser: fails if anything in it needs Node.
-  { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine-browser-check.js', platform: 'browser', format: 'esm', write: false },
+  { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine-browser-check.js', platform: 'browser', format: 'esm', write: false, alias: jsYaml },
 ];
 
 if (watch) {

@@ -1,22 +1,5 @@
-import {
-  EVENT_ALIAS,
-  EVENT_DOCUMENT,
-  EVENT_MAPPING,
-  EVENT_POP,
-  EVENT_SCALAR,
-  EVENT_SEQUENCE,
-  COLLECTION_STYLE_FLOW,
-  SCALAR_STYLE_DOUBLE_QUOTED,
-  SCALAR_STYLE_FOLDED_BLOCK,
-  SCALAR_STYLE_LITERAL_BLOCK,
-  SCALAR_STYLE_PLAIN,
-  SCALAR_STYLE_SINGLE_QUOTED,
-  CHOMPING_KEEP,
-  getScalarValue,
-  parseEvents,
-  type Event,
-  type ScalarEvent,
-} from 'js-yaml';
+import * as jsYaml from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 
@@ -41,6 +24,26 @@ export interface FastRead {
   readonly node: Node | null;
   readonly value: unknown;
 }
+
+// Taken out once: where js-yaml is bundled as CommonJS, every use of an imported name is a read
+// through an interop getter, and these are used for every node of every file.
+const {
+  parseEvents,
+  getScalarValue,
+  EVENT_ALIAS,
+  EVENT_DOCUMENT,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  COLLECTION_STYLE_FLOW,
+  SCALAR_STYLE_DOUBLE_QUOTED,
+  SCALAR_STYLE_FOLDED_BLOCK,
+  SCALAR_STYLE_LITERAL_BLOCK,
+  SCALAR_STYLE_PLAIN,
+  SCALAR_STYLE_SINGLE_QUOTED,
+  CHOMPING_KEEP,
+} = jsYaml;
 
 /** YAML 1.2 core schema tags, as `yaml` resolves a plain scalar (null, bool, int, float). */
 const SCHEMA = new Schema({ schema: 'core' });
