@@ -96,6 +96,7 @@ describe('the fast reader', () => {
       'an empty value then a comment line': 'a:\n  b:\n  # to come\n  c: 1\n',
       'a comment indented under a value': 'a: 1\n   # about a\nb: 2\n',
       'an empty list item': '- a\n-\n',
+      'brackets that run on over a line break': 'a: { b: c\n  }\n',
       'a syntax slip': 'a: [1, 2\nb: 3\n',
       'a key with two colons': 'a: b: c\n',
     };

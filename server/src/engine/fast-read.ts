@@ -133,7 +133,7 @@ export function readFast(text: string): FastRead | undefined {
         if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
         const inFlow = stack.length > 0 && stack[stack.length - 1].flow;
         const isKey = stack.length > 0 && stack[stack.length - 1].node instanceof YAMLMap && !stack[stack.length - 1].key;
-        const scalar = readScalar(text, e, isKey ? 'key' : inFlow ? 'flow' : 'block');
+        const scalar = readScalar(text, e, isKey ? 'key' : inFlow ? 'flow' : 'block', inFlow);
         if (!scalar) return undefined;
         if (scalar.range![0] < 0 && !(stack.length > 0 && stack[stack.length - 1].node instanceof YAMLMap && stack[stack.length - 1].key)) {
           // An empty list item or document: rare enough to leave to `yaml`.
@@ -191,13 +191,20 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 
-/** The end of a node's trailing extent: a key has none; in brackets, the spaces after it; else the rest of its line. */
-function trailing(text: string, end: number, at: Place): number {
-  if (at === 'key') return end;
+/**
+ * The end of a node's trailing extent: a key has none; in brackets, the spaces after it; else the
+ * rest of its line. -1 where brackets run on over a line break or a comment: `yaml` takes some of
+ * that in, and such text is left to it.
+ */
+function trailing(text: string, end: number, at: Place, inFlow: boolean): number {
   if (at === 'block') return afterLineEnd(text, end);
   let i = end;
   while (isSpace(text.charCodeAt(i))) i++;
-  return i;
+  if (inFlow) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x23) return -1;
+  }
+  return at === 'key' ? end : i;
 }
 
 /** After `at`: spaces, a comment, then the line break; where that ends. */
@@ -247,7 +254,7 @@ const STYLE: Record<number, Scalar.Type> = {
 /** Where a node stands decides what its trailing extent takes in. */
 type Place = 'key' | 'flow' | 'block';
 
-function readScalar(text: string, e: ScalarEvent, at: Place): Scalar | undefined {
+function readScalar(text: string, e: ScalarEvent, at: Place, inFlow: boolean): Scalar | undefined {
   const type = STYLE[e.style];
   if (!type) return undefined;
   const source = getScalarValue(text, e);
@@ -257,15 +264,15 @@ function readScalar(text: string, e: ScalarEvent, at: Place): Scalar | undefined
     const tag = PLAIN_TAGS.find((t) => t.test!.test(source));
     if (tag) {
       const resolved = (tag as { resolve: (s: string, onError: () => void, o: never) => unknown }).resolve(source, () => undefined, RESOLVE_OPTIONS);
-      if (resolved instanceof Scalar) return finishScalar(text, resolved, e, type, source, tag.format, at);
+      if (resolved instanceof Scalar) return finishScalar(text, resolved, e, type, source, tag.format, at, inFlow);
       value = resolved;
       format = tag.format;
     }
   }
-  return finishScalar(text, new Scalar(value), e, type, source, format, at);
+  return finishScalar(text, new Scalar(value), e, type, source, format, at, inFlow);
 }
 
-function finishScalar(text: string, scalar: Scalar, e: ScalarEvent, type: Scalar.Type, source: string, format: string | undefined, at: Place): Scalar | undefined {
+function finishScalar(text: string, scalar: Scalar, e: ScalarEvent, type: Scalar.Type, source: string, format: string | undefined, at: Place, inFlow: boolean): Scalar | undefined {
   scalar.type = type;
   (scalar as { source?: string }).source = source;
   if (format) scalar.format = format;
@@ -302,7 +309,9 @@ function finishScalar(text: string, scalar: Scalar, e: ScalarEvent, type: Scalar
     scalar.range = [start, end, end];
     return scalar;
   }
-  scalar.range = [start, end, trailing(text, end, at)];
+  const after = trailing(text, end, at, inFlow);
+  if (after < 0) return undefined;
+  scalar.range = [start, end, after];
   return scalar;
 }
 
@@ -322,7 +331,9 @@ function finishCollection(text: string, frame: Frame): boolean {
       else return false; // a comment inside brackets, or anything unexpected
     }
     const end = i + 1;
-    frame.node.range = [frame.start, end, trailing(text, end, frame.parentFlow ? 'flow' : 'block')];
+    const after = trailing(text, end, frame.parentFlow ? 'flow' : 'block', frame.parentFlow);
+    if (after < 0) return false;
+    frame.node.range = [frame.start, end, after];
     return true;
   }
   if (!last) return false;

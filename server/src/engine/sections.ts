@@ -228,21 +228,39 @@ function readList(text: string, start: number, reusable: Pool<Item>, keep: Item[
   if (!isScalar(headPair.key) || (headPair.key as Scalar).value === '__proto__' || (emptyValue && !(isScalar(emptyValue) && emptyValue.value === null))) return undefined;
   const key = headPair.key as Scalar;
 
-  const items: Item[] = [];
-  let failed = false;
+  // Items read before are taken back; the others are read a run at a time (one reading for a run
+  // of new items, not one each), or one by one where a run cannot be read together.
+  const found: (Item | undefined)[] = [];
   for (let i = 0; i < itemStarts.length; i++) {
     const from = itemStarts[i];
     const to = itemStarts[i + 1] ?? text.length;
     // Read with the rest of the list, comment lines ending an item stretch its extent in ways
     // that depend on what follows: such a list is read whole.
     if (i + 1 < itemStarts.length && endsInComment(text, from, to)) return undefined;
-    const at = start + from;
-    const itemText = text.slice(from, to);
-    let item = reusable.take(itemText);
-    if (item) moveItem(item, at);
-    else item = readItem(ownCopy(itemText), at);
-    if (item) items.push(item);
-    else failed = true;
+    const item = reusable.take(text.slice(from, to));
+    if (item) moveItem(item, start + from);
+    found.push(item);
+  }
+  const items: Item[] = [];
+  let failed = false;
+  for (let i = 0; i < itemStarts.length; ) {
+    if (found[i]) {
+      items.push(found[i]!);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < itemStarts.length && !found[end]) end++;
+    const run = end - i > 1 ? readRun(text, start, itemStarts, i, end) : undefined;
+    if (run) items.push(...run);
+    else {
+      for (let k = i; k < end; k++) {
+        const item = readItem(ownCopy(text.slice(itemStarts[k], itemStarts[k + 1] ?? text.length)), start + itemStarts[k]);
+        if (item) items.push(item);
+        else failed = true;
+      }
+    }
+    i = end;
   }
   if (failed) {
     keep.push(...items);
@@ -256,6 +274,34 @@ function readList(text: string, start: number, reusable: Pool<Item>, keep: Item[
   seq.range = [first[0], last[1], last[2]];
   const pair = new Pair(key, seq);
   return { text, start, pair, value: { [String(key.value)]: items.map((i) => i.value) }, items };
+}
+
+/**
+ * Items `first` to `end` (exclusive) of a list read together: each comes out as reading it on its
+ * own would give it (the same node, extent and value), or undefined if the run cannot be read so.
+ */
+function readRun(text: string, start: number, itemStarts: number[], first: number, end: number): Item[] | undefined {
+  const from = itemStarts[first];
+  const to = itemStarts[end] ?? text.length;
+  const fast = readFast(text.slice(from, to));
+  const seq = fast?.node;
+  if (!fast || !isSeq(seq) || seq.flow || seq.items.length !== end - first) return undefined;
+  const nodes = seq.items as (Node | null)[];
+  if (nodes.some((n) => !n || endsEmptyBeforeComments(n))) return undefined;
+  const values = fast.value as unknown[];
+  const items: Item[] = [];
+  for (let k = first; k < end; k++) {
+    const node = nodes[k - first]!;
+    shiftNode(node, start + from);
+    let dash = itemStarts[k];
+    while (text.charCodeAt(dash) === 0x20) dash++;
+    // A list of one ends where its item does; only the last can take comment lines after it.
+    const valueEnd = node.range![2];
+    const nodeEnd = k === end - 1 ? seq.range![2] + start + from : valueEnd;
+    const itemText = ownCopy(text.slice(itemStarts[k], itemStarts[k + 1] ?? text.length));
+    items.push({ text: itemText, start: start + itemStarts[k], node, range: [start + dash, valueEnd, nodeEnd], value: values[k - first] });
+  }
+  return items;
 }
 
 /** One list item read on its own (as a list of one), positions counted from `start`. */
