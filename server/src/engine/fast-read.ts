@@ -14,8 +14,9 @@ import type { Node } from 'yaml';
  *
  * It reads only what is common in a case file. Whatever else it meets (a syntax slip, an anchor,
  * an alias, a tag, a key written twice or not a string, a `? ` key, a directive or a second
- * document) makes it give up, and the caller reads the text with `yaml`, so messages and positions
- * for anything unusual are exactly `yaml`'s. The test in test/engine/fast-read.test.ts holds the
+ * document, a comment or line break where `yaml` stretches a value's extent over it) makes it give
+ * up, and the caller reads the text with `yaml`, so messages and positions for anything unusual
+ * are exactly `yaml`'s. The test in test/engine/fast-read.test.ts holds the
  * two readers to the same result over every fixture and example, whole and in the parts the
  * section reader cuts.
  */
