@@ -109,13 +109,24 @@ export function readSections(text: string, previous?: Pieces, splitListsOver = S
   const unchanged = texts.map((t) => reusable.take(t));
   for (const section of unchanged) for (const item of section?.items ?? []) reusableItems.remove(item);
   const pieces: Pieces = { sections: [], items: [] };
+  // Short sections not read before are read a run at a time (one reading, not one each); long
+  // lists, and runs that cannot be read together, one section at a time below.
+  const short = (i: number) => !unchanged[i] && texts[i].length <= splitListsOver;
+  const readTogether: (Section | undefined)[] = [];
+  for (let i = 0; i < starts.length; ) {
+    let end = i;
+    while (end < starts.length && short(end)) end++;
+    if (end - i > 1) readSectionRun(text, starts, i, end)?.forEach((section, k) => (readTogether[i + k] = section));
+    i = Math.max(end, i + 1);
+  }
   let whole = true;
   const keys = new Set<string>();
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     let section = unchanged[i];
     if (section) moveSection(section, start);
-    else {
+    else section = readTogether[i];
+    if (!section) {
       const sectionText = ownCopy(texts[i]);
       section = (sectionText.length > splitListsOver ? readList(sectionText, start, reusableItems, pieces.items) : undefined) ?? readSection(sectionText, start);
       if (!section) {
@@ -324,6 +335,30 @@ function readItem(text: string, start: number): Item | undefined {
   const value = (part.value() as unknown[])[0];
   const r = seq.range;
   return { text, start, node, range: [r[0] + start, r[1] + start, r[2] + start], value };
+}
+
+/**
+ * Sections `first` to `end` (exclusive) read together: each comes out as reading it on its own
+ * would give it (readSection), or undefined if the run cannot be read so.
+ */
+function readSectionRun(text: string, starts: number[], first: number, end: number): Section[] | undefined {
+  const from = starts[first];
+  const fast = readFast(text.slice(from, starts[end] ?? text.length));
+  const root = fast?.node;
+  if (!fast || !isMap(root) || root.flow || root.items.length !== end - first) return undefined;
+  const pairs = root.items as Pair[];
+  const value = fast.value as Record<string, unknown>;
+  const sections: Section[] = [];
+  for (let k = first; k < end; k++) {
+    const pair = pairs[k - first];
+    const key = pair.key as Scalar;
+    // Each section's key is the one at its start (the fast reader has let only string keys through).
+    if (k > first && key.range![0] + from !== starts[k]) return undefined;
+    if (endsEmptyBeforeComments(pair)) return undefined;
+    sections.push({ text: ownCopy(text.slice(starts[k], starts[k + 1] ?? text.length)), start: starts[k], pair, value: { [key.value as string]: value[key.value as string] } });
+  }
+  for (const section of sections) shiftNode(section.pair, from);
+  return sections;
 }
 
 /** One section read on its own, positions counted from `start`; undefined if anything is amiss. */
