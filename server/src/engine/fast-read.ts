@@ -49,6 +49,8 @@ const {
 /** YAML 1.2 core schema tags, as `yaml` resolves a plain scalar (null, bool, int, float). */
 const SCHEMA = new Schema({ schema: 'core' });
 const PLAIN_TAGS = SCHEMA.tags.filter((t) => t.default === true && t.test && 'resolve' in t);
+/** Any of those tags' own patterns at once: most plain scalars are text, and this one test says so. */
+const ANY_PLAIN_TAG = PLAIN_TAGS.every((t) => !t.test!.flags) ? new RegExp(PLAIN_TAGS.map((t) => `(?:${t.test!.source})`).join('|')) : /(?:)/;
 const RESOLVE_OPTIONS = { intAsBigInt: false } as never;
 
 /**
@@ -56,7 +58,10 @@ const RESOLVE_OPTIONS = { intAsBigInt: false } as never;
  * carriage return that does not end a line, or a byte-order mark (the two readers treat those
  * differently): left to `yaml`.
  */
-const UNUSUAL = /^[ \t-]*\?[ \t\r\n]|^%|^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^ *\t|\r(?!\n)|\uFEFF/m;
+const UNUSUAL_LINE = /^(?:[ \t-]*\?[ \t\r\n]|%|(?:---|\.\.\.)(?:[ \t\r\n]|$)| *\t)/m;
+function unusual(text: string): boolean {
+  return text.indexOf('\uFEFF') >= 0 || (text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) || UNUSUAL_LINE.test(text);
+}
 
 interface Frame {
   readonly node: YAMLMap | YAMLSeq;
@@ -73,7 +78,7 @@ interface Frame {
 
 /** Reads `text`, or gives up (undefined) when it holds anything outside the plain subset. */
 export function readFast(text: string): FastRead | undefined {
-  if (UNUSUAL.test(text)) return undefined;
+  if (unusual(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -262,7 +267,7 @@ function readScalar(text: string, e: ScalarEvent, at: Place, inFlow: boolean): S
   let value: unknown = source;
   let format: string | undefined;
   if (e.style === SCALAR_STYLE_PLAIN) {
-    const tag = PLAIN_TAGS.find((t) => t.test!.test(source));
+    const tag = ANY_PLAIN_TAG.test(source) ? PLAIN_TAGS.find((t) => t.test!.test(source)) : undefined;
     if (tag) {
       const resolved = (tag as { resolve: (s: string, onError: () => void, o: never) => unknown }).resolve(source, () => undefined, RESOLVE_OPTIONS);
       if (resolved instanceof Scalar) return finishScalar(text, resolved, e, type, source, tag.format, at, inFlow);
