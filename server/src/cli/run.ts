@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyser, dossierEntry, CaseDoc, folderOf, parseDate, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { createAnalyser, dossierEntry, CaseDoc, folderOf, parseDate, referenceKey, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
-import { expandTargets, readText, toSlash } from './files';
+import { expandTargets, readText, readTextNow, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem, realPath } from './git';
@@ -142,10 +142,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   const texts = new Map<string, string>();
   let reports: FileReport[] = [];
-  // Read several files at a time (the disk is slower than the checks), kept in the order found.
-  const read = await inBatches(files, 16, (f) => readText(f, shown(f)));
-  for (const [i, f] of files.entries()) {
-    const r = read[i];
+  for (const f of files) {
+    const r = readTextNow(f, shown(f));
     if ('text' in r) texts.set(f, r.text);
     else reports.push(unreadable(f, shown(f), r.problem));
   }
@@ -159,28 +157,38 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     configPath,
     today: () => today,
   });
-  const docs = new Map<string, CaseDoc>();
+  // Only some report formats, and baselines, need each file's reading (its YAML tree) once it is
+  // checked; otherwise a report keeps its findings and line index, and the reading goes. Keeping a
+  // thousand readings to the end made garbage collection a fifth of the run.
+  const keepReadings = !!baselineFile || !!writeBaselineFile || [format, ...outputs.map((x) => x.format)].some((f) => f === 'junit' || f === 'markdown');
   const dossier: DossierCase[] = [];
-  for (const [path, text] of texts) {
-    const doc = new CaseDoc(text);
-    docs.set(path, doc); // parsed once: the analysis below reads the same CaseDoc
-    const e = dossierEntry(path, doc);
-    if (e) dossier.push(e);
-  }
   const configsSeen = new Set<string>();
-  for (const [path, text] of texts) {
-    const a = await analyser.analyse(path, text, dossier, docs.get(path));
+  const check = async (path: string, text: string, doc: CaseDoc, withDossier: readonly DossierCase[]): Promise<FileReport> => {
+    const a = await analyser.analyse(path, text, withDossier, doc);
     if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
       configsSeen.add(a.config.path);
       const doc = a.config.doc;
       reports.push({ path: shown(a.config.path), absolutePath: a.config.path, lines: doc.lines, doc, findings: a.config.findings, waived: [], fingerprints: fingerprints(a.config.findings, doc.lines, doc), kind: 'config' });
     }
-    reports.push({
-      path: shown(path), absolutePath: path, lines: a.doc.lines, doc: a.doc, kind: 'case', analysis: a, checklist: a.checklist,
+    return {
+      path: shown(path), absolutePath: path, lines: a.doc.lines, kind: 'case', checklist: a.checklist,
+      ...(keepReadings ? { doc: a.doc, analysis: a } : {}),
       findings: a.findings.filter((x) => !x.waived), waived: a.findings.filter((x) => x.waived),
       fingerprints: fingerprints(a.findings, a.doc.lines, a.doc),
-    });
+    };
+  };
+  // Each file is read once and checked on its own at once. The one rule that looks across the
+  // dossier (a case reference used twice) can only find something in files that share a
+  // reference: those are checked again below, against the whole dossier.
+  const cases = new Map<string, FileReport>();
+  for (const [path, text] of texts) {
+    const doc = new CaseDoc(text);
+    const e = dossierEntry(path, doc);
+    if (e) dossier.push(e);
+    cases.set(path, await check(path, text, doc, []));
   }
+  for (const path of sharingReference(dossier)) cases.set(path, await check(path, texts.get(path)!, new CaseDoc(texts.get(path)!), dossier));
+  reports.push(...cases.values());
   reports.sort((a, b) => a.path.localeCompare(b.path));
 
   // Every file checked, for related places in files that are not reported themselves.
@@ -211,20 +219,6 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // Writing a baseline accepts every finding there is, so only files that could not be found fail.
   const failed = problems.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
   return failed ? 1 : 0;
-}
-
-/** `work` for every item, at most `width` at once; the results in the items' order. */
-async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return out;
 }
 
 /** Pairs each --output with its format: the --output-format in the same place, its extension, or json. */
@@ -289,9 +283,8 @@ async function onlyChanged(reports: FileReport[], ref: string, cwd: string, doss
   const isChanged = (p: string) => changed.has(real.get(p) ?? p);
   const settingsChanged = configPath ? changed.has(await realOf(configPath)) : false;
   const changedFolders = [...changed].filter((p) => p.endsWith('/scr.config.yaml')).map((p) => folderOf(p) + '/');
-  const refKey = (s: string) => s.trim().toLowerCase();
-  const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => refKey(d.reference)));
-  const refOf = new Map(dossier.map((d) => [d.path, refKey(d.reference)]));
+  const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => referenceKey(d.reference)));
+  const refOf = new Map(dossier.map((d) => [d.path, referenceKey(d.reference)]));
   const involves = (x: Finding) => x.related.some((rel) => rel.path !== undefined && isChanged(rel.path));
   return reports.filter((r) => {
     if (isChanged(r.absolutePath)) return true;

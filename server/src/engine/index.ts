@@ -6,6 +6,7 @@ export { createAnalyser, folderOf, joinPath, parentFolders, type Analyser, type 
 export { computeChecklist, checklistSummary, metCount } from './checklist';
 export { QUESTIONS, ALL_QUESTIONS, STATUS_WORDS, STATUS_SYMBOL } from './qm2';
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
+export { referenceKey, sharingReference } from './rules/duplicate-id';
 export type { RuleMeta, DossierCase } from './rule';
 export { LineIndex } from './lines';
 export { CaseDoc, type Path } from './document';

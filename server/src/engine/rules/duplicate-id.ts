@@ -30,7 +30,7 @@ export const duplicateId: Rule = {
     }
     const reference = asString(doc.get(['case', 'reference']));
     if (!reference) return;
-    const others = (byReference(ctx.dossier).get(reference.trim().toLowerCase()) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
+    const others = (byReference(ctx.dossier).get(referenceKey(reference)) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
     if (!others.length) return;
     ctx.report({
       span: doc.spanOf(['case', 'reference']),
@@ -53,11 +53,27 @@ function byReference(dossier: readonly DossierCase[]): Map<string, DossierCase[]
   const index = new Map<string, DossierCase[]>();
   for (const c of dossier) {
     if (typeof c.reference !== 'string') continue;
-    const key = c.reference.trim().toLowerCase();
+    const key = referenceKey(c.reference);
     const list = index.get(key);
     if (list) list.push(c);
     else index.set(key, [c]);
   }
   indexes.set(dossier, { length: dossier.length, index });
   return index;
+}
+
+/** How case references are compared across the dossier: trimmed, in lower case. */
+export function referenceKey(reference: string): string {
+  return reference.trim().toLowerCase();
+}
+
+/**
+ * The files of the dossier whose case reference another of its files also uses. Only these can
+ * get this rule's finding about the dossier: checked alone, any other file gets the same findings
+ * as checked with the whole dossier.
+ */
+export function sharingReference(dossier: readonly DossierCase[]): Set<string> {
+  const out = new Set<string>();
+  for (const cases of byReference(dossier).values()) if (cases.length > 1) for (const c of cases) out.add(c.path);
+  return out;
 }
