@@ -177,9 +177,10 @@ async function runInner(argv: string[], io: Io): Promise<number> {
       fingerprints: fingerprints(a.findings, a.doc.lines, a.doc),
     };
   };
-  // Each file is read once and checked on its own at once. The one rule that looks across the
-  // dossier (a case reference used twice) can only find something in files that share a
-  // reference: those are checked again below, against the whole dossier.
+  // Each file is read into its tree and checked on its own straight away, so that the tree can go
+  // before the next file is read. The one rule that looks across the dossier (a case reference
+  // used twice) can only find something in files that share a reference: those are read and
+  // checked again below, against the whole dossier.
   const cases = new Map<string, FileReport>();
   for (const [path, text] of texts) {
     const doc = new CaseDoc(text);
