@@ -256,10 +256,10 @@ const STYLE: Record<number, Scalar.Type> = {
   [SCALAR_STYLE_FOLDED_BLOCK]: 'BLOCK_FOLDED',
 };
 
-/** A scalar node as `yaml` makes it: value resolved, style, source and range. */
 /** Where a node stands decides what its trailing extent takes in. */
 type Place = 'key' | 'flow' | 'block';
 
+/** A scalar node as `yaml` makes it: value resolved, style, source and range. */
 function readScalar(text: string, e: ScalarEvent, at: Place, inFlow: boolean): Scalar | undefined {
   const type = STYLE[e.style];
   if (!type) return undefined;
@@ -344,7 +344,7 @@ function finishCollection(text: string, frame: Frame): boolean {
   }
   if (!last) return false;
   const end = last.range![2];
-  frame.node.range = [frame.start, end, trailingComments(text, end, frame.start - text.lastIndexOf('\n', frame.start - 1) - 1)];
+  frame.node.range = [frame.start, end, trailingComments(text, end, frame.indent)];
   return true;
 }
 
