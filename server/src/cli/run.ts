@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyser, dossierEntry, CaseDoc, folderOf, parseDate, referenceKey, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { expandTargets, readText, readTextNow, toSlash } from './files';
 import { fingerprints } from './fingerprint';
@@ -284,8 +284,8 @@ async function onlyChanged(reports: FileReport[], ref: string, cwd: string, doss
   const isChanged = (p: string) => changed.has(real.get(p) ?? p);
   const settingsChanged = configPath ? changed.has(await realOf(configPath)) : false;
   const changedFolders = [...changed].filter((p) => p.endsWith('/scr.config.yaml')).map((p) => folderOf(p) + '/');
-  const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => referenceKey(d.reference)));
-  const refOf = new Map(dossier.map((d) => [d.path, referenceKey(d.reference)]));
+  const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => nameKey(d.reference)));
+  const refOf = new Map(dossier.map((d) => [d.path, nameKey(d.reference)]));
   const involves = (x: Finding) => x.related.some((rel) => rel.path !== undefined && isChanged(rel.path));
   return reports.filter((r) => {
     if (isChanged(r.absolutePath)) return true;

@@ -6,14 +6,14 @@ export { createAnalyser, folderOf, joinPath, parentFolders, type Analyser, type 
 export { computeChecklist, checklistSummary, metCount } from './checklist';
 export { QUESTIONS, ALL_QUESTIONS, STATUS_WORDS, STATUS_SYMBOL } from './qm2';
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
-export { referenceKey, sharingReference } from './rules/duplicate-id';
+export { sharingReference } from './rules/duplicate-id';
 export type { RuleMeta, DossierCase } from './rule';
 export { LineIndex } from './lines';
 export { CaseDoc, type Path } from './document';
 export { applyEdits } from './fixes';
 export { mergeSettings, DEFAULT_SETTINGS, type Settings, type RawSettings } from './settings';
 export { parseDate, formatIso, formatLong, plural, todayDay, type DayNumber } from './dates';
-export { listWords } from './text';
+export { listWords, nameKey } from './text';
 export { overview, describeTiming, CONSIDERATIONS, type Overview, type TimelineEvent } from './overview';
 export { hoverAt, keyMarkdown, agencyMarkdown, type HoverInfo } from './hover';
 export { completionsAt, type CompletionEntry } from './completion';

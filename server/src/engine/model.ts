@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { boardKey, isBlank } from './text';
+import { isBlank, nameKey } from './text';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
 export function asRecord(v: unknown): Record<string, unknown> | undefined {
@@ -111,13 +111,13 @@ export function isDecided(doc: CaseDoc): boolean {
 export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path }[] {
   return once(doc, 'otherBoards', () => {
     const own = doc.get(['case', 'board']);
-    const ownKey = typeof own === 'string' ? boardKey(own) : undefined;
+    const ownKey = typeof own === 'string' ? nameKey(own) : undefined;
     const seen = new Set<string>();
     const out: { board: string; path: Path }[] = [];
     for (const e of entries(doc, ['family', 'addresses'])) {
       const b = asString(e.data.board);
       if (!b || isBlank(b)) continue;
-      const key = boardKey(b);
+      const key = nameKey(b);
       if (key === ownKey || seen.has(key)) continue;
       seen.add(key);
       out.push({ board: b.trim(), path: [...e.path, 'board'] });

@@ -43,13 +43,13 @@ export function listWords(words: readonly string[], conj = 'or'): string {
   return `${words.slice(0, -1).join(', ')} ${conj} ${words[words.length - 1]}`;
 }
 
-/** Board names compare without regard to case or surrounding spaces. */
+/** Board names (and case references) compare without regard to case or surrounding spaces. */
 export function sameBoard(a: unknown, b: unknown): boolean {
-  return typeof a === 'string' && typeof b === 'string' && boardKey(a) === boardKey(b);
+  return typeof a === 'string' && typeof b === 'string' && nameKey(a) === nameKey(b);
 }
 
-/** What two names of the same board have in common: sameBoard compares these. */
-export function boardKey(name: string): string {
+/** What two spellings of the same board name or case reference have in common: sameBoard compares these. */
+export function nameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 

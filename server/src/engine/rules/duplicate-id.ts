@@ -1,6 +1,6 @@
 import { asString, entries } from '../model';
 import type { DossierCase, Rule } from '../rule';
-import { sameBoard } from '../text';
+import { nameKey, sameBoard } from '../text';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -30,7 +30,7 @@ export const duplicateId: Rule = {
     }
     const reference = asString(doc.get(['case', 'reference']));
     if (!reference) return;
-    const others = (byReference(ctx.dossier).get(referenceKey(reference)) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
+    const others = (byReference(ctx.dossier).get(nameKey(reference)) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
     if (!others.length) return;
     ctx.report({
       span: doc.spanOf(['case', 'reference']),
@@ -41,7 +41,7 @@ export const duplicateId: Rule = {
 };
 
 /**
- * The dossier's case files by reference (trimmed, lower case: as sameBoard compares them), in
+ * The dossier's case files by reference (by nameKey, as sameBoard compares them), in
  * dossier order; worked out once per dossier list. Looking through the whole list for each file
  * made checking a dossier take time that grew with the square of its size.
  */
@@ -53,18 +53,13 @@ function byReference(dossier: readonly DossierCase[]): Map<string, DossierCase[]
   const index = new Map<string, DossierCase[]>();
   for (const c of dossier) {
     if (typeof c.reference !== 'string') continue;
-    const key = referenceKey(c.reference);
+    const key = nameKey(c.reference);
     const list = index.get(key);
     if (list) list.push(c);
     else index.set(key, [c]);
   }
   indexes.set(dossier, { length: dossier.length, index });
   return index;
-}
-
-/** How case references are compared across the dossier: trimmed, in lower case. */
-export function referenceKey(reference: string): string {
-  return reference.trim().toLowerCase();
 }
 
 /**
