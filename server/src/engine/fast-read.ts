@@ -132,20 +132,20 @@ export function readFast(text: string): FastRead | undefined {
         const node = map ? new YAMLMap() : new YAMLSeq();
         const flow = e.style === COLLECTION_STYLE_FLOW;
         if (flow) node.flow = true;
-        stack.push({ node, value: map ? {} : [], flow, start: e.start, parentFlow: stack.length > 0 && stack[stack.length - 1].flow, indent: columnOf(text, e.start) });
+        stack.push({ node, value: map ? {} : [], flow, start: e.start, parentFlow: stack[stack.length - 1]?.flow ?? false, indent: columnOf(text, e.start) });
         break;
       }
       case EVENT_SCALAR: {
         if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
-        const inFlow = stack.length > 0 && stack[stack.length - 1].flow;
-        const isKey = stack.length > 0 && stack[stack.length - 1].node instanceof YAMLMap && !stack[stack.length - 1].key;
+        const top = stack[stack.length - 1];
+        const inFlow = top?.flow ?? false;
+        const inMap = top?.node instanceof YAMLMap;
+        const isKey = inMap && !top.key;
         const scalar = readScalar(text, e, isKey ? 'key' : inFlow ? 'flow' : 'block', inFlow);
         if (!scalar) return undefined;
-        if (scalar.range![0] < 0 && !(stack.length > 0 && stack[stack.length - 1].node instanceof YAMLMap && stack[stack.length - 1].key)) {
-          // An empty list item or document: rare enough to leave to `yaml`.
-          return undefined;
-        }
-        if (!inFlow && !isKey && stack.length > 0 && commentIndentedUnder(text, scalar.range![2], stack[stack.length - 1].indent)) return undefined;
+        // An empty value that is not a mapping's (a list item, a document): rare enough to leave to `yaml`.
+        if (scalar.range![0] < 0 && !(inMap && top.key)) return undefined;
+        if (top && !inFlow && !isKey && commentIndentedUnder(text, scalar.range![2], top.indent)) return undefined;
         if (!place(scalar, scalar.value)) return undefined;
         break;
       }
@@ -164,7 +164,7 @@ export function readFast(text: string): FastRead | undefined {
         return undefined;
     }
   }
-  if (stack.length > 0 || documents > 1) return undefined;
+  if (stack.length > 0) return undefined;
   if (!root) return { node: null, value: null };
   return root;
 }
