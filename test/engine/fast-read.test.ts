@@ -12,24 +12,17 @@ import { parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { caseFile } from '../../bench/generate';
 import { readFast } from '../../server/src/engine/fast-read';
-import { PARSE_OPTIONS, sectionStarts } from '../../server/src/engine/sections';
+import { PARSE_OPTIONS, readSections } from '../../server/src/engine/sections';
 import { mutate, seeded } from '../fuzz/mutate';
 import { shape } from '../helpers/yaml-shape';
 
 const ROOT = join(__dirname, '..', '..');
 const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], { cwd: ROOT }).sort().map((f) => readFileSync(join(ROOT, f), 'utf8'));
 
-/** The parts the section reader reads on its own: each top-level section, and each item of its lists. */
+/** The parts the section reader reads on its own (each list split into items): their texts, as it cuts them. */
 function parts(text: string): string[] {
-  const starts = sectionStarts(text) ?? [];
-  const out: string[] = [];
-  starts.forEach((start, i) => {
-    const section = text.slice(start, starts[i + 1] ?? text.length);
-    out.push(section);
-    const items = [...section.matchAll(/^ {0,2}-(?: |$)/gm)].map((m) => m.index);
-    items.forEach((at, j) => out.push(section.slice(at, items[j + 1] ?? section.length)));
-  });
-  return out;
+  const pieces = readSections(text, undefined, 0)?.pieces;
+  return (pieces?.sections ?? []).flatMap((s) => [s.text, ...(s.items ?? []).map((i) => i.text)]);
 }
 
 /** Whether `text` was read fast; throws if the fast reading differs from `yaml`'s. */
