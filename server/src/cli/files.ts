@@ -35,7 +35,7 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
       const found = await glob(CASE_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true });
       const real = new Set<string>();
       for (const f of found) {
-        const r = realPathNow(f);
+        const r = realPath(f);
         if (real.has(r)) continue;
         real.add(r);
         files.add(toSlash(f));
@@ -48,14 +48,15 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
 }
 
 /**
- * Where a path really leads, or the path itself if that cannot be found; at once (a thousand in
- * 6 ms, against 43 ms one after another through the thread pool).
+ * Where a path really leads (links followed, in forward slashes), or the path itself if that
+ * cannot be found. At once: a thousand in 6 ms, against 43 ms one after another through the
+ * thread pool.
  */
-function realPathNow(p: string): string {
+export function realPath(path: string): string {
   try {
-    return realpathSync.native(p);
+    return toSlash(realpathSync.native(path));
   } catch {
-    return p;
+    return path;
   }
 }
 

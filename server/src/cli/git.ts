@@ -72,11 +72,3 @@ export async function changedSince(ref: string, cwd: string): Promise<{ root: st
   return { root, files };
 }
 
-/** A file's real path ('/'-separated), to compare with git's; the path itself if it has none. */
-export async function realPath(path: string): Promise<string> {
-  try {
-    return toSlash(await fs.realpath(path));
-  } catch {
-    return path;
-  }
-}

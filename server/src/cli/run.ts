@@ -3,10 +3,10 @@ import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
-import { expandTargets, readText, readTextNow, toSlash } from './files';
+import { expandTargets, readText, readTextNow, realPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
-import { changedSince, GitProblem, realPath } from './git';
+import { changedSince, GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
 import { counts, type FileReport, type RenderContext, type RunReport } from './report';
 
@@ -273,16 +273,15 @@ async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replac
  */
 async function onlyChanged(reports: FileReport[], ref: string, cwd: string, dossier: DossierCase[], configPath: string | undefined): Promise<FileReport[]> {
   const { files: changed } = await changedSince(ref, cwd);
+  // Real paths, to compare with git's.
   const real = new Map<string, string>();
-  const realOf = async (p: string) => {
+  const realOf = (p: string) => {
     let r = real.get(p);
-    if (r === undefined) real.set(p, (r = await realPath(p)));
+    if (r === undefined) real.set(p, (r = realPath(p)));
     return r;
   };
-  for (const r of reports) await realOf(r.absolutePath);
-  for (const d of dossier) await realOf(d.path);
-  const isChanged = (p: string) => changed.has(real.get(p) ?? p);
-  const settingsChanged = configPath ? changed.has(await realOf(configPath)) : false;
+  const isChanged = (p: string) => changed.has(realOf(p));
+  const settingsChanged = configPath ? isChanged(configPath) : false;
   const changedFolders = [...changed].filter((p) => p.endsWith('/scr.config.yaml')).map((p) => folderOf(p) + '/');
   const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => nameKey(d.reference)));
   const refOf = new Map(dossier.map((d) => [d.path, nameKey(d.reference)]));
@@ -290,7 +289,7 @@ async function onlyChanged(reports: FileReport[], ref: string, cwd: string, doss
   return reports.filter((r) => {
     if (isChanged(r.absolutePath)) return true;
     if (r.kind !== 'case') return false;
-    const p = real.get(r.absolutePath)!;
+    const p = realOf(r.absolutePath);
     if (settingsChanged || changedFolders.some((d) => p.startsWith(d))) return true;
     if (changedRefs.has(refOf.get(r.absolutePath) ?? '\u0000')) return true;
     return r.findings.some(involves) || r.waived.some(involves);
