@@ -4,6 +4,7 @@ import {
   addMonths, addWorkingDays, dateProblem, deadline, describeLimit, formatIso, isWorkingDay, parseDate, parseLimit,
   workingDaysBetween, type Limit,
 } from '../../server/src/engine/dates';
+import { BANK_HOLIDAY_DATES } from '../../server/src/engine/holidays';
 
 /** A day number from `YYYY-MM-DD`, failing the test if the text is not a real date. */
 function day(iso: string): number {
@@ -54,6 +55,27 @@ describe('working days leave out England and Wales bank holidays', () => {
     assert.equal(isWorkingDay(day('2016-01-16')), false); // Saturday
     assert.equal(isWorkingDay(day('2016-01-17')), false); // Sunday
     assert.equal(isWorkingDay(day('2016-01-18')), true); // Monday
+  });
+
+  it('finds the weekend on every day, before 1970 as after it', () => {
+    // The calendar's own weekday, against the checker's, over 1965 to 2075.
+    for (let d = day('1965-01-01'); d <= day('2075-12-31'); d++) {
+      const weekday = new Date(d * 86_400_000).getUTCDay();
+      if (weekday === 0 || weekday === 6) assert.equal(isWorkingDay(d), false, formatIso(d));
+    }
+    assert.equal(isWorkingDay(day('1969-12-27')), false); // Saturday
+    assert.equal(isWorkingDay(day('1969-12-29')), true); // Monday
+    // Outside the years the holiday list covers, only weekends are left out.
+    assert.equal(isWorkingDay(day('2075-12-25')), true); // a Wednesday
+  });
+
+  it('leaves out every bank holiday on the list, and no other weekday', () => {
+    const holidays = new Set(BANK_HOLIDAY_DATES);
+    assert.ok(holidays.size > 400, 'the list covers the years case files use');
+    for (let d = day('2000-01-01'); d <= day('2060-12-31'); d++) {
+      const weekday = new Date(d * 86_400_000).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) assert.equal(isWorkingDay(d), !holidays.has(formatIso(d)), formatIso(d));
+    }
   });
 
   it('counts from the day after the start up to and including the end', () => {

@@ -1,4 +1,4 @@
-import { bankHoliday } from './holidays';
+import { BANK_HOLIDAY_DATES } from './holidays';
 
 /** A calendar date as a whole number of days since 1970-01-01 (no time, no time zone). */
 export type DayNumber = number;
@@ -81,10 +81,16 @@ export function addMonths(day: DayNumber, months: number): DayNumber {
   return dayFromParts(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 
+/** The bank holidays as day numbers, made on first use. */
+let holidayDays: ReadonlySet<DayNumber> | undefined;
+
+/** Monday to Friday, and not a bank holiday. */
 export function isWorkingDay(day: DayNumber): boolean {
-  const weekday = new Date(day * MS_PER_DAY).getUTCDay();
+  // Day 0, 1 January 1970, was a Thursday (4; Sunday is 0).
+  const weekday = (((day + 4) % 7) + 7) % 7;
   if (weekday === 0 || weekday === 6) return false;
-  return bankHoliday(formatIso(day)) === undefined;
+  holidayDays ??= new Set(BANK_HOLIDAY_DATES.map((iso) => readDate(iso)!));
+  return !holidayDays.has(day);
 }
 
 /** Working days after `from`, up to and including `to` (0 when `to` is not after `from`). */

@@ -9,7 +9,5 @@ const HOLIDAYS: Readonly<Record<string, string>> = data.days;
 
 export const HOLIDAY_YEARS = { first: data.firstYear, last: data.lastYear };
 
-/** The bank holiday's name on an ISO date, if it is one. */
-export function bankHoliday(iso: string): string | undefined {
-  return HOLIDAYS[iso];
-}
+/** Every bank holiday in those years, as an ISO date. */
+export const BANK_HOLIDAY_DATES: readonly string[] = Object.keys(HOLIDAYS);
