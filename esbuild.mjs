@@ -1,38 +1,15 @@
-// Builds every bundle: the command line, the language server for Node and for a browser worker,
-// the VS Code client for desktop and web, and the preview's script. The engine is also bundled on
-// its own for the browser, so a stray Node import in it fails the build.
+// Builds every bundle (listed, with how each is built, in scripts/bundle-options.mjs).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { builds } from './scripts/bundle-options.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production') || !watch;
 
 execFileSync(process.execPath, ['scripts/generate.mjs'], { stdio: 'inherit' });
 
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const common = { define: { SCR_VERSION: JSON.stringify(version) }, bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none', target: 'es2022' };
-// ESM dependencies that ask for import.meta.url still work in the CommonJS bundles for Node.
-// yaml's ES module build (the one browsers get) for Node too: bundled as CommonJS, each call of
-// isScalar, isMap and the like on the hot paths went through an interop getter.
-// js-yaml's CommonJS build, for Node and the browser alike: its ES module build sets up each
-// reading's state with an object spread that V8 runs about three times slower (the whole 100×
-// file: 33 ms against 9 ms), and the engine reads a file in hundreds of parts.
-const jsYaml = { 'js-yaml': './node_modules/js-yaml/dist/js-yaml.cjs.js' };
-const nodeCjs = { platform: 'node', format: 'cjs', alias: { yaml: './node_modules/yaml/browser/index.js', ...jsYaml }, define: { ...common.define, 'import.meta.url': '__scrImportMetaUrl' }, banner: { js: "const __scrImportMetaUrl = require('url').pathToFileURL(__filename).href;" } };
-const builds = [
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', ...nodeCjs },
-  { entryPoints: ['server/src/lsp/node.ts'], outfile: 'dist/server.js', ...nodeCjs },
-  { entryPoints: ['server/src/lsp/worker.ts'], outfile: 'dist/server-worker.js', platform: 'browser', format: 'iife', alias: jsYaml },
-  { entryPoints: ['client/src/node.ts'], outfile: 'dist/client.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['client/src/web.ts'], outfile: 'dist/client-web.js', platform: 'browser', format: 'cjs', external: ['vscode'] },
-  { entryPoints: ['client/src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  // The engine alone, for the browser: fails if anything in it needs Node.
-  { entryPoints: ['server/src/engine/index.ts'], outfile: 'dist/engine-browser-check.js', platform: 'browser', format: 'esm', write: false, alias: jsYaml },
-];
-
 if (watch) {
-  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+  for (const b of builds(production)) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all(builds(production).map((b) => esbuild.build(b)));
 }
