@@ -485,17 +485,21 @@ async function bundleParts(file: string): Promise<Map<string, number>> {
   return parts;
 }
 
-/** The packages named and every package they depend on, from the installed package.json files. */
+/**
+ * The packages named and every package they depend on, from the installed package.json files
+ * (a package installed inside its user's own node_modules is found there first, as Node finds it).
+ */
 function withDependencies(names: string[]): Set<string> {
   const all = new Set<string>();
-  const visit = (name: string) => {
+  const visit = (name: string, from: string) => {
     if (all.has(name)) return;
     all.add(name);
-    const manifest = join(ROOT, 'node_modules', name, 'package.json');
-    if (!existsSync(manifest)) return;
-    for (const dep of Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {})) visit(dep);
+    const dir = [join(from, 'node_modules', name), join(ROOT, 'node_modules', name)].find((d) => existsSync(join(d, 'package.json')));
+    if (!dir) return;
+    const { dependencies } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    for (const dep of Object.keys(dependencies ?? {})) visit(dep, dir);
   };
-  for (const n of names) visit(n);
+  for (const n of names) visit(n, ROOT);
   return all;
 }
 
