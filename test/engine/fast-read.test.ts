@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
-import { parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import { caseFile } from '../../bench/generate';
 import { readFast } from '../../server/src/engine/fast-read';
 import { PARSE_OPTIONS, readSections } from '../../server/src/engine/sections';
@@ -23,6 +23,17 @@ const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], {
 function parts(text: string): string[] {
   const pieces = readSections(text, undefined, 0)?.pieces;
   return (pieces?.sections ?? []).flatMap((s) => [s.text, ...(s.items ?? []).map((i) => i.text)]);
+}
+
+/** Calls `f` on each node and pair of two trees of the same shape, side by side. */
+function visit(a: unknown, f: (a: object, b: object) => void, b: unknown): void {
+  if (!a || typeof a !== 'object') return;
+  f(a, b as object);
+  if (isMap(a) || isSeq(a)) a.items.forEach((x, i) => visit(x, f, (b as YAMLMap).items[i]));
+  if (isPair(a) && isPair(b)) {
+    visit(a.key, f, b.key);
+    visit(a.value, f, b.value);
+  }
 }
 
 /** Whether `text` was read fast; throws if the fast reading differs from `yaml`'s. */
@@ -67,6 +78,26 @@ describe('the fast reader', () => {
       'a: 1\r\nb:\r\n  - x\r\n',
     ];
     for (const t of texts) assert.ok(agrees(t), JSON.stringify(t));
+  });
+
+  it('makes nodes of yaml’s own kinds, which yaml’s checks, copies and edits treat as its own', () => {
+    const text = 'a: 1\nb: [x, { c: d }]\nlist:\n  - k: v\n';
+    const fast = readFast(text)!.node!;
+    const own = parseDocument(text, PARSE_OPTIONS).contents!;
+    const kinds = (n: unknown): string[] => {
+      const k = [isNode(n) && 'node', isScalar(n) && 'scalar', isMap(n) && 'map', isSeq(n) && 'seq', isPair(n) && 'pair', isCollection(n) && 'collection'].filter(Boolean) as string[];
+      const items = isMap(n) || isSeq(n) ? (n.items as unknown[]) : isPair(n) ? [n.key, n.value] : [];
+      return [k.join('+'), n?.constructor?.name ?? String(n), ...items.flatMap(kinds)];
+    };
+    assert.deepEqual(kinds(fast), kinds(own));
+    // No property of its own beyond those yaml's nodes show.
+    const shown = (n: object) => Object.keys(n).sort();
+    visit(fast, (n, o) => assert.deepEqual(shown(n), shown(o)), own);
+    // A copy keeps its kind, and an edit through yaml's own methods works.
+    const copy = (fast as YAMLMap).clone() as YAMLMap;
+    assert.ok(isMap(copy) && isScalar(copy.items[0].value) && isSeq(copy.get('b', true)));
+    copy.set('e', 2);
+    assert.deepEqual(copy.toJSON(), { a: 1, b: ['x', { c: 'd' }], list: [{ k: 'v' }], e: 2 });
   });
 
   it('leaves to yaml what it does not read itself', () => {

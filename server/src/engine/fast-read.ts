@@ -54,6 +54,43 @@ const ANY_PLAIN_TAG = PLAIN_TAGS.every((t) => !t.test!.flags) ? new RegExp(PLAIN
 const RESOLVE_OPTIONS = { intAsBigInt: false } as never;
 
 /**
+ * `yaml` marks each node with its kind (the symbol its isScalar, isMap and the like read) through
+ * Object.defineProperty in the constructor, a call V8 makes slowly until the code is hot. The nodes
+ * made here take the same mark from their prototype instead: same class, same fields, same answers
+ * from `yaml`'s checks.
+ */
+function markedPrototype<T extends object>(sample: T): T {
+  const proto = Object.create(Object.getPrototypeOf(sample)) as T;
+  // The mark, and a collection's schema: what the constructors define as hidden properties.
+  for (const key of Reflect.ownKeys(sample)) {
+    const d = Object.getOwnPropertyDescriptor(sample, key)!;
+    if (!d.enumerable) Object.defineProperty(proto, key, d);
+  }
+  return proto;
+}
+const SCALAR_PROTO = markedPrototype(new Scalar(null));
+const MAP_PROTO = markedPrototype(new YAMLMap());
+const SEQ_PROTO = markedPrototype(new YAMLSeq());
+const PAIR_PROTO = markedPrototype(new Pair(null));
+
+function newScalar(value: unknown): Scalar {
+  const s = Object.create(SCALAR_PROTO) as Scalar;
+  s.value = value;
+  return s;
+}
+function newCollection<T extends YAMLMap | YAMLSeq>(proto: T): T {
+  const c = Object.create(proto) as T;
+  c.items = [];
+  return c;
+}
+function newPair(key: Scalar, value: Node): Pair {
+  const p = Object.create(PAIR_PROTO) as Pair;
+  p.key = key;
+  p.value = value;
+  return p;
+}
+
+/**
  * Text that may hold a `? ` key, a directive or document marker, a tab in an indentation, a
  * carriage return that does not end a line, or a byte-order mark (the two readers treat those
  * differently): left to `yaml`.
@@ -115,7 +152,7 @@ export function readFast(text: string): FastRead | undefined {
     if (node instanceof Scalar && node.range![0] < 0) {
       if (!placeEmptyAfter(text, node, key.range![1], 0x3a /* : */, top.flow)) return false;
     }
-    top.node.items.push(new Pair(key, node));
+    top.node.items.push(newPair(key, node));
     (top.value as Record<string, unknown>)[key.value as string] = value;
     return true;
   };
@@ -129,7 +166,7 @@ export function readFast(text: string): FastRead | undefined {
       case EVENT_SEQUENCE: {
         if (e.anchorStart >= 0 || e.tagStart >= 0) return undefined;
         const map = e.type === EVENT_MAPPING;
-        const node = map ? new YAMLMap() : new YAMLSeq();
+        const node = map ? newCollection<YAMLMap>(MAP_PROTO) : newCollection<YAMLSeq>(SEQ_PROTO);
         const flow = e.style === COLLECTION_STYLE_FLOW;
         if (flow) node.flow = true;
         stack.push({ node, value: map ? {} : [], flow, start: e.start, parentFlow: stack[stack.length - 1]?.flow ?? false, indent: columnOf(text, e.start) });
@@ -275,7 +312,7 @@ function readScalar(text: string, e: ScalarEvent, at: Place, inFlow: boolean): S
       format = tag.format;
     }
   }
-  return finishScalar(text, new Scalar(value), e, type, source, format, at, inFlow);
+  return finishScalar(text, newScalar(value), e, type, source, format, at, inFlow);
 }
 
 function finishScalar(text: string, scalar: Scalar, e: ScalarEvent, type: Scalar.Type, source: string, format: string | undefined, at: Place, inFlow: boolean): Scalar | undefined {
