@@ -168,6 +168,8 @@ class Pool<T extends { text: string }> {
     else this.byText.set(t.text, [t]);
   }
   take(text: string): T | undefined {
+    // A first reading has nothing to reuse: no need to hash every part's text to find that out.
+    if (this.byText.size === 0) return undefined;
     const list = this.byText.get(text);
     return list?.pop();
   }
