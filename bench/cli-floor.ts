@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   if (problems.length) throw new Error(problems.map((p) => p.message).join('\n'));
   let invalid = 0;
   for (const f of files) {
-    const r = readTextNow(f, f);
+    const r = readTextNow(f);
     if (!('text' in r)) throw new Error(r.problem);
     const doc = new CaseDoc(r.text);
     if (doc.syntax.length || !validateCase(doc.value)) invalid++;

@@ -385,9 +385,12 @@ function runNode(args: string[], cwd: string): Promise<CliRun> {
 /** The validators generated from the schema ahead of time, as a part of a bundle. */
 const GENERATED = 'generated validators';
 
-/** How esbuild.mjs bundles (scripts/bundle-options.mjs), so what is measured is built the same way. */
-async function bundleOptions(): Promise<{ common: (production: boolean) => esbuild.BuildOptions; nodeCjs: esbuild.BuildOptions; builds: (production: boolean) => esbuild.BuildOptions[] }> {
-  return import(pathToFileURL(join(ROOT, 'scripts', 'bundle-options.mjs')).href);
+/** How esbuild.mjs builds `file` (scripts/bundle-options.mjs), so that what is measured is built the same way. */
+async function buildOf(file: string): Promise<esbuild.BuildOptions> {
+  const { builds } = (await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-options.mjs')).href)) as { builds: (production: boolean) => esbuild.BuildOptions[] };
+  const spec = builds(true).find((x) => x.outfile === file);
+  if (!spec) throw new Error(`esbuild.mjs does not build ${file}.`);
+  return { ...spec, absWorkingDir: ROOT };
 }
 
 /** The name of the floor measurement among the command-line tools. */
@@ -407,8 +410,7 @@ async function cli(inputs: Inputs, spectral: Peer | undefined, ajv: Peer | undef
   // The floor under ours: finding the files, reading and the schema check alone, bundled as the
   // command line is and run the same way.
   const floorJs = join(WORK, 'cli-floor.js');
-  const bundling = await bundleOptions();
-  await esbuild.build({ ...bundling.common(true), ...bundling.nodeCjs, absWorkingDir: ROOT, entryPoints: [join(__dirname, 'cli-floor.ts')], outfile: floorJs, logLevel: 'error' });
+  await esbuild.build({ ...(await buildOf('dist/cli.js')), entryPoints: [join(__dirname, 'cli-floor.ts')], outfile: floorJs, logLevel: 'error' });
   tools.push({ name: FLOOR, args: (t) => [floorJs, t], ok: (r) => r.code === 0 && new RegExp(`^${n} files, 0 not valid`).test(r.out) });
   if (ajv) tools.push({ name: 'ajv validate', args: (t) => [ajv.entry, 'validate', '-s', inputs.peers.ajvSchema, '-d', t.endsWith('.yaml') ? t : glob, '--strict=false', '--all-errors'], ok: (r) => r.code === 0 && (r.out.match(/ valid$/gm) ?? []).length === n });
   // Each tool must fail the invalid file, or it is not checking what we think.
@@ -471,9 +473,7 @@ const BUNDLES: { file: string; target?: string; required?: { parts: string[]; sa
 
 /** A bundle's parts and their minified sizes, by package or folder: built as esbuild.mjs builds it, with a metafile. */
 async function bundleParts(file: string): Promise<Map<string, number>> {
-  const spec = (await bundleOptions()).builds(true).find((x) => x.outfile === file);
-  if (!spec) throw new Error(`esbuild.mjs does not build ${file}.`);
-  const r = await esbuild.build({ ...spec, absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent' });
+  const r = await esbuild.build({ ...(await buildOf(file)), write: false, metafile: true, logLevel: 'silent' });
   const out = Object.values(r.metafile!.outputs).find((o) => o.entryPoint !== undefined)!;
   const parts = new Map<string, number>();
   for (const [input, v] of Object.entries(out.inputs)) {

@@ -1,4 +1,4 @@
-// How the bundles are built, shared by esbuild.mjs and the benchmark (which weighs the parts of
+// How each bundle is built, shared by esbuild.mjs and the benchmark (which weighs the parts of
 // each bundle, and bundles its own floor measurement exactly as the command line is bundled).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,19 +8,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** What every bundle shares; `production` minifies, otherwise source maps. */
-export function common(production) {
+function common(production) {
   return { define: { SCR_VERSION: JSON.stringify(version) }, bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none', target: 'es2022' };
 }
 
 // js-yaml's CommonJS build, for Node and the browser alike: its ES module build sets up each
 // reading's state with an object spread that V8 runs about three times slower (the whole 100×
 // file: 33 ms against 9 ms), and the engine reads a file in hundreds of parts.
-export const jsYaml = { 'js-yaml': './node_modules/js-yaml/dist/js-yaml.cjs.js' };
+const jsYaml = { 'js-yaml': './node_modules/js-yaml/dist/js-yaml.cjs.js' };
 
 // For Node, as CommonJS. ESM dependencies that ask for import.meta.url still work.
 // yaml's ES module build (the one browsers get) for Node too: bundled as CommonJS, each call of
 // isScalar, isMap and the like on the hot paths went through an interop getter.
-export const nodeCjs = {
+const nodeCjs = {
   platform: 'node',
   format: 'cjs',
   alias: { yaml: './node_modules/yaml/browser/index.js', ...jsYaml },
