@@ -112,6 +112,7 @@ describe('the fast reader', () => {
       'an explicit key': '? a\n: 1\n',
       'a directive': '%YAML 1.2\n---\na: 1\n',
       'two documents': 'a: 1\n---\nb: 2\n',
+      'a document end marker': 'a: 1\n...\n',
       'a byte-order mark': '\uFEFFa: 1\n',
       'a carriage return alone': 'a: 1\rb: 2\n',
       'a tab in an indentation': 'a:\n\tb: 1\n',
