@@ -46,6 +46,13 @@ describe('--output', () => {
     assert.match(read('c.md'), /^# SCR Quality Marker 2 check/);
     assert.match(read('d.xml'), /^<\?xml .*\n<testsuites /);
     assert.deepEqual(Object.keys(JSON.parse(read('e.txt'))), ['files'], 'json when the extension says nothing');
+    // Fingerprints are worked out only for the outputs that use them: a SARIF file beside another
+    // format on the console has them as `--format sarif` does.
+    type Sarif = { runs: { results: { partialFingerprints?: unknown }[] }[] };
+    const fingerprintsOf = (s: Sarif) => s.runs[0].results.map((x) => x.partialFingerprints);
+    const direct = fingerprintsOf(JSON.parse(check('--format', 'sarif').stdout) as Sarif);
+    assert.ok(direct.length > 0 && direct.every((x) => x !== undefined));
+    assert.deepEqual(fingerprintsOf(JSON.parse(read('a.sarif')) as Sarif), direct);
   });
 
   it('--output-format pairs with --output in order, and wins over the extension', () => {

@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import type { FileReport } from './report';
+import { fingerprintOf, type FileReport } from './report';
 import { toSlash } from './files';
 import { yamlPathAt } from './fingerprint';
 
@@ -32,7 +32,7 @@ export function entriesFor(files: readonly FileReport[], baselineFile: string): 
   const out: BaselineEntry[] = [];
   for (const f of files) {
     const path = keyPath(dir, f.absolutePath);
-    for (const x of f.findings) out.push({ path, rule: x.rule, fingerprint: f.fingerprints.get(x)!, at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
+    for (const x of f.findings) out.push({ path, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
   }
   return out;
 }
@@ -82,7 +82,7 @@ export function applyBaseline(files: FileReport[], baseline: Baseline, baselineF
   for (const f of files) {
     const path = keyPath(dir, f.absolutePath);
     const before = f.findings.length;
-    f.findings = f.findings.filter((x) => !known.has(key(path, x.rule, f.fingerprints.get(x)!)));
+    f.findings = f.findings.filter((x) => !known.has(key(path, x.rule, fingerprintOf(f, x))));
     dropped += before - f.findings.length;
   }
   return dropped;

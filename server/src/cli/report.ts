@@ -11,12 +11,22 @@ export interface FileReport {
   /** Findings to show: waived ones removed (they stay in `waived`). */
   findings: Finding[];
   waived: Finding[];
-  /** Each finding's fingerprint (see fingerprint.ts), shown and waived alike. */
-  fingerprints: Map<Finding, string>;
+  /**
+   * Each finding's fingerprint (see fingerprint.ts), shown and waived alike: worked out only for
+   * the outputs that use it (SARIF and baselines), as it takes a hash of every finding.
+   */
+  fingerprints?: Map<Finding, string>;
   checklist?: ChecklistItem[];
   analysis?: Analysis;
   /** A settings file's findings are reported under its own path, with no checklist. */
   kind: 'case' | 'config' | 'unreadable';
+}
+
+/** A finding's fingerprint: the run works them out whenever an output or a baseline needs them. */
+export function fingerprintOf(file: FileReport, finding: Finding): string {
+  const fingerprint = file.fingerprints?.get(finding);
+  if (fingerprint === undefined) throw new Error(`no fingerprint was worked out for a finding in ${file.path}`);
+  return fingerprint;
 }
 
 export interface RunReport {

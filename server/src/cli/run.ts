@@ -160,7 +160,10 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // Only some report formats, and baselines, need each file's reading (its YAML tree) once it is
   // checked; otherwise a report keeps its findings and line index, and the reading goes. Keeping a
   // thousand readings to the end made garbage collection a fifth of the run.
-  const keepReadings = !!baselineFile || !!writeBaselineFile || [format, ...outputs.map((x) => x.format)].some((f) => f === 'junit' || f === 'markdown');
+  const formatsUsed = [format, ...outputs.map((x) => x.format)];
+  const keepReadings = !!baselineFile || !!writeBaselineFile || formatsUsed.some((f) => f === 'junit' || f === 'markdown');
+  // Fingerprints (a hash of each finding) serve SARIF and baselines only.
+  const withFingerprints = !!baselineFile || !!writeBaselineFile || formatsUsed.includes('sarif');
   const dossier: DossierCase[] = [];
   const configsSeen = new Set<string>();
   const check = async (path: string, text: string, doc: CaseDoc, withDossier: readonly DossierCase[]): Promise<FileReport> => {
@@ -168,13 +171,13 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
       configsSeen.add(a.config.path);
       const doc = a.config.doc;
-      reports.push({ path: shown(a.config.path), absolutePath: a.config.path, lines: doc.lines, doc, findings: a.config.findings, waived: [], fingerprints: fingerprints(a.config.findings, doc.lines, doc), kind: 'config' });
+      reports.push({ path: shown(a.config.path), absolutePath: a.config.path, lines: doc.lines, doc, findings: a.config.findings, waived: [], ...(withFingerprints ? { fingerprints: fingerprints(a.config.findings, doc.lines, doc) } : {}), kind: 'config' });
     }
     return {
       path: shown(path), absolutePath: path, lines: a.doc.lines, kind: 'case', checklist: a.checklist,
       ...(keepReadings ? { doc: a.doc, analysis: a } : {}),
       findings: a.findings.filter((x) => !x.waived), waived: a.findings.filter((x) => x.waived),
-      fingerprints: fingerprints(a.findings, a.doc.lines, a.doc),
+      ...(withFingerprints ? { fingerprints: fingerprints(a.findings, a.doc.lines, a.doc) } : {}),
     };
   };
   // Each file is read into its tree and checked on its own straight away, so that the tree can go

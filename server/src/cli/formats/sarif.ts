@@ -1,7 +1,7 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { ALL_RULES, QUESTIONS, type Finding, type Severity } from '../../engine/index';
 import { fileUri as uriOf, HOME, ruleDocUrl } from '../links';
-import { regionOf, type FileReport, type RenderContext, type RunReport } from '../report';
+import { fingerprintOf, regionOf, type FileReport, type RenderContext, type RunReport } from '../report';
 
 /** The key of our fingerprint in `partialFingerprints` (bump the number if its recipe changes). */
 export const FINGERPRINT_KEY = 'scrCheckFingerprint/v1';
@@ -90,7 +90,7 @@ function result(f: FileReport, x: Finding, ruleIndex: Map<string, number>, ctx: 
         },
       },
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprints.get(x)! },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(f, x) },
     ...(related.length ? { relatedLocations: related } : {}),
     ...(x.waived ? { suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: x.waived.reason || '(no reason given)' }] } : {}),
     ...(x.questions.length ? { properties: { qm2Questions: x.questions } } : {}),
