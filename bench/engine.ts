@@ -7,6 +7,7 @@
  * prints one JSON line. Each round times both on the same text, one after the other (the order
  * alternating), so a ratio is always taken from two timings made within the same moment.
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { analyseText, parseDate } from '../server/src/engine/index';
 import { caseFile } from './generate';
@@ -24,13 +25,38 @@ export interface EngineSize {
   /** Median of the per-round ratios analyse ÷ parse. */
   ratio: number;
   rounds: number;
+  /**
+   * The analysis with the garbage collector's pauses on the main thread taken out of each timing
+   * (median): a diagnostic of how much of the time, and of the growth, is the collector's.
+   */
+  analyseLessGcMs: number;
 }
 
 export const TODAY = '2020-06-01';
 
-export function measureEngine(sizes: number[], rounds: number[], warmupMs: number): EngineSize[] {
+/** The garbage collector's pauses, as V8 reports them, from now until `stop` is awaited. */
+function gcPauses(): { stop: () => Promise<{ start: number; ms: number }[]> } {
+  const pauses: { start: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      // The reports arrive once the event loop turns.
+      await new Promise((r) => setTimeout(r, 50));
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}
+
+export async function measureEngine(sizes: number[], rounds: number[], warmupMs: number): Promise<EngineSize[]> {
   const today = parseDate(TODAY)!;
   const out: EngineSize[] = [];
+  const gc = gcPauses();
+  /** Each analysis timing's window, to take the pauses inside it out afterwards. */
+  const windows: { size: number; start: number; end: number; batch: number }[][] = [];
   sizes.forEach((scale, i) => {
     const text = caseFile({ scale, seed: 7 });
     const analyse = () => analyseText(text, { today, path: `/bench/size-${scale}.scr.yaml` });
@@ -46,10 +72,14 @@ export function measureEngine(sizes: number[], rounds: number[], warmupMs: numbe
       one = Math.min(one, performance.now() - t0);
     }
     batch = Math.max(1, Math.ceil(20 / Math.max(one, 0.01)));
+    const own: { size: number; start: number; end: number; batch: number }[] = [];
+    windows.push(own);
     const time = (f: () => unknown) => {
       const t0 = performance.now();
       for (let k = 0; k < batch; k++) f();
-      return (performance.now() - t0) / batch;
+      const t1 = performance.now();
+      if (f === analyse) own.push({ size: scale, start: t0, end: t1, batch });
+      return (t1 - t0) / batch;
     };
     const ps: number[] = [];
     const as: number[] = [];
@@ -68,7 +98,15 @@ export function measureEngine(sizes: number[], rounds: number[], warmupMs: numbe
       rs.push(a / p);
     }
     const findings = analyse().findings.length;
-    out.push({ scale, lines: text.split('\n').length, chars: text.length, findings, batch, parseMs: median(ps), analyseMs: median(as), ratio: median(rs), rounds: rounds[i] });
+    out.push({ scale, lines: text.split('\n').length, chars: text.length, findings, batch, parseMs: median(ps), analyseMs: median(as), ratio: median(rs), rounds: rounds[i], analyseLessGcMs: NaN });
+  });
+  const pauses = await gc.stop();
+  out.forEach((size, i) => {
+    const less = windows[i].map((w) => {
+      const paused = pauses.filter((p) => p.start >= w.start && p.start < w.end).reduce((sum, p) => sum + p.ms, 0);
+      return (w.end - w.start - paused) / w.batch;
+    });
+    size.analyseLessGcMs = median(less);
   });
   return out;
 }
@@ -76,6 +114,5 @@ export function measureEngine(sizes: number[], rounds: number[], warmupMs: numbe
 if (process.argv[1]?.endsWith('engine.ts')) {
   const opts = JSON.parse(process.argv[2] ?? '{}') as { sizes?: number[]; rounds?: number[]; warmupMs?: number };
   const sizes = opts.sizes ?? [1, 10, 100];
-  const result = measureEngine(sizes, opts.rounds ?? sizes.map(() => 10), opts.warmupMs ?? 1000);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  void measureEngine(sizes, opts.rounds ?? sizes.map(() => 10), opts.warmupMs ?? 1000).then((result) => process.stdout.write(`${JSON.stringify(result)}\n`));
 }
