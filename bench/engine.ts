@@ -56,7 +56,7 @@ export async function measureEngine(sizes: number[], rounds: number[], warmupMs:
   const out: EngineSize[] = [];
   const gc = gcPauses();
   /** Each analysis timing's window, to take the pauses inside it out afterwards. */
-  const windows: { size: number; start: number; end: number; batch: number }[][] = [];
+  const windows: { start: number; end: number; batch: number }[][] = [];
   sizes.forEach((scale, i) => {
     const text = caseFile({ scale, seed: 7 });
     const analyse = () => analyseText(text, { today, path: `/bench/size-${scale}.scr.yaml` });
@@ -72,13 +72,13 @@ export async function measureEngine(sizes: number[], rounds: number[], warmupMs:
       one = Math.min(one, performance.now() - t0);
     }
     batch = Math.max(1, Math.ceil(20 / Math.max(one, 0.01)));
-    const own: { size: number; start: number; end: number; batch: number }[] = [];
+    const own: { start: number; end: number; batch: number }[] = [];
     windows.push(own);
     const time = (f: () => unknown) => {
       const t0 = performance.now();
       for (let k = 0; k < batch; k++) f();
       const t1 = performance.now();
-      if (f === analyse) own.push({ size: scale, start: t0, end: t1, batch });
+      if (f === analyse) own.push({ start: t0, end: t1, batch });
       return (t1 - t0) / batch;
     };
     const ps: number[] = [];
