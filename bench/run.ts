@@ -47,7 +47,7 @@ const PLAN = SMOKE
   : {
       // The 100× file is timed one reading at a time, and a garbage collection falls inside some
       // readings and not others: 31 rounds hold its median (and so the growth) steadier than 11
-      // did (124–135× over four runs, against 97–160× with 11), for about 7 s more.
+      // did (124–135× over four runs with 41, against 97–160× with 11), for about 7 s more.
       engine: { sizes: [1, 10, 100], rounds: [31, 21, 31], warmupMs: 2000 },
       open: { sizes: [1, 10, 100], rounds: [41, 15, 7], warmup: 20 },
       keystroke: { scale: 100, strokes: 40, peerStrokes: 10 },
