@@ -359,7 +359,8 @@ function readSectionRun(text: string, starts: number[], first: number, end: numb
     if (endsEmptyBeforeComments(pair)) return undefined;
     sections.push({ text: ownCopy(text.slice(starts[k], starts[k + 1] ?? text.length)), start: starts[k], pair, value: { [key.value as string]: value[key.value as string] } });
   }
-  for (const section of sections) shiftNode(section.pair, from);
+  // Read from the text's start (the usual first run), the positions are already right: no walk.
+  if (from !== 0) for (const section of sections) shiftNode(section.pair, from);
   return sections;
 }
 
