@@ -46,8 +46,9 @@ const PLAN = SMOKE
     }
   : {
       // The 100× file is timed one reading at a time, and a garbage collection falls inside some
-      // readings and not others: 31 rounds hold its median (and so the growth) steadier than 11
-      // did (124–135× over four runs with 41, against 97–160× with 11), for about 7 s more.
+      // readings and not others: 31 rounds narrow the spread of its median, and so of the growth
+      // (124–152× over six runs with 31 or 41, against 97–160× over twenty-one with 11 or 12),
+      // for about 7 s more.
       engine: { sizes: [1, 10, 100], rounds: [31, 21, 31], warmupMs: 2000 },
       open: { sizes: [1, 10, 100], rounds: [41, 15, 7], warmup: 20 },
       keystroke: { scale: 100, strokes: 40, peerStrokes: 10 },
