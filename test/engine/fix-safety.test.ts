@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isScalar, visit } from 'yaml';
+import { isCollection, isScalar, parseDocument, visit } from 'yaml';
 import { globSync } from 'tinyglobby';
 import { fixAll } from '../../server/src/engine/actions';
 import { CaseDoc } from '../../server/src/engine/document';
@@ -10,7 +10,7 @@ import type { TextEdit } from '../../server/src/engine/types';
 import { analyseFixture, comments, readFixture, type Fixture } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..');
-const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/rules/**/*.scr.yaml'], { cwd: ROOT }).sort();
+const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/rules/**/*.scr.yaml', 'test/fixtures/dossier/*.scr.yaml'], { cwd: ROOT }).sort();
 
 /** Every scalar the user wrote, with where it stands. */
 function scalars(text: string): { value: string; start: number; end: number }[] {
@@ -53,10 +53,36 @@ function assertSafe(f: Fixture, edits: readonly TextEdit[], what: string): void 
   assert.deepEqual(newErrors.map((x) => `${x.rule}: ${x.message}`), [], `${what}: no new error\n${fixed}`);
 }
 
+/**
+ * The same file with every list and section from `depth` levels down written in brackets (flow
+ * style: `case: {reference: …}`, `- {id: csc, …}`), where YAML allows no indented lines: a fix
+ * there must write in brackets too. Comments go with the layout; values are kept.
+ */
+function inBrackets(text: string, depth: number): string | undefined {
+  const d = parseDocument(text);
+  if (d.errors.length) return undefined;
+  visit(d, {
+    Collection(_, node, path) {
+      if (path.filter((p) => isCollection(p)).length >= depth) node.flow = true;
+    },
+  });
+  return d.toString({ lineWidth: 0 });
+}
+
+/** Each fixture as written, then in brackets from the top-level sections down, then from one level below. */
+function variants(file: string): { name: string; f: Fixture }[] {
+  const f = readFixture(join(ROOT, file));
+  const out = [{ name: file, f }];
+  for (const depth of [1, 2]) {
+    const text = inBrackets(f.text, depth);
+    if (text !== undefined) out.push({ name: `${file} in brackets from level ${depth}`, f: { ...f, text } });
+  }
+  return out;
+}
+
 describe('quick fixes are safe on every fixture and example', () => {
   it('has files to try', () => assert.ok(FILES.length > 100));
-  for (const file of FILES) {
-    const f = readFixture(join(ROOT, file));
+  for (const { name: file, f } of FILES.flatMap(variants)) {
     const a = analyseFixture(f);
     const open = a.findings.filter((x) => !x.waived);
     if (!open.some((x) => x.fixes.length)) continue;

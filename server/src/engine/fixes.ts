@@ -17,6 +17,21 @@ function render(value: unknown, indent: number): string[] {
   return text.split('\n').map((l) => (l ? pad + l : l));
 }
 
+/**
+ * `value` on one line in flow style (`{ board: …, from: … }`), for a place inside brackets, where
+ * YAML allows no indented lines.
+ */
+function renderFlow(value: unknown): string {
+  return stringify(value, { lineWidth: 0, collectionStyle: 'flow', version: '1.2' }).replace(/\n$/, '');
+}
+
+/** Whether the key or item at `path` stands inside brackets (a flow mapping or list). */
+function inFlow(doc: CaseDoc, path: Path): boolean {
+  if (path.length === 0) return false;
+  const parent = doc.node(path.slice(0, -1));
+  return isCollection(parent) && !!parent.flow;
+}
+
 /** `key: value` lines for a new property. */
 function propertyLines(key: string, value: unknown, indent: number): string[] {
   const pad = ' '.repeat(indent);
@@ -81,10 +96,9 @@ export function insertProperty(doc: CaseDoc, mapPath: Path, key: string, value: 
     return insertAfter(doc, { start: k.range![0], end: v?.range?.[1] ?? k.range![1] }, lines);
   }
   if (map && isMap(map) && map.flow) {
-    if (value !== null && typeof value === 'object') return undefined;
     const close = map.range![1] - 1;
     const sep = map.items.length ? ', ' : '';
-    return { span: { start: close, end: close }, newText: `${sep}${key}: ${render(value, 0).join(' ')}` };
+    return { span: { start: close, end: close }, newText: `${sep}${key}: ${renderFlow(value)}` };
   }
   if (mapPath.length === 0) {
     if (map) return undefined;
@@ -96,6 +110,7 @@ export function insertProperty(doc: CaseDoc, mapPath: Path, key: string, value: 
   const written = doc.pair(mapPath);
   if (written && isEmptyValue(written.value as Node | null)) {
     const k = written.key as Node;
+    if (inFlow(doc, mapPath)) return valueAfterColon(doc, k, written.value as Node | null, { [key]: value });
     const indent = doc.lines.positionAt(k.range![0]).character + 2;
     const at = endOfLastLine(doc, nodeSpan(k));
     return { span: { start: at, end: at }, newText: eol + propertyLines(key, value, indent).join(eol) };
@@ -122,9 +137,8 @@ export function appendItem(doc: CaseDoc, seqPath: Path, item: unknown): TextEdit
     return insertAfter(doc, nodeSpan(lastItem), lines);
   }
   if (seq && isSeq(seq) && seq.flow && seq.items.length > 0) {
-    if (item !== null && typeof item === 'object') return undefined;
     const close = seq.range![1] - 1;
-    return { span: { start: close, end: close }, newText: `${seq.items.length ? ', ' : ''}${render(item, 0).join(' ')}` };
+    return { span: { start: close, end: close }, newText: `, ${renderFlow(item)}` };
   }
   // Absent, written empty (`key:`), `null` or `[]`: write the list in place.
   return setValue(doc, seqPath, [item]);
@@ -167,10 +181,12 @@ function isObjectValue(v: unknown): boolean {
 }
 
 /**
- * Writes `value` as a block below the key `k`, replacing whatever stands between the colon and
- * `valueEnd` (an empty `[]`, a scalar) and keeping anything after it on the line (a comment).
+ * Writes `value` as a block below the key `k` at `path`, replacing whatever stands between the
+ * colon and `valueEnd` (an empty `[]`, a scalar) and keeping anything after it on the line (a
+ * comment). Inside brackets, where no block may stand, the value is written in their style instead.
  */
-function blockBelowKey(doc: CaseDoc, k: Node, valueEnd: number, value: unknown): TextEdit | undefined {
+function blockBelowKey(doc: CaseDoc, path: Path, k: Node, valueEnd: number, value: unknown): TextEdit | undefined {
+  if (inFlow(doc, path)) return replaceAfterColon(doc, k, valueEnd, value);
   const colon = doc.text.indexOf(':', k.range![1]);
   if (colon < 0 || colon > valueEnd) return undefined;
   const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(k.range![0]));
@@ -178,6 +194,21 @@ function blockBelowKey(doc: CaseDoc, k: Node, valueEnd: number, value: unknown):
   const keyIndent = doc.lines.positionAt(k.range![0]).character;
   const rest = doc.text.slice(valueEnd, lineEnd);
   return { span: { start: colon + 1, end: lineEnd }, newText: rest + doc.lines.eol + render(value, keyIndent + 2).join(doc.lines.eol) };
+}
+
+/** Writes `value` in flow style after the colon of the key `k`, in place of an empty value `v`. */
+function valueAfterColon(doc: CaseDoc, k: Node, v: Node | null, value: unknown): TextEdit | undefined {
+  const colon = doc.text.indexOf(':', k.range![1]);
+  // Whatever an empty value's extent spans (spaces before a comment) stays.
+  const written = v?.range && doc.text.slice(v.range[0], v.range[1]).trim() ? v.range[1] : colon + 1;
+  return colon < 0 ? undefined : replaceAfterColon(doc, k, written, value);
+}
+
+/** Replaces what stands between the colon of the key `k` and `valueEnd` with ` value`, in flow style. */
+function replaceAfterColon(doc: CaseDoc, k: Node, valueEnd: number, value: unknown): TextEdit | undefined {
+  const colon = doc.text.indexOf(':', k.range![1]);
+  if (colon < 0 || valueEnd < colon + 1) return undefined;
+  return { span: { start: colon + 1, end: valueEnd }, newText: ` ${renderFlow(value)}` };
 }
 
 /** Sets the value at `path` where the key is absent, empty or blank; undefined where a value is already written. */
@@ -192,7 +223,7 @@ export function setValue(doc: CaseDoc, path: Path, value: unknown): TextEdit | u
   const empty = !v || (isScalar(v) && v.value === null && !(v as { source?: string }).source);
   if (empty) {
     // Objects go below the key; text right after the colon, so a comment later on the line stays after it.
-    if (isObjectValue(value)) return blockBelowKey(doc, k, doc.text.indexOf(':', k.range[1]) + 1, value);
+    if (isObjectValue(value)) return blockBelowKey(doc, path, k, doc.text.indexOf(':', k.range[1]) + 1, value);
     const colon = doc.text.indexOf(':', k.range[1]);
     if (colon < 0) return undefined;
     return { span: { start: colon + 1, end: colon + 1 }, newText: ` ${render(value, 0).join(' ')}` };
@@ -201,7 +232,7 @@ export function setValue(doc: CaseDoc, path: Path, value: unknown): TextEdit | u
     return replaceValue(doc, path, render(value, 0).join(' '));
   }
   if (isCollection(v) && v.flow && v.items.length === 0 && v.range && isObjectValue(value)) {
-    return blockBelowKey(doc, k, v.range[1], value);
+    return blockBelowKey(doc, path, k, v.range[1], value);
   }
   return undefined;
 }
@@ -237,6 +268,6 @@ export function replaceScalar(doc: CaseDoc, path: Path, value: unknown): TextEdi
   const k = pair?.key as Node | null | undefined;
   const v = pair?.value as Node | null | undefined;
   if (!k?.range || !v?.range || !isScalar(v)) return undefined;
-  if (isObjectValue(value)) return blockBelowKey(doc, k, v.range[1], value);
+  if (isObjectValue(value)) return blockBelowKey(doc, path, k, v.range[1], value);
   return { span: { start: v.range[0], end: v.range[1] }, newText: render(value, 0).join(' ') };
 }

@@ -110,7 +110,10 @@ function report(ctx: RuleContext, err: AjvError): void {
     case 'additionalProperties': {
       const key = String(err.params.additionalProperty);
       const known = propertyOrder(path).filter((k) => k !== key);
-      const guess = nearest(key, known);
+      // A key already written here is no suggestion: renaming to it would write it twice.
+      const here = doc.get(path);
+      const written = (k: string) => here !== null && typeof here === 'object' && Object.prototype.hasOwnProperty.call(here, k);
+      const guess = nearest(key, known.filter((k) => !written(k)));
       ctx.report({
         span: doc.keySpan([...path, key]),
         message:
