@@ -3,6 +3,7 @@ import { appendItem, replaceValue } from '../fixes';
 import { agencyIds, asArray, asString, entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
+import { schemaAt } from '../schema-info';
 import { nearest } from '../text';
 import type { Fix } from '../types';
 
@@ -34,7 +35,7 @@ export const unknownAgency: Rule = {
       if (change) fixes.push({ title: `Change to \`${guess}\``, edits: [change], preferred: true });
       if (!reported.has(id)) {
         const declare = appendItem(doc, ['agencies'], {
-          id, name: TO_COMPLETE, type: 'other', involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) },
+          id, name: TO_COMPLETE, type: typeNamedBy(id), involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) },
         });
         if (declare) fixes.push({ title: `Declare agency \`${id}\` under \`agencies\``, edits: [declare], preferred: !change });
       }
@@ -47,3 +48,13 @@ export const unknownAgency: Rule = {
     }
   },
 };
+
+/**
+ * The agency type an id names, when it names one (`police`, `health`), else `other`. So the
+ * agency declared here is the same one key-agency-missing's fix adds for a missing key type:
+ * fixing both at once adds it once, not twice under one id.
+ */
+function typeNamedBy(id: string): string {
+  const types = schemaAt(['agencies', 0, 'type'])?.enum ?? [];
+  return types.includes(id) ? id : 'other';
+}
