@@ -124,3 +124,26 @@ describe('baselines', () => {
     assert.deepEqual(found(check('--baseline', 'qm2-baseline.json')), []);
   });
 });
+
+describe('baselines tell apart findings of one rule at one place', () => {
+  // Each missing key type of agency is its own finding on the `agencies:` line.
+  const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+  const noHealth = BASE.replace('    type: health\n', '    type: other\n');
+  const noHealthNorPolice = noHealth.replace('    type: police\n', '    type: other\n');
+  let s: ReturnType<typeof scratch>;
+  before(() => (s = scratch()));
+  after(() => s.done());
+  const check = (...args: string[]) => run(['case.scr.yaml', '--today', '2016-06-01', '--format', 'json', ...args], s.dir);
+  const messages = (r: { stdout: string }) => (JSON.parse(r.stdout) as JsonReport).files.flatMap((f) => f.diagnostics.map((d) => `${d.rule}: ${d.message.split('.')[0]}`));
+
+  it('a new gap beside an accepted one is reported, and the accepted one stays hidden', () => {
+    writeFileSync(join(s.dir, 'case.scr.yaml'), noHealth);
+    assert.deepEqual(messages(check()), ['key-agency-missing: No health agency is recorded under `agencies`']);
+    assert.equal(check('--write-baseline', 'b.json').code, 0);
+    writeFileSync(join(s.dir, 'case.scr.yaml'), noHealthNorPolice);
+    assert.equal(messages(check()).length, 2);
+    const r = check('--baseline', 'b.json');
+    assert.deepEqual(messages(r), ['key-agency-missing: No police agency is recorded under `agencies`']);
+    assert.equal(r.code, 0, 'warnings only');
+  });
+});

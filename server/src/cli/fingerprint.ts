@@ -11,8 +11,10 @@ import type { CaseDoc, Finding, LineIndex } from '../engine/index';
  * - the YAML path of the key at fault (`agencies[id=police].minimumData`): list items are named by
  *   their `id`, or their first plain value, so adding an item above does not rename the others,
  * - the text at fault: the first line of the finding's span (the whole line when the span is
- *   empty), trimmed and with runs of spaces made one, and
- * - the occurrence: 0 for the first finding with the same three, 1 for the next, and so on.
+ *   empty), trimmed and with runs of spaces made one,
+ * - the finding's subject, where the rule gives one (the agency type missing): several findings of
+ *   one rule can stand at one place, and which one is which must not depend on the others, and
+ * - the occurrence: 0 for the first finding with the same key, 1 for the next, and so on.
  *
  * Line numbers are not in it, nor the message (which may say "48 days ago"), so lines moving,
  * unrelated edits and another day leave it alone; changing the text at fault changes it.
@@ -22,7 +24,8 @@ export function fingerprints(findings: readonly Finding[], lines: LineIndex, doc
   const seen = new Map<string, number>();
   const ordered = [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   for (const f of ordered) {
-    const key = [f.rule, doc ? yamlPathAt(doc, f.span.start) : '', textAt(lines, f.span)].join('\u0000');
+    // Without a subject the key is as it was before subjects, so that baselines already written hold.
+    const key = [f.rule, doc ? yamlPathAt(doc, f.span.start) : '', textAt(lines, f.span), ...(f.subject !== undefined ? [f.subject] : [])].join('\u0000');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     out.set(f, hash(`scr-fingerprint-1\u0000${key}\u0000${n}`));

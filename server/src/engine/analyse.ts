@@ -56,6 +56,7 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
       report: (r) => findings.push({
         rule: rule.id, severity: level, message: r.message, span: r.span,
         questions: r.questions ?? rule.questions, fixes: r.fixes ?? [], related: r.related ?? [],
+        ...(r.subject !== undefined ? { subject: r.subject } : {}),
       }),
     };
     const before = findings.length;

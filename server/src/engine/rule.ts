@@ -49,6 +49,8 @@ export interface Report {
   related?: Related[];
   /** When a finding speaks to fewer questions than the rule's list. */
   questions?: Question[];
+  /** See Finding.subject: set where one place can hold several findings of the rule. */
+  subject?: string;
 }
 
 export interface Rule extends RuleMeta {

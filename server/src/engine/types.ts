@@ -48,6 +48,12 @@ export interface Finding {
   questions: Question[];
   fixes: Fix[];
   related: Related[];
+  /**
+   * What the finding is about, where one place can hold several findings of one rule (the agency
+   * type missing, the criterion with no finding): it tells them apart in fingerprints, so that a
+   * baseline accepting one does not hide another.
+   */
+  subject?: string;
   /** Set when a `# scr-waive` comment suppresses this finding; its reason. */
   waived?: { reason: string; span: Span };
 }

@@ -85,6 +85,7 @@ export const criteriaIncomplete: Rule = {
           `(${listWords(choices.map((c) => `\`${c}\``))}) and the evidence for it.` +
           (AFTERWORD[key] ?? ''),
         fixes,
+        subject: key,
       });
     }
   },

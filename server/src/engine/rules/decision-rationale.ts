@@ -33,6 +33,7 @@ export const decisionRationale: Rule = {
           'The decision gives no rationale. Record under `rationale` why the chair decided as they did, in words that member agencies, ' +
           'government, the professionals involved and the family could follow: how the statutory criteria apply, and what the decision is meant to achieve.',
         fixes: fix('Add `rationale`', setValue(doc, path, TO_COMPLETE)),
+        subject: 'rationale',
       });
     }
 
@@ -47,6 +48,7 @@ export const decisionRationale: Rule = {
           'The decision is not to hold an SCR, but it does not say how learning will be drawn from the case instead. ' +
           'Add `alternative`: the route chosen (a multi-agency or single-agency review, no further action, or another) and its `detail`: who does what, and by when.',
         fixes,
+        subject: 'alternative',
       });
     }
   },

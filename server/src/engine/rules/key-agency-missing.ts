@@ -47,6 +47,7 @@ export const keyAgencyMissing: Rule = {
           `Add an agency of type \`${type}\``,
           appendItem(doc, ['agencies'], { id, name: TO_COMPLETE, type, involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) } }),
         ),
+        subject: type,
       });
     }
   },
