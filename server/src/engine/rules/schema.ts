@@ -69,13 +69,16 @@ function singular(title: string): string {
   return `entry in ${t}`;
 }
 
+const TYPE_WORDS: Record<string, string> = { string: 'text', object: 'a section with keys under it', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+
+/** What kinds of value the schema allows, in words: "text", "text or a list of texts". */
 function typeWords(node: SchemaNode | undefined): string {
-  const t = node?.type;
-  const types = Array.isArray(t) ? t : t ? [t] : [];
-  const words = types.filter((x) => x !== 'null').map((x) =>
-    ({ string: 'text', object: 'a section with keys under it', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' })[x] ?? x,
-  );
-  return words.length ? listWords(words) : 'a different kind of value';
+  const words = (node?.anyOf ?? [node]).flatMap((branch) => {
+    const t = branch?.type;
+    const types = (Array.isArray(t) ? t : t ? [t] : []).filter((x) => x !== 'null');
+    return types.map((x) => (x === 'array' && branch?.items?.type === 'string' ? 'a list of texts' : TYPE_WORDS[x] ?? x));
+  });
+  return words.length ? listWords(words, 'or') : 'a different kind of value';
 }
 
 function describeValue(v: unknown): string {
@@ -176,8 +179,20 @@ function report(ctx: RuleContext, err: AjvError): void {
       ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} is empty. Fill it in, or remove the key.` });
       return;
     }
+    case 'anyOf': {
+      // The value fits none of the kinds allowed (notes: text, or a list of texts): one finding
+      // for it, in place of one for each kind it is not.
+      const value = doc.get(path);
+      const wants = typeWords(schemaAt(path));
+      const odd = Array.isArray(value) ? value.findIndex((v) => typeof v !== 'string') : -1;
+      if (odd >= 0 && wants.includes('a list of texts')) {
+        ctx.report({ span: doc.spanOf([...path, odd]), message: `${cap(titleAt(path))} should be ${wants}, but entry ${odd + 1} of the list is ${describeValue((value as unknown[])[odd])}, not text. Write it as text, or put it in quotes.` });
+      } else {
+        ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} should be ${wants}, but it is ${describeValue(value)}.` });
+      }
+      return;
+    }
     case 'if':
-    case 'anyOf':
     case 'oneOf':
     case 'not':
       return; // a branch's own errors say what is wrong
@@ -206,10 +221,14 @@ export const schema: Rule = {
   check(ctx) {
     if (ctx.doc.value === undefined || ctx.doc.value === null) return;
     if (validateCase(ctx.doc.value)) return;
+    const errors = validateCase.errors ?? [];
+    // The errors of an anyOf's branches are said by the anyOf's own finding.
+    const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+    const inBranch = (e: AjvError) => anyOf.some((a) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`) && (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)));
     const seen = new Set<string>();
-    for (const err of validateCase.errors ?? []) {
+    for (const err of errors) {
       const key = `${err.keyword}|${err.instancePath}|${JSON.stringify(err.params)}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || inBranch(err)) continue;
       seen.add(key);
       report(ctx, err);
     }
