@@ -141,3 +141,18 @@ describe('criteria-consistency stays quiet without a decision', () => {
     assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency'), []);
   });
 });
+
+describe('a finding that is not one of the choices', () => {
+  for (const [abuse, died] of [['suspectd', 'yes'], ['suspected', 'Yes']] as const) {
+    it(`abuseOrNeglect: ${abuse}, childDied: ${died}: the test is undecided, and only the spelling is reported`, () => {
+      // Every rule runs here: the schema's finding is the one expected.
+      const a = analyseText(caseFile(abuse, died, undefined, undefined, 'home', 'scr').join('\n') + '\n', { settings: mergeSettings({}), today });
+      assert.equal(a.test.met, undefined);
+      assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency' || f.rule === 'criteria-incomplete'), []);
+      assert.equal(a.findings.filter((f) => f.rule === 'schema' && /not one of the choices/.test(f.message)).length, 1);
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.equal(q7.status, 'not-met');
+      assert.match(q7.summary, /not one of the format’s choices/);
+    });
+  }
+});

@@ -154,6 +154,9 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     if (test.missing.length) {
       status = 'not-met';
       summary = `The record lacks findings the statutory test needs (${test.missing.join(', ')}).`;
+    } else if (test.unreadable.length) {
+      status = 'not-met';
+      summary = `A finding the statutory test needs is not one of the format’s choices (${test.unreadable.join(', ')}), so the test cannot be worked out until it is put right.`;
     } else if (contradicted) {
       status = 'not-met';
       summary = 'The decision does not agree with the findings on the statutory criteria.';

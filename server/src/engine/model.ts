@@ -1,5 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
+import { schemaAt } from './schema-info';
 import { isBlank, nameKey } from './text';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
@@ -64,6 +65,11 @@ export interface StatutoryTest {
   needed: CriterionKey[];
   /** Needed criteria that are not recorded (or have no finding). */
   missing: CriterionKey[];
+  /**
+   * Needed criteria whose finding is written but is not one of the format's choices (`Yes`,
+   * `suspectd`): the schema reports each; the test cannot be worked out until they are put right.
+   */
+  unreadable: CriterionKey[];
   /** Whether the findings meet the test; undefined while a needed finding is missing. */
   met: boolean | undefined;
   /** A death in custody, a secure setting or under mental health detention. */
@@ -79,15 +85,21 @@ export interface StatutoryTest {
  */
 export function statutoryTest(doc: CaseDoc): StatutoryTest {
   const c = asRecord(doc.get(['criteria'])) ?? {};
-  const f = (k: CriterionKey) => findingOf(c[k]);
+  const written = (k: CriterionKey) => findingOf(c[k]);
+  // Only the format's choices count: a finding written otherwise is known to no one.
+  const f = (k: CriterionKey) => {
+    const v = written(k);
+    return v !== undefined && FINDING_CHOICES[k].includes(v) ? v : undefined;
+  };
   const needed: CriterionKey[] = ['abuseOrNeglect', 'childDied'];
   if (f('childDied') === 'no') needed.push('seriousHarm');
   if (f('childDied') === 'no' && (f('seriousHarm') === 'yes' || f('seriousHarm') === 'unclear')) needed.push('concernsAboutWorkingTogether');
-  const missing = needed.filter((k) => f(k) === undefined);
+  const missing = needed.filter((k) => written(k) === undefined);
+  const unreadable = needed.filter((k) => written(k) !== undefined && f(k) === undefined);
   const abuse = f('abuseOrNeglect');
   let met: boolean | undefined;
   if (abuse === 'not-suspected') met = false;
-  else if (missing.length === 0) {
+  else if (missing.length === 0 && unreadable.length === 0) {
     const harmRoute = ['yes', 'unclear'].includes(f('seriousHarm') ?? '') && ['yes', 'unclear'].includes(f('concernsAboutWorkingTogether') ?? '');
     met = (abuse === 'known' || abuse === 'suspected') && (f('childDied') === 'yes' || harmRoute);
   } else if (f('childDied') === 'yes' && (abuse === 'known' || abuse === 'suspected')) met = true;
@@ -95,8 +107,13 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
   const died = f('childDied') === 'yes' || doc.get(['case', 'incident', 'outcome']) === 'died';
   const mandatorySetting = died && MANDATORY_SETTINGS.includes(setting ?? '');
   const requiresScr = mandatorySetting ? true : met;
-  return { needed, missing, met, mandatorySetting, requiresScr };
+  return { needed, missing, unreadable, met, mandatorySetting, requiresScr };
 }
+
+/** Each criterion's findings as the format lists them (true and false read as yes and no). */
+const FINDING_CHOICES = Object.fromEntries(
+  CRITERIA.map((k) => [k, (schemaAt(['criteria', k, 'finding'])?.enum ?? []).filter((v): v is string => typeof v === 'string')]),
+) as Record<CriterionKey, string[]>;
 
 /** The day the decision was made, when it is recorded and a real date. */
 export function decisionDay(doc: CaseDoc): DayNumber | undefined {
