@@ -112,6 +112,23 @@ describe('scr-check exit codes and options', () => {
     const g = JSON.parse(scrCheck(['*/good*.scr.yaml', '--format', 'json'], join(s.dir, '..')).stdout);
     assert.ok(g.files.length >= 1);
   });
+
+  it('a pattern checks only the case files it matches, never the settings file or other files', () => {
+    const d = scratch();
+    writeFileSync(join(d.dir, 'a.scr.yaml'), BASE);
+    writeFileSync(join(d.dir, 'scr.config.yaml'), 'decisionLimit: 1 month\n');
+    writeFileSync(join(d.dir, 'README.md'), '# Our dossier\n');
+    writeFileSync(join(d.dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+    for (const pattern of ['*.yaml', '*']) {
+      const r = scrCheck([pattern, '--format', 'json', '--today', '2016-06-01'], d.dir);
+      assert.equal(r.code, 0, `${pattern}: ${r.stdout}${r.stderr}`);
+      assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['a.scr.yaml'], pattern);
+    }
+    const none = scrCheck(['*.md'], d.dir);
+    d.done();
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /No case files \(\*\.scr\.yaml\) match \*\.md\./);
+  });
 });
 
 describe('scr-check on bad input', () => {
@@ -122,6 +139,8 @@ describe('scr-check on bad input', () => {
     writeFileSync(join(s.dir, 'b-broken.scr.yaml'), BASE.replace('NSCB-2016-21', 'NSCB-2016-24').replace('  board: Northshire LSCB\n', '  board: "Northshire LSCB\n'));
     writeFileSync(join(s.dir, 'c-binary.scr.yaml'), Buffer.from([0x73, 0x63, 0x72, 0x00, 0x01, 0xff]));
     writeFileSync(join(s.dir, 'd-latin1.scr.yaml'), Buffer.from('scr: 1\ncase:\n  board: Caf\xe9 LSCB\n', 'latin1'));
+    // As Windows Notepad saves "Unicode" text: UTF-16 with its byte-order mark.
+    writeFileSync(join(s.dir, 'f-utf16.scr.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('scr: 1\n', 'utf16le')]));
     symlinkSync(join(s.dir, 'loop-b.scr.yaml'), join(s.dir, 'loop-a.scr.yaml'));
     symlinkSync(join(s.dir, 'loop-a.scr.yaml'), join(s.dir, 'loop-b.scr.yaml'));
   });
@@ -138,6 +157,7 @@ describe('scr-check on bad input', () => {
     assert.match(by('b-broken.scr.yaml')!.diagnostics.map((d) => d.message).join('\n'), /never closed/);
     assert.match(by('c-binary.scr.yaml')!.diagnostics[0].message, /not a text file/);
     assert.match(by('d-latin1.scr.yaml')!.diagnostics[0].message, /UTF-8/);
+    assert.match(by('f-utf16.scr.yaml')!.diagnostics[0].message, /is saved as UTF-16 text, so it cannot be checked\. Save it again as UTF-8\./);
   });
 
   it('a missing path and a symlink loop get a clear message each', () => {

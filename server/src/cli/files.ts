@@ -17,8 +17,9 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
   const problems: Expanded['problems'] = [];
   for (const target of targets.length ? targets : ['.']) {
     if (isDynamicPattern(target)) {
-      const found = await glob(target, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false });
-      if (!found.length) problems.push({ target, message: `No files match ${target}.` });
+      // A pattern picks out case files: `*.yaml` must not check the settings file, nor `*` a picture.
+      const found = (await glob(target, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false })).filter(isCaseFile);
+      if (!found.length) problems.push({ target, message: `No case files (*.scr.yaml) match ${target}.` });
       for (const f of found) files.add(toSlash(f));
       continue;
     }
@@ -45,6 +46,11 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     }
   }
   return { files: [...files].sort(), problems };
+}
+
+/** Whether a file is named as a case file is: `*.scr.yaml`. */
+export function isCaseFile(path: string): boolean {
+  return path.endsWith('.scr.yaml');
 }
 
 /**
@@ -106,6 +112,10 @@ export function readTextNow(path: string, shown = path): ReadResult {
 }
 
 function asText(bytes: Buffer, shown: string): ReadResult {
+  // A byte-order mark of UTF-16 (as Windows Notepad's "Unicode" writes): text, in another encoding.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: `${shown} is saved as UTF-16 text, so it cannot be checked. Save it again as UTF-8.` };
+  }
   if (bytes.includes(0)) return { problem: `${shown} is not a text file (it holds binary data), so it cannot be checked.` };
   try {
     return { text: decoder.decode(bytes) };
