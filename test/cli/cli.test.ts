@@ -220,4 +220,24 @@ describe('scr-check across a dossier', () => {
     assert.match(cfg!.diagnostics.map((d) => d.message).join('\n'), /Did you mean `rules`/);
     assert.equal(r.code, 1);
   });
+
+  it('a settings file that cannot be read is reported, its folder gets the defaults, not a parent folder’s settings', () => {
+    const s = scratch();
+    // The parent's settings would make the decision overdue; they must not stand in for the nearest file.
+    writeFileSync(join(s.dir, 'scr.config.yaml'), 'decisionLimit: 2 days\n');
+    mkdirSync(join(s.dir, 'team'));
+    writeFileSync(join(s.dir, 'team', 'case.scr.yaml'), BASE);
+    writeFileSync(join(s.dir, 'team', 'scr.config.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('decisionLimit: 2 days\n', 'utf16le')]));
+    mkdirSync(join(s.dir, 'other'));
+    writeFileSync(join(s.dir, 'other', 'case.scr.yaml'), BASE.replace('NSCB-2016-21', 'NSCB-2016-22'));
+    mkdirSync(join(s.dir, 'other', 'scr.config.yaml'));
+    const r = scrCheck([join(s.dir, 'team'), join(s.dir, 'other'), '--format', 'json', '--today', '2016-06-01']);
+    s.done();
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string }[] }[];
+    const at = (end: string) => files.find((f) => f.path.endsWith(end))!;
+    assert.match(at('team/scr.config.yaml').diagnostics[0].message, /^scr\.config\.yaml is saved as UTF-16 text.*the default settings apply/);
+    assert.match(at('other/scr.config.yaml').diagnostics[0].message, /^scr\.config\.yaml is a folder, not a file\./);
+    for (const c of ['team/case.scr.yaml', 'other/case.scr.yaml']) assert.deepEqual(at(c).diagnostics.map((d) => d.rule), [], `${c}: the defaults, not the parent's 2-day limit`);
+    assert.equal(r.code, 1);
+  });
 });

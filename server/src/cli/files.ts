@@ -82,7 +82,8 @@ export function describeFsError(e: unknown, what: string): string {
   }
 }
 
-export type ReadResult = { text: string } | { problem: string };
+/** A file's text, or why it cannot be had (`missing` when there is no such file). */
+export type ReadResult = { text: string } | { problem: string; missing?: true };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -92,7 +93,7 @@ export async function readText(path: string, shown = path): Promise<ReadResult> 
   try {
     bytes = await fs.readFile(path);
   } catch (e) {
-    return { problem: describeFsError(e, shown) };
+    return notRead(e, shown);
   }
   return asText(bytes, shown);
 }
@@ -106,9 +107,14 @@ export function readTextNow(path: string, shown = path): ReadResult {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return { problem: describeFsError(e, shown) };
+    return notRead(e, shown);
   }
   return asText(bytes, shown);
+}
+
+function notRead(e: unknown, shown: string): ReadResult {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return { problem: describeFsError(e, shown), ...(code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true as const } : {}) };
 }
 
 function asText(bytes: Buffer, shown: string): ReadResult {

@@ -153,7 +153,14 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if (!('text' in r)) throw new UsageError(r.problem);
   }
   const analyser = createAnalyser({
-    host: { readFile: async (p) => texts.get(p) ?? (await readText(p).then((r) => ('text' in r ? r.text : undefined))) },
+    host: {
+      readFile: async (p) => {
+        const known = texts.get(p);
+        if (known !== undefined) return known;
+        const r = await readText(p, nodePath.basename(p));
+        return 'text' in r ? r.text : r.missing ? undefined : { problem: r.problem };
+      },
+    },
     configPath,
     today: () => today,
   });

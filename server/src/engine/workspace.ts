@@ -1,5 +1,5 @@
 import { analyseText, dossierEntry, type Analysis } from './analyse';
-import { analyseConfig, CONFIG_FILE, type ConfigAnalysis } from './config';
+import { analyseConfig, CONFIG_FILE, unreadableConfig, type ConfigAnalysis } from './config';
 import { CaseDoc } from './document';
 import type { DayNumber } from './dates';
 import type { DossierCase } from './rule';
@@ -10,8 +10,11 @@ import { mergeSettings, type RawSettings, type Settings } from './settings';
  * worker. Paths are '/'-separated (a plain path, or a URI string).
  */
 export interface Host {
-  /** The file's text, or undefined when there is no such file or it cannot be read as text. */
-  readFile(path: string): Promise<string | undefined>;
+  /**
+   * The file's text; undefined when there is no such file; or, where the host can tell, why a file
+   * that is there cannot be read (a folder, not UTF-8 text, permission denied).
+   */
+  readFile(path: string): Promise<string | undefined | { problem: string }>;
   /** Every case file of the dossier (for dossier-wide rules and look-ups). */
   listCaseFiles?(): Promise<string[]>;
 }
@@ -60,7 +63,9 @@ export function createAnalyser(options: AnalyserOptions) {
   function readConfig(path: string): Promise<ConfigAnalysis | undefined> {
     let p = configs.get(path);
     if (!p) {
-      p = options.host.readFile(path).then((text) => (text === undefined ? undefined : analyseConfig(text, path)));
+      // A settings file that is there but cannot be read still stops the search: it is the nearest,
+      // and its folder's cases must hear that its settings are not applied.
+      p = options.host.readFile(path).then((r) => (r === undefined ? undefined : typeof r === 'string' ? analyseConfig(r, path) : unreadableConfig(r.problem, path)));
       configs.set(path, p);
     }
     return p;
@@ -83,7 +88,7 @@ export function createAnalyser(options: AnalyserOptions) {
     const out: DossierCase[] = [];
     for (const f of files) {
       const text = await options.host.readFile(f);
-      if (text === undefined) continue;
+      if (typeof text !== 'string') continue;
       const e = dossierEntry(f, new CaseDoc(text));
       if (e) out.push(e);
     }
