@@ -42,6 +42,15 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
     return { path, doc, settings: {}, findings };
   }
   const ruleIds = ALL_RULES.map((r) => r.id);
+  // A rule's name mistyped under `rules` breaks two parts of the settings format: one finding for it.
+  const toldNotRules = new Set<string>();
+  const notARule = (bad: string) => {
+    if (toldNotRules.has(bad)) return;
+    toldNotRules.add(bad);
+    const guess = nearest(bad, ruleIds);
+    add('schema', doc.keySpan(['rules', bad]), `\`${bad}\` is not a rule.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+      guess ? [{ title: `Change to \`${guess}\``, edits: [renameKey(doc, ['rules', bad], guess)!], preferred: true }] : []);
+  };
   if (!validateConfig(value)) {
     const seen = new Set<string>();
     for (const err of validateConfig.errors ?? []) {
@@ -50,7 +59,9 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
       if (seen.has(key) || err.keyword === 'if') continue;
       seen.add(key);
       const top = String(path[0] ?? '');
-      if (err.keyword === 'additionalProperties') {
+      if (err.keyword === 'additionalProperties' && top === 'rules') {
+        notARule(String(err.params.additionalProperty));
+      } else if (err.keyword === 'additionalProperties') {
         const k = String(err.params.additionalProperty);
         const known = ['decisionLimit', 'notificationLimit', 'keyAgencyTypes', 'rules', 'notes'];
         const guess = nearest(k, known);
@@ -58,23 +69,22 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
           guess ? [{ title: `Change to \`${guess}\``, edits: [renameKey(doc, [...path, k], guess)!], preferred: true }] : []);
       } else if (err.keyword === 'propertyNames' || (top === 'rules' && err.keyword === 'enum' && path.length === 1)) {
         const bad = String(err.params.propertyName ?? '');
-        if (!bad) continue;
-        const guess = nearest(bad, ruleIds);
-        add('schema', doc.keySpan(['rules', bad]), `\`${bad}\` is not a rule.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
-          guess ? [{ title: `Change to \`${guess}\``, edits: [renameKey(doc, ['rules', bad], guess)!], preferred: true }] : []);
+        if (bad) notARule(bad);
       } else if (top === 'decisionLimit' || top === 'notificationLimit') {
         add('schema', doc.spanOf(path), `\`${top}\` should be ${LIMIT_HELP}. The default applies until it is put right.`);
       } else if (err.keyword === 'enum') {
         const allowed = (err.params.allowedValues as unknown[]).map(String);
         const v = doc.get(path);
         const guess = typeof v === 'string' ? nearest(v, allowed) : undefined;
-        add('schema', doc.spanOf(path), `“${String(v)}” is not one of the choices here: ${listWords(allowed.map((a) => `\`${a}\``))}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+        const left = top === 'keyAgencyTypes' ? ' It is left out until it is put right.' : '';
+        add('schema', doc.spanOf(path), `“${String(v)}” is not one of the choices here: ${listWords(allowed.map((a) => `\`${a}\``))}.${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
           guess ? [{ title: `Change to \`${guess}\``, edits: [replaceValue(doc, path, guess)!].filter(Boolean), preferred: true }] : []);
       } else if (err.keyword !== 'propertyNames') {
         add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` does not fit the settings format (${err.message ?? err.keyword}).`);
       }
     }
   }
+  findings.sort((a, b) => a.span.start - b.span.start);
   const v = value as Record<string, unknown>;
   return { path, doc, settings: { decisionLimit: v.decisionLimit, notificationLimit: v.notificationLimit, keyAgencyTypes: v.keyAgencyTypes, rules: v.rules }, findings };
 }

@@ -173,3 +173,6 @@ export function titleAt(path: Path, root: SchemaNode = ROOT): string {
   const last = path[path.length - 1];
   return schemaAt(path, root)?.title ?? (last === undefined ? 'case file' : String(last));
 }
+
+/** The agency types the format knows (`social-care`, `police` …). */
+export const AGENCY_TYPES: readonly string[] = (schemaAt(['agencies', 0, 'type'])?.enum ?? []).filter((t): t is string => typeof t === 'string');

@@ -1,4 +1,5 @@
 import { parseLimit, type Limit } from './dates';
+import { AGENCY_TYPES } from './schema-info';
 import type { SeveritySetting } from './types';
 
 /** Everything that changes what the analyser finds. */
@@ -39,8 +40,11 @@ export function mergeSettings(...layers: (RawSettings | undefined)[]): Settings 
     if (d) s.decisionLimit = d;
     const n = parseLimit(layer.notificationLimit);
     if (n) s.notificationLimit = n;
-    if (Array.isArray(layer.keyAgencyTypes) && layer.keyAgencyTypes.every((t) => typeof t === 'string')) {
-      s.keyAgencyTypes = [...(layer.keyAgencyTypes as string[])];
+    if (Array.isArray(layer.keyAgencyTypes)) {
+      // Only the format's agency types: one it does not know could never be recorded, so it would
+      // be reported as missing for ever. A list of none of them leaves the layer below in force.
+      const known = layer.keyAgencyTypes.filter((t): t is string => typeof t === 'string' && AGENCY_TYPES.includes(t));
+      if (known.length || layer.keyAgencyTypes.length === 0) s.keyAgencyTypes = known;
     }
     if (layer.rules && typeof layer.rules === 'object' && !Array.isArray(layer.rules)) {
       for (const [id, level] of Object.entries(layer.rules as Record<string, unknown>)) {

@@ -3,7 +3,7 @@ import { appendItem, replaceValue } from '../fixes';
 import { agencyIds, asArray, asString, entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
-import { schemaAt } from '../schema-info';
+import { AGENCY_TYPES } from '../schema-info';
 import { nearest } from '../text';
 import type { Fix } from '../types';
 
@@ -55,6 +55,5 @@ export const unknownAgency: Rule = {
  * fixing both at once adds it once, not twice under one id.
  */
 function typeNamedBy(id: string): string {
-  const types = schemaAt(['agencies', 0, 'type'])?.enum ?? [];
-  return types.includes(id) ? id : 'other';
+  return AGENCY_TYPES.includes(id) ? id : 'other';
 }
