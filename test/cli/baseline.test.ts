@@ -114,6 +114,19 @@ describe('baselines', () => {
     assert.equal(over2.code, 2, 'a case file given by mistake is left alone');
   });
 
+  it('what the messages advise works: an empty file or another version’s baseline is made again in place', () => {
+    for (const [name, text] of [['empty.json', ''], ['v2.json', '{"version": 2, "findings": []}']]) {
+      writeFileSync(join(s.dir, name), text);
+      const use = check('--baseline', name);
+      assert.equal(use.code, 2);
+      assert.match(use.stderr, new RegExp(`Make (the baseline|it again) with --write-baseline ${name.replace('.', '\\.')}\\.`));
+      const make = check('--write-baseline', name);
+      assert.equal(make.code, 0, `${name}: ${make.stderr}`);
+      assert.equal(JSON.parse(readFileSync(join(s.dir, name), 'utf8')).version, 1);
+      assert.equal(check('--baseline', name).code, 0);
+    }
+  });
+
   it('writing again for some files keeps the others’ entries', () => {
     const b0 = JSON.parse(readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8'));
     const r = run(['dossier/child-s.scr.yaml', '--today', GOLDEN_TODAY, '--write-baseline', 'qm2-baseline.json'], s.dir);

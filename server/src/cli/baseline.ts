@@ -22,7 +22,15 @@ export interface BaselineEntry {
   at?: string;
 }
 
-export class BaselineProblem extends Error {}
+export class BaselineProblem extends Error {
+  /**
+   * Whether --write-baseline may write over the file all the same: it is empty, or a baseline in
+   * another version's format (nothing in it that a new baseline would not hold).
+   */
+  constructor(message: string, readonly replaceable = false) {
+    super(message);
+  }
+}
 
 export const BASELINE_NOTE = 'Findings accepted for now: scr-check --baseline leaves these out. Rewrite with scr-check --write-baseline.';
 
@@ -54,15 +62,19 @@ export function writeBaseline(files: readonly FileReport[], baselineFile: string
 
 /** Reads a baseline's text; a file that is not one is a problem the user must hear about. */
 export function parseBaseline(text: string, shown: string): Baseline {
+  if (!text.trim()) throw new BaselineProblem(`${shown} is empty, not a baseline. Make the baseline with --write-baseline ${shown}.`, true);
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch {
-    throw new BaselineProblem(`${shown} is not a baseline file (it is not JSON). Make one with --write-baseline ${shown}.`);
+    throw new BaselineProblem(`${shown} is not a baseline file (it is not JSON). Give --baseline the file --write-baseline made, or make one in a new file with --write-baseline.`);
   }
   const o = v as { version?: unknown; findings?: unknown };
+  if (o && typeof o === 'object' && typeof o.version === 'number' && o.version !== 1 && Array.isArray(o.findings)) {
+    throw new BaselineProblem(`${shown} is a baseline written by another version of scr-check. Make it again with --write-baseline ${shown}.`, true);
+  }
   if (!o || typeof o !== 'object' || o.version !== 1 || !Array.isArray(o.findings)) {
-    throw new BaselineProblem(`${shown} is not a baseline file written by this version of scr-check. Make it again with --write-baseline ${shown}.`);
+    throw new BaselineProblem(`${shown} is not a baseline file. Give --baseline the file --write-baseline made, or make one in a new file with --write-baseline.`);
   }
   const findings: BaselineEntry[] = [];
   for (const e of o.findings as unknown[]) {

@@ -271,7 +271,8 @@ async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replac
     return parseBaseline(r.text, shown);
   } catch (e) {
     if (purpose === 'replace' && e instanceof BaselineProblem) {
-      throw new BaselineProblem(`${shown} already exists and is not a baseline, so it was left alone. Choose another file for --write-baseline.`);
+      if (e.replaceable) return undefined;
+      throw new BaselineProblem(`${shown} already exists and is not a baseline, so it was left alone. Choose a new file for --write-baseline, or delete this one first.`);
     }
     throw e;
   }
