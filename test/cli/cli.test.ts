@@ -158,6 +158,10 @@ describe('scr-check on bad input', () => {
     assert.match(by('c-binary.scr.yaml')!.diagnostics[0].message, /not a text file/);
     assert.match(by('d-latin1.scr.yaml')!.diagnostics[0].message, /UTF-8/);
     assert.match(by('f-utf16.scr.yaml')!.diagnostics[0].message, /is saved as UTF-16 text, so it cannot be checked\. Save it again as UTF-8\./);
+    const unread = files.filter((f) => f.checklist.length === 0).length;
+    assert.ok(unread >= 3);
+    const plain = scrCheck([s.dir, '--today', '2016-12-01']);
+    assert.match(plain.stdout, new RegExp(`${files.length} case files checked \\(${unread} could not be read\\): `), 'the files that could not be read are counted among those checked, and said');
   });
 
   it('a missing path and a symlink loop get a clear message each', () => {

@@ -88,6 +88,12 @@ export function totals(report: RunReport): string {
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
 }
 
-export function caseCount(report: RunReport): number {
-  return report.files.filter((f) => f.kind === 'case').length;
+/**
+ * "8 case files checked (2 could not be read): 2 errors, 5 warnings, 1 note.": the line every
+ * format ends or starts with. `scope` follows "case files" (" changed since main").
+ */
+export function summaryLine(report: RunReport, scope = ''): string {
+  const unread = report.files.filter((f) => f.kind === 'unreadable').length;
+  const cases = report.files.filter((f) => f.kind === 'case').length + unread;
+  return `${plural(cases, 'case file')}${scope} checked${unread ? ` (${unread} could not be read)` : ''}: ${totals(report)}.`;
 }

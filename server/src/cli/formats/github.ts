@@ -1,6 +1,6 @@
 import { checklistSummary, RULES_BY_ID, type Severity } from '../../engine/index';
 import { ruleDocUrl } from '../links';
-import { caseCount, plural, regionOf, totals, type RunReport } from '../report';
+import { plural, regionOf, summaryLine, type RunReport } from '../report';
 
 /** How many annotations of each kind GitHub shows for one step. */
 const GITHUB_SHOWN = 10;
@@ -48,7 +48,7 @@ export function formatGithub(report: RunReport): string {
   if ([...perKind.values()].some((n) => n > GITHUB_SHOWN)) {
     out.push(`GitHub shows only the first ${GITHUB_SHOWN} errors, ${GITHUB_SHOWN} warnings and ${GITHUB_SHOWN} notices of a step beside the changed lines. Every finding is listed above, in this log.`);
   }
-  const base = `${plural(caseCount(report), 'case file')} checked: ${totals(report)}.`;
+  const base = summaryLine(report);
   out.push(`SCR check: ${base}${report.baselined ? ` ${plural(report.baselined, 'finding')} already in the baseline not shown.` : ''}`);
   return out.join('\n') + '\n';
 }

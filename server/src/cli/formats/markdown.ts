@@ -1,6 +1,6 @@
 import { metCount, overview, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
-import { caseCount, counts, oneLine, plural, regionOf, SEVERITY_WORD, totals, type FileReport, type RenderContext, type RunReport } from '../report';
+import { counts, oneLine, plural, regionOf, SEVERITY_WORD, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
 
 /**
  * A report for people who will not open the YAML: for each case file, the QM2 checklist as a
@@ -13,7 +13,7 @@ export function formatMarkdown(report: RunReport, ctx: RenderContext): string {
   const mark = errors ? '✗' : warnings || notes ? '!' : '✓';
   out.push('# SCR Quality Marker 2 check', '');
   const scope = report.changedSince ? ` changed since ${code(report.changedSince)}` : '';
-  out.push(`**${mark} ${plural(caseCount(report), 'case file')}${scope} checked: ${totals(report)}.**`);
+  out.push(`**${mark} ${summaryLine(report, scope)}**`);
   if (report.baselined) out.push('', `${plural(report.baselined, 'finding')} already recorded in the baseline ${report.baselined === 1 ? 'is' : 'are'} not shown.`);
   if (!report.files.length) out.push('', 'No case files to report on.');
   for (const f of report.files) out.push('', ...fileSection(f, ctx));

@@ -1,5 +1,5 @@
 import { checklistSummary } from '../../engine/index';
-import type { RunReport } from '../report';
+import { counts, summaryLine, type RunReport } from '../report';
 
 export interface Style {
   color: boolean;
@@ -27,11 +27,9 @@ export function formatStylish(report: RunReport, style: Style): string {
     if (f.checklist) out.push(`  ${c('bold', checklistSummary(f.checklist))}${f.waived.length ? c('dim', `  (${f.waived.length} waived)`) : ''}`);
     out.push('');
   }
-  const { errors, warnings } = report;
-  const others = report.files.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'info' || x.severity === 'hint').length, 0);
-  const cases = report.files.filter((f) => f.kind === 'case').length;
-  const total = errors + warnings + others;
-  const summary = `${cases} case file${cases === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} note${others === 1 ? '' : 's'}.`;
+  const { errors, warnings, notes } = counts(report.files);
+  const total = errors + warnings + notes;
+  const summary = summaryLine(report);
   out.push(total === 0 ? c('bold', `✓ ${summary}`) : c('bold', errors ? c('red', `✗ ${summary}`) : `! ${summary}`));
   if (report.changedSince) out.push(c('dim', `Only case files changed since ${report.changedSince} (and those their checks involve) were reported.`));
   if (report.baselined) out.push(c('dim', `${report.baselined} finding${report.baselined === 1 ? '' : 's'} already in the baseline not shown.`));
