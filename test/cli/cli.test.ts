@@ -75,6 +75,14 @@ describe('scr-check exit codes and options', () => {
     }
   });
 
+  it('mistakes in the options are told plainly, with what to write instead', () => {
+    const said = (...args: string[]) => scrCheck([s.dir, ...args]).stderr.split('\n')[0];
+    assert.equal(said('-o'), 'scr-check: --output needs a value after it: the file to write the report to.');
+    assert.equal(said('--max-warnings', '-1'), 'scr-check: --max-warnings is followed by something that looks like another option. If it is the value you meant, join them with "=", as in --max-warnings=VALUE.');
+    assert.equal(said('--quiet=yes'), 'scr-check: --quiet takes no value: write it on its own.');
+    assert.equal(said('--formt', 'json'), 'scr-check: there is no option --formt. Did you mean --format?');
+  });
+
   it('--help and --version', () => {
     const h = scrCheck(['--help']);
     assert.equal(h.code, 0);

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { expandTargets, readText, readTextNow, realPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
@@ -97,7 +97,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/(\.)?\s*To specify.*$/s, '$1'));
+    throw new UsageError(plainArgsError((e as Error).message));
   }
   const o = parsed.values;
   if (o.help) {
@@ -230,6 +230,37 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // Writing a baseline accepts every finding there is, so only files that could not be found fail.
   const failed = problems.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
   return failed ? 1 : 0;
+}
+
+/** What each option that takes a value wants, for the message when it is given none. */
+const VALUE_OF: Record<string, string> = {
+  '--format': `the name of a format (${FORMAT_NAMES.join(', ')})`,
+  '--output': 'the file to write the report to',
+  '--output-format': `the name of a format (${FORMAT_NAMES.join(', ')})`,
+  '--changed-since': 'a git branch, tag or commit',
+  '--baseline': 'the baseline file',
+  '--write-baseline': 'the file to record the baseline in',
+  '--config': 'the settings file',
+  '--today': 'a date written as YYYY-MM-DD',
+  '--max-warnings': 'a whole number',
+};
+
+const OPTION_NAMES = [...Object.keys(VALUE_OF), '--quiet', '--color', '--no-color', '--debug', '--help', '--version'];
+
+/** Node's messages about the options, said plainly (they speak of "arguments" and "positionals"). */
+function plainArgsError(message: string): string {
+  const option = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
+  if (option && /argument missing/.test(message)) return `${option} needs a value after it: ${VALUE_OF[option] ?? 'see --help'}.`;
+  if (option && /ambiguous/.test(message)) {
+    return `${option} is followed by something that looks like another option. If it is the value you meant, join them with "=", as in ${option}=VALUE.`;
+  }
+  if (option && /does not take an argument/.test(message)) return `${option} takes no value: write it on its own.`;
+  const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+  if (unknown) {
+    const guess = nearest(unknown, OPTION_NAMES);
+    return `there is no option ${unknown}.${guess ? ` Did you mean ${guess}?` : ''}`;
+  }
+  return message.replace(/(\.)?\s*To specify.*$/s, '$1');
 }
 
 /** Pairs each --output with its format: the --output-format in the same place, its extension, or json. */
