@@ -276,5 +276,7 @@ const PLAIN: Record<string, string> = {
 
 function plainYamlError(code: string, fallback: string): string {
   const firstLine = fallback.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  // The reader ran out of room: lists or sections inside one another thousands deep.
+  if (/call stack/i.test(firstLine)) return 'Lists or sections are put inside one another here too many times over to be read. A case file needs only a few levels: check the brackets.';
   return PLAIN[code] ?? `The file is not valid YAML here: ${firstLine}.`;
 }
