@@ -156,6 +156,12 @@ describe('the personal-data rule', () => {
     assert.ok(second.span.start > first.span.end, 'the second occurrence is found as itself');
   });
 
+  it('says, for each kind of identifier, what of the same shape would be no one’s', () => {
+    const text = ['a: Mobile 07700 900461', 'b: NHS 943 476 5919', 'c: NE99 1AB', 'd: jo@example.org', ''].join('\n');
+    const examples = findings(text).map((f) => /for example ([^)]*)\)/.exec(f.message)?.[1]);
+    assert.deepEqual(examples, ['an office’s switchboard number', 'a reference number of a document or a system', 'the postcode of an office or a hospital', 'a team’s or an office’s shared address']);
+  });
+
   it('follows an identifier folded across two lines', () => {
     const text = 'a: >\n  postcode NE99\n  1AB here\nb: x\n';
     const [f] = findings(text);

@@ -17,6 +17,16 @@ const WHAT: Record<IdentifierKind, string> = {
   'birth-date': 'This looks like a date of birth. Give the child’s age instead (for example `age: 4 years`).',
 };
 
+/** Something of the same shape that identifies no one, for the advice on when to waive a finding. */
+const NOT_PERSONAL: Record<IdentifierKind, string> = {
+  'nhs-number': 'a reference number of a document or a system',
+  'ni-number': 'a reference of some other kind',
+  postcode: 'the postcode of an office or a hospital',
+  email: 'a team’s or an office’s shared address',
+  phone: 'an office’s switchboard number',
+  'birth-date': 'a date that is not anyone’s birthday',
+};
+
 /**
  * Lists and mappings in which nothing was found. A node never changes once read (a part reused
  * for the file's next version only moves), so on the next keystroke the walk passes them by.
@@ -137,7 +147,7 @@ export const personalData: Rule = {
           span: at ?? doc.firstLineOf({ start, end }),
           message:
             `${WHAT[m.kind]} A case file should identify no one: remove it, or replace it with ${REDACTED}. ` +
-            'If it is not a personal identifier (for example an office number), waive this finding and say why.',
+            `If it is not a personal identifier (for example ${NOT_PERSONAL[m.kind]}), waive this finding and say why.`,
           fixes: fix(`Replace with ${REDACTED}`, at ? redaction(doc, node, inFlow, at) : undefined),
         });
       }
