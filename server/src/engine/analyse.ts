@@ -70,6 +70,15 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
 
   // In a file that does not parse, positions past the slip are guesses: report, but offer no edits.
   if (doc.syntax.length) for (const f of findings) if (f.rule !== 'yaml-syntax') f.fixes = [];
+  // In a section with a slip, the slip may have swallowed what seems missing or wrong there: only
+  // the slip is reported in it (and any personal data, which is there whatever the slip).
+  if (doc.broken.length) {
+    const inBroken = (f: Finding) => doc.broken.some((b) => f.span.start >= b.start && f.span.start < b.end);
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i];
+      if (f.rule !== 'yaml-syntax' && f.rule !== 'personal-data' && inBroken(f)) findings.splice(i, 1);
+    }
+  }
 
   const waivers = findWaivers(doc);
   const { unused, noReason } = applyWaivers(findings, waivers);

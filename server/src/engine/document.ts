@@ -1,7 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
-import { PARSE_OPTIONS, readSections, type Pieces } from './sections';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, type Pieces } from './sections';
+
+export { MAX_ALIAS_COUNT };
 import type { Span } from './types';
 
 export type Path = readonly (string | number)[];
@@ -12,8 +14,6 @@ export interface SyntaxProblem {
   message: string;
 }
 
-/** The most aliases a file may expand: enough for any honest file, far too few for an alias bomb. */
-export const MAX_ALIAS_COUNT = 1000;
 
 /**
  * A parsed case file: the YAML document with its source positions, the plain value, and the
@@ -24,6 +24,11 @@ export class CaseDoc {
   readonly yaml: Document.Parsed | undefined;
   readonly value: unknown;
   readonly syntax: SyntaxProblem[] = [];
+  /**
+   * The sections that hold a slip, read only as far as `yaml` could read them alone: what seems
+   * missing or wrong there may be the slip's doing (see recoverSections).
+   */
+  readonly broken: readonly Span[] = [];
 
   /** The parts of the file read on their own, for the next version to reuse (see sections.ts). */
   private pieces: Pieces | undefined;
@@ -104,6 +109,16 @@ export class CaseDoc {
       }
     }
     this.value = value;
+    // With a slip, the checks read each section as far as it goes, so that one slip does not hide
+    // every section after it; the messages above stay those of the whole reading.
+    if (this.syntax.length) {
+      const recovered = recoverSections(text, this.pieces);
+      if (recovered) {
+        this.yaml = recovered.yaml;
+        this.value = recovered.value;
+        this.broken = recovered.broken;
+      }
+    }
   }
 
   get root(): Node | undefined {

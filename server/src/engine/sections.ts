@@ -2,6 +2,10 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument,
 import type { Node, Scalar } from 'yaml';
 import { readFast } from './fast-read';
 import { ownCopy } from './text';
+import type { Span } from './types';
+
+/** The most aliases a file may expand: enough for any honest file, far too few for an alias bomb. */
+export const MAX_ALIAS_COUNT = 1000;
 
 /** How every case file is read: YAML 1.2, keys unique, the library never writing to the console. */
 export const PARSE_OPTIONS = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
@@ -60,6 +64,8 @@ export interface SectionedRead {
 /** A line that starts a top-level section: a plain key at the very start of the line. */
 const SECTION_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?=[ \t]|\r?$)/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
+/** The first line of a section that is its key line. */
+const SECTION_KEY_LINE = /^[A-Za-z_]/m;
 
 /**
  * Where each top-level section starts, or undefined when the file is not a plain mapping of
@@ -143,8 +149,11 @@ export function readSections(text: string, previous?: Pieces, splitListsOver = S
   }
   if (!whole) return { pieces };
   pieces.items = [];
+  return { ...assemble(text, pieces.sections), pieces };
+}
 
-  const sections = pieces.sections;
+/** One document of sections read apart: their pairs in one mapping, their values in one. */
+function assemble(text: string, sections: readonly { pair: Pair; value: Record<string, unknown> }[]): { yaml: Document.Parsed; value: Record<string, unknown> } {
   const root = new YAMLMap();
   root.items = sections.map((s) => s.pair);
   const firstKey = sections[0].pair.key as Node;
@@ -156,7 +165,61 @@ export function readSections(text: string, previous?: Pieces, splitListsOver = S
   yaml.range = [0, text.length, text.length];
   const value: Record<string, unknown> = {};
   for (const s of sections) Object.assign(value, s.value);
-  return { yaml, value, pieces };
+  return { yaml, value };
+}
+
+/**
+ * A file with a slip, read a section at a time as far as it can be: each section that reads on
+ * its own, and of a section with a slip what `yaml` makes of that section alone. A slip then
+ * cannot reach past its section (an unclosed quote no longer swallows every section after it), so
+ * the checks see what is written there, and do not report it missing. `read`: the sections the
+ * first attempt did read (they are used as they are). `broken`: where the sections with a slip
+ * stand. Undefined when the file is not a mapping of `key:` sections at the margin, or nothing in
+ * it can be read.
+ */
+export function recoverSections(text: string, read?: Pieces): { yaml: Document.Parsed; value: Record<string, unknown>; broken: Span[] } | undefined {
+  const starts = sectionStarts(text);
+  if (!starts) return undefined;
+  const done = new Map((read?.sections ?? []).map((s) => [s.start, s]));
+  const sections: { pair: Pair; value: Record<string, unknown> }[] = [];
+  const broken: Span[] = [];
+  const keys = new Set<string>();
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = starts[i + 1] ?? text.length;
+    const part = text.slice(start, end);
+    let section: { pair: Pair; value: Record<string, unknown> } | undefined = done.get(start) ?? readSection(part, start);
+    if (!section) {
+      broken.push({ start, end });
+      section = partialSection(part, start);
+    }
+    if (!section) continue;
+    const key = String((section.pair.key as Scalar).value);
+    // A key written twice is reported as such; the first one stands, as in a whole reading.
+    if (keys.has(key)) continue;
+    keys.add(key);
+    sections.push(section);
+  }
+  return sections.length ? { ...assemble(text, sections), broken } : undefined;
+}
+
+/** What `yaml` makes of a section with a slip, read alone; undefined if not even its key can be had. */
+function partialSection(text: string, start: number): { pair: Pair; value: Record<string, unknown> } | undefined {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const root = doc.contents;
+  if (!isMap(root) || root.flow || !root.items.length) return undefined;
+  const pair = root.items[0] as Pair;
+  const key = pair.key as Node | null;
+  // The key must be the section's own (after any comment lines that open the file).
+  if (!isScalar(key) || typeof key.value !== 'string' || key.value === '__proto__' || key.range?.[0] !== text.search(SECTION_KEY_LINE)) return undefined;
+  let value: unknown;
+  try {
+    value = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null)?.[key.value];
+  } catch {
+    value = undefined;
+  }
+  shiftNode(pair, start);
+  return { pair, value: { [key.value]: value } };
 }
 
 /** Things read before, found again by their text. */
