@@ -211,5 +211,13 @@ describe('language features over the protocol', () => {
     assert.deepEqual(await c.request('textDocument/completion', { textDocument: td, position: far }), []);
     assert.deepEqual(await c.request('textDocument/completion', { textDocument: td, position: { line: 1, character: 400 } }), []);
     assert.deepEqual(await c.request('textDocument/references', { textDocument: td, position: far, context: { includeDeclaration: true } }), []);
+    // A selection range must be a real range of the text, even for a position outside it.
+    const lines = c.text(URI).split('\n');
+    const ranges = await c.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: td, positions: [far, { line: -1, character: -4 }, { line: 1, character: 400 }] });
+    assert.deepEqual(ranges.map((r) => r.range.start), [
+      { line: lines.length - 1, character: lines[lines.length - 1].length },
+      { line: 0, character: 0 },
+      { line: 1, character: lines[1].length },
+    ]);
   });
 });

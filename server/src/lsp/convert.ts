@@ -19,6 +19,14 @@ export function toOffset(lines: LineIndex, pos: Position): number | undefined {
   return lines.offsetAt(pos);
 }
 
+/** The place in the text nearest `pos`, for a position past a line's end or the text's (or before its start). */
+export function nearestOffset(lines: LineIndex, pos: Position): number {
+  if (pos.line < 0) return 0;
+  if (pos.line >= lines.lineCount) return lines.text.length;
+  const start = lines.lineStart(pos.line);
+  return start + Math.max(0, Math.min(pos.character, lines.lineEnd(pos.line) - start));
+}
+
 export function toTextEdit(lines: LineIndex, e: EngineEdit): TextEdit {
   return { range: toRange(lines, e.span), newText: e.newText };
 }

@@ -9,7 +9,7 @@ import {
 import type { Checked } from './analyses';
 import { uriKey } from './dossier';
 import { guard, type Context } from './context';
-import { toOffset, toRange, toTextEdit } from './convert';
+import { nearestOffset, toOffset, toRange, toTextEdit } from './convert';
 
 const KIND: Record<SymbolInfo['kind'], SymbolKind> = {
   section: SymbolKind.Namespace,
@@ -93,7 +93,9 @@ export function registerNavigation(ctx: Context): void {
       const spans = offset === undefined ? [] : selectionSpans(doc, offset);
       let range: SelectionRange | undefined;
       for (const s of spans.reverse()) range = { range: toRange(c.lines, s), parent: range };
-      return range ?? { range: { start: pos, end: pos } };
+      // Always a real place: a position outside the text is answered at the nearest one.
+      const near = offset ?? nearestOffset(c.lines, pos);
+      return range ?? { range: toRange(c.lines, { start: near, end: near }) };
     });
   }));
 }
