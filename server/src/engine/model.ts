@@ -31,6 +31,22 @@ export function entries(doc: CaseDoc, path: Path): readonly Entry[] {
   );
 }
 
+/**
+ * Whether something is written at `path` that is not the kind of value the format wants there
+ * (`addresses: Northshire`, `learning: [NSCB-2014-02]` where a list of sections belongs): the format
+ * check reports it, so a rule looking for entries there says nothing more (one problem, one finding).
+ */
+export function wrongKind(doc: CaseDoc, path: Path): boolean {
+  const v = doc.get(path);
+  if (v === undefined || v === null || (typeof v === 'string' && !v.trim())) return false;
+  const want = schemaAt(path)?.type;
+  if (want === 'object') return asRecord(v) === undefined;
+  if (want !== 'array') return false;
+  if (!Array.isArray(v)) return true;
+  const item = schemaAt([...path, 0])?.type;
+  return item === 'object' ? v.some((x) => asRecord(x) === undefined) : item === 'string' ? v.some((x) => typeof x !== 'string') : false;
+}
+
 /** A criterion finding, with YAML 1.1's booleans read as yes/no. */
 export function findingOf(v: unknown): string | undefined {
   const f = asRecord(v)?.finding;

@@ -1,5 +1,5 @@
 import { setValue } from '../fixes';
-import { agencyName, asRecord, entries } from '../model';
+import { agencyName, asRecord, entries, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
@@ -15,6 +15,7 @@ export const agencyContact: Rule = {
   check(ctx) {
     const { doc } = ctx;
     const agencies = entries(doc, ['agencies']);
+    if (agencies.length === 0 && wrongKind(doc, ['agencies'])) return;
     if (agencies.length === 0) {
       ctx.report({
         span: doc.anchor(['agencies'], ['referral'], ['case']),

@@ -1,5 +1,5 @@
 import { appendItem } from '../fixes';
-import { entries } from '../model';
+import { entries, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 
@@ -13,7 +13,7 @@ export const contextGathered: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
-    if (entries(doc, ['context']).length > 0) return;
+    if (entries(doc, ['context']).length > 0 || wrongKind(doc, ['context'])) return;
     const written = doc.has(['context']);
     ctx.report({
       // Absent: point at the agencies, the information that context goes beyond.

@@ -1,5 +1,5 @@
 import { formatIso } from '../dates';
-import { entries } from '../model';
+import { entries, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { appendItem } from '../fixes';
@@ -14,7 +14,7 @@ export const independentChallenge: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
-    if (entries(doc, ['challenge']).length > 0) return;
+    if (entries(doc, ['challenge']).length > 0 || wrongKind(doc, ['challenge'])) return;
     const decided = ctx.timing.decided;
     ctx.report({
       span: doc.anchor(['challenge'], ['decision'], ['criteria']),

@@ -1,4 +1,4 @@
-import { entries, isDecided } from '../model';
+import { entries, isDecided, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { appendItem } from '../fixes';
@@ -13,7 +13,7 @@ export const localLearning: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
-    if (!isDecided(doc) || entries(doc, ['learning']).length > 0) return;
+    if (!isDecided(doc) || entries(doc, ['learning']).length > 0 || wrongKind(doc, ['learning'])) return;
     ctx.report({
       span: doc.anchor(['learning'], ['decision']),
       message:

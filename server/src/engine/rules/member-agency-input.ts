@@ -1,5 +1,5 @@
 import { formatIso, formatLong, parseDate } from '../dates';
-import { agencyIds, asString, entries, isDecided } from '../model';
+import { agencyIds, asString, entries, isDecided, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
@@ -15,7 +15,7 @@ export const memberAgencyInput: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
-    if (!isDecided(doc)) return;
+    if (!isDecided(doc) || wrongKind(doc, ['agencyInput'])) return;
     const decided = ctx.timing.decision;
     const input = entries(doc, ['agencyInput']);
     const inTime = input.filter((i) => {
