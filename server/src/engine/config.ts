@@ -19,7 +19,6 @@ export interface ConfigAnalysis {
 
 const LIMIT_HELP = 'a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`';
 
-/** Reads scr.config.yaml. Problems in it are findings on the file itself, never failures. */
 /** A settings file that is there but cannot be read: one finding on it, and the defaults apply. */
 export function unreadableConfig(problem: string, path = CONFIG_FILE): ConfigAnalysis {
   const finding: Finding = {
@@ -29,6 +28,7 @@ export function unreadableConfig(problem: string, path = CONFIG_FILE): ConfigAna
   return { path, doc: new CaseDoc(''), settings: {}, findings: [finding] };
 }
 
+/** Reads scr.config.yaml. Problems in it are findings on the file itself, never failures. */
 export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis {
   const doc = new CaseDoc(text);
   const findings: Finding[] = [];

@@ -2,9 +2,9 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, type Pieces } from './sections';
+import type { Span } from './types';
 
 export { MAX_ALIAS_COUNT };
-import type { Span } from './types';
 
 export type Path = readonly (string | number)[];
 
@@ -13,7 +13,6 @@ export interface SyntaxProblem {
   span: Span;
   message: string;
 }
-
 
 /**
  * A parsed case file: the YAML document with its source positions, the plain value, and the
