@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyseConfig } from '../../server/src/engine/config';
+import { LIMIT_PATTERN } from '../../server/src/engine/dates';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/engine/settings';
 
 describe('settings files', () => {
@@ -24,4 +27,26 @@ describe('settings files', () => {
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
     assert.equal(config.findings.length, 3);
   });
+});
+
+describe('time limits', () => {
+  const root = join(__dirname, '..', '..');
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scr-config.schema.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+  it('are read by the very pattern the settings format and the editor settings check them with', () => {
+    assert.equal(schema.definitions.duration.pattern, LIMIT_PATTERN.source);
+    const props = manifest.contributes.configuration.properties;
+    for (const key of ['scr.decisionLimit', 'scr.notificationLimit']) assert.equal(props[key].pattern, LIMIT_PATTERN.source, key);
+  });
+
+  for (const [written, applies] of [['2 Month', false], ['20 Working Days', false], ['12345 days', false], ['20 working  days', false], ['2 months', true], [' 20 working days ', true], ['1 day', true]] as const) {
+    it(`“${written}” is ${applies ? 'accepted and applied' : 'reported, and the default applies'}`, () => {
+      const config = analyseConfig(`decisionLimit: "${written}"\n`);
+      assert.equal(config.findings.length, applies ? 0 : 1, config.findings.map((f) => f.message).join('\n'));
+      const limit = mergeSettings(config.settings).decisionLimit;
+      if (applies) assert.notDeepEqual(limit, DEFAULT_SETTINGS.decisionLimit);
+      else assert.deepEqual(limit, DEFAULT_SETTINGS.decisionLimit);
+    });
+  }
 });

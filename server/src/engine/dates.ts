@@ -116,14 +116,20 @@ export interface Limit {
   unit: LimitUnit;
 }
 
-const LIMIT = /^\s*(\d{1,4})\s+(days?|working\s+days?|weeks?|months?)\s*$/i;
+/**
+ * A limit as the settings format writes it: exactly the schema's `duration` pattern (a test holds
+ * the two, and the editor setting's, to the same text), so that a limit the settings check accepts
+ * is the one applied, and one it reports leaves the default. Four digits at most: a limit of years
+ * of working days would only make the count slow.
+ */
+export const LIMIT_PATTERN = /^\s*(\d{1,4})\s+(days?|working days?|weeks?|months?)\s*$/;
 
 /** Reads a limit such as `1 month`, `20 working days`, `4 weeks`, `30 days`. */
 export function parseLimit(text: unknown): Limit | undefined {
   if (typeof text !== 'string') return undefined;
-  const m = LIMIT.exec(text);
+  const m = LIMIT_PATTERN.exec(text);
   if (!m) return undefined;
-  const word = m[2].toLowerCase().replace(/\s+/, ' ');
+  const word = m[2];
   const unit: LimitUnit = word.startsWith('working') ? 'working-days' : word.startsWith('week') ? 'weeks' : word.startsWith('month') ? 'months' : 'days';
   return { amount: Number(m[1]), unit };
 }
