@@ -134,16 +134,18 @@ describe('deadline', () => {
 });
 
 describe('parseLimit and describeLimit', () => {
-  it('reads the four kinds of limit, in any capitals and spacing', () => {
+  it('reads the four kinds of limit, with spaces around the number', () => {
     assert.deepEqual(parseLimit('1 month'), { amount: 1, unit: 'months' });
     assert.deepEqual(parseLimit('2 months'), { amount: 2, unit: 'months' });
     assert.deepEqual(parseLimit('20 working days'), { amount: 20, unit: 'working-days' });
     assert.deepEqual(parseLimit('1 working day'), { amount: 1, unit: 'working-days' });
-    assert.deepEqual(parseLimit('  10   Working   Days '), { amount: 10, unit: 'working-days' });
+    assert.deepEqual(parseLimit('  10   working days '), { amount: 10, unit: 'working-days' });
     assert.deepEqual(parseLimit('4 weeks'), { amount: 4, unit: 'weeks' });
     assert.deepEqual(parseLimit('1 week'), { amount: 1, unit: 'weeks' });
     assert.deepEqual(parseLimit('30 days'), { amount: 30, unit: 'days' });
-    assert.deepEqual(parseLimit('1 DAY'), { amount: 1, unit: 'days' });
+  });
+  it('reads only what the settings format accepts: lower case, one space inside “working days”', () => {
+    for (const other of ['1 DAY', '10 Working Days', '10 working   days']) assert.equal(parseLimit(other), undefined, other);
   });
   it('rejects anything else', () => {
     for (const bad of ['', 'month', '1 fortnight', '1.5 months', '-1 days', 'one month', '1 month and 2 days', '12345 days']) {
