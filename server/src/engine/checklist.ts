@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, asArray, asRecord, asString, CRITERIA, entries, findingOf, otherBoards } from './model';
+import { agencyIds, asArray, asRecord, asString, CRITERIA, entries, findingOf, onOrBefore, otherBoards } from './model';
 import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
 import { isBlank, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -25,10 +25,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   const { doc } = input;
   const open = input.findings.filter((f) => !f.waived);
   const decided = input.timing.decision;
-  const onOrBefore = (v: unknown) => {
-    const d = parseDate(v);
-    return d !== undefined && (decided === undefined || d <= decided);
-  };
+  const beforeDecision = (v: unknown) => onOrBefore(v, decided);
   const ev = (path: Path, label: string) => ({ span: doc.keySpan(path), label });
 
   const item = (q: Question, status: ChecklistStatus, summary: string, evidence: { span: Span; label: string }[]): ChecklistItem => ({
@@ -59,7 +56,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q2: minimum data from key agencies.
   {
     const requested = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
-    const inTime = requested.filter((a) => onOrBefore(asRecord(a.data.minimumData)?.received));
+    const inTime = requested.filter((a) => beforeDecision(asRecord(a.data.minimumData)?.received));
     const types = new Set(agencies.map((a) => asString(a.data.type)));
     const missingTypes = input.settings.keyAgencyTypes.filter((t) => !types.has(t));
     const status: ChecklistStatus = requested.length === 0 ? 'not-met'
@@ -97,7 +94,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
 
   // Q4: inter-agency discussion.
   {
-    const meetings = entries(doc, ['meetings']).filter((m) => decided === undefined || onOrBefore(m.data.date));
+    const meetings = entries(doc, ['meetings']).filter((m) => decided === undefined || beforeDecision(m.data.date));
     const full = meetings.filter((m) => new Set(asArray(m.data.agencies)).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
     items.push(item(4, status,
@@ -134,7 +131,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q6: independent challenge.
   {
     const challenges = entries(doc, ['challenge']);
-    const before = challenges.filter((c) => decided === undefined || onOrBefore(c.data.date));
+    const before = challenges.filter((c) => decided === undefined || beforeDecision(c.data.date));
     const status: ChecklistStatus = before.length ? 'met' : challenges.length ? 'partly-met' : 'not-met';
     items.push(item(6, status,
       before.length ? 'Independent challenge was sought before the decision.' : challenges.length ? 'Challenge is recorded only after the decision.' : 'No independent challenge is recorded.',
@@ -185,7 +182,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q9: member agencies' input.
   {
     const ids = agencyIds(doc);
-    const input9 = entries(doc, ['agencyInput']).filter((i) => onOrBefore(i.data.date));
+    const input9 = entries(doc, ['agencyInput']).filter((i) => beforeDecision(i.data.date));
     const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
     items.push(item(9, status,

@@ -47,6 +47,18 @@ export function wrongKind(doc: CaseDoc, path: Path): boolean {
   return item === 'object' ? v.some((x) => asRecord(x) === undefined) : item === 'string' ? v.some((x) => typeof x !== 'string') : false;
 }
 
+/**
+ * Whether something dated `v` (a meeting, an agency's input, a challenge) stands on or before
+ * `day` (the decision), so that it can have informed it; any date will do when there is no day.
+ * A date written so that it cannot be read (2016-02-30) is given the benefit of the doubt:
+ * invalid-date reports it, and nothing should say on its account that it came too late.
+ */
+export function onOrBefore(v: unknown, day: DayNumber | undefined): boolean {
+  const d = parseDate(v);
+  if (d === undefined) return v !== undefined && v !== null && !isBlank(v);
+  return day === undefined || d <= day;
+}
+
 /** A criterion finding, with YAML 1.1's booleans read as yes/no. */
 export function findingOf(v: unknown): string | undefined {
   const f = asRecord(v)?.finding;

@@ -1,6 +1,6 @@
 import { formatIso, formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
-import { agencyIds, asArray, asRecord, asString, decisionDay, entries, wrongKind, type Entry } from '../model';
+import { agencyIds, asArray, asRecord, asString, decisionDay, entries, onOrBefore, wrongKind, type Entry } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { isBlank } from '../text';
@@ -41,12 +41,8 @@ export const interAgencyDiscussion: Rule = {
   check(ctx) {
     const { doc } = ctx;
     const decision = decisionDay(doc);
-    const onOrBefore = (v: unknown) => {
-      const d = parseDate(v);
-      return d !== undefined && (decision === undefined || d <= decision);
-    };
     const all = entries(doc, ['meetings']);
-    const before = all.filter((m) => decision === undefined || onOrBefore(m.data.date));
+    const before = all.filter((m) => decision === undefined || onOrBefore(m.data.date, decision));
     // A meeting whose agencies are not written as a list of ids may well count: the format check says so.
     if (before.some((m) => (agencyCount(m) >= 2 || wrongKind(doc, [...m.path, 'agencies'])) && hasRecommendation(m))) return;
     const when = decision !== undefined ? `before the decision on ${formatLong(decision)}` : 'so far';

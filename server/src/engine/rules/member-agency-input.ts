@@ -1,5 +1,5 @@
 import { formatIso, formatLong, parseDate } from '../dates';
-import { agencyIds, asString, entries, isDecided, wrongKind } from '../model';
+import { agencyIds, asString, entries, isDecided, onOrBefore, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
@@ -18,17 +18,15 @@ export const memberAgencyInput: Rule = {
     if (!isDecided(doc) || wrongKind(doc, ['agencyInput'])) return;
     const decided = ctx.timing.decision;
     const input = entries(doc, ['agencyInput']);
-    const inTime = input.filter((i) => {
-      const d = parseDate(i.data.date);
-      return d !== undefined && (decided === undefined || d <= decided);
-    });
-    if (inTime.length > 0) return;
+    if (input.some((i) => onOrBefore(i.data.date, decided))) return;
 
     const by = decided !== undefined ? ` on ${formatLong(decided)}` : '';
     const message = input.length === 0
       ? `No input from member agencies to the chair is recorded. Record under \`agencyInput\` each agency’s view given before the decision${by}: which agency (its id), when, and what it said.`
-      : `Input from member agencies is recorded only after the decision${by}, so it cannot have informed it. Record any input the agencies gave before the decision, ` +
-        'and check the dates of the entries already there.';
+      : input.some((i) => parseDate(i.data.date) !== undefined)
+        ? `Input from member agencies is recorded only after the decision${by}, so it cannot have informed it. Record any input the agencies gave before the decision, ` +
+          'and check the dates of the entries already there.'
+        : `Input from member agencies is recorded without the dates it was given, so the record does not show it came before the decision${by}. Add the \`date\` of each agency’s input.`;
     // The skeleton is dated on the decision day, so that it counts as input before the decision.
     const date = formatIso(decided ?? ctx.today);
     const fixes: Fix[] = [...agencyIds(doc).entries()].flatMap(([id, a]) => {

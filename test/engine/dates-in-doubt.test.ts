@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyseText } from '../../server/src/engine/analyse';
+import { parseDate } from '../../server/src/engine/dates';
+
+const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+const today = parseDate('2016-06-01');
+const status = (text: string, q: number) => analyseText(text, { today }).checklist.find((c) => c.question === q)!.status;
+
+describe('dates that cannot be read, or are not written', () => {
+  it('a mistyped date does not make a meeting, an input or a challenge count as after the decision', () => {
+    const mistyped = BASE.replace('  - date: 2016-02-01\n', '  - date: 2016-02-30\n')
+      .replace(/(agency: (?:police|health)\n {4}date: )2016-02-03/g, '$12016-02-31')
+      .replace('    date: 2016-02-05\n', '    date: 2016-02-31\n');
+    assert.notEqual(mistyped, BASE);
+    const a = analyseText(mistyped, { today });
+    assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['invalid-date']);
+    for (const q of [4, 6, 9]) assert.equal(status(mistyped, q), status(BASE, q), `question ${q}`);
+  });
+
+  it('input with no dates is said to be undated, not to have come after the decision', () => {
+    const undated = BASE.replace(/(agency: (?:police|health)\n) {4}date: 2016-02-03\n/g, '$1');
+    const [f] = analyseText(undated, { today }).findings.filter((x) => x.rule === 'member-agency-input');
+    assert.match(f.message, /^Input from member agencies is recorded without the dates it was given, so the record does not show it came before the decision on 10 February 2016\./);
+  });
+});
