@@ -2,6 +2,7 @@ import { formatIso, formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
 import { agencyIds, asArray, asRecord, asString, decisionDay, entries, onOrBefore, wrongKind, type Entry } from '../model';
 import { TO_COMPLETE } from '../placeholders';
+import { dayBeforeDecision } from '../timing';
 import type { Rule } from '../rule';
 import { isBlank } from '../text';
 import type { Fix, TextEdit } from '../types';
@@ -49,7 +50,7 @@ export const interAgencyDiscussion: Rule = {
 
     if (before.length === 0) {
       const ids = [...agencyIds(doc).keys()];
-      const date = formatIso(decision !== undefined ? Math.min(decision, ctx.today) : ctx.today);
+      const date = formatIso(dayBeforeDecision(ctx.timing, ctx.today));
       const fixes = ids.length < 2 ? [] : perOutcome(
         (words) => `Add a meeting of agencies that ${words}`,
         (outcome) => appendItem(doc, ['meetings'], {

@@ -1,6 +1,7 @@
 import { formatIso, formatLong, parseDate } from '../dates';
 import { agencyIds, asString, entries, isDecided, onOrBefore, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
+import { dayBeforeDecision } from '../timing';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { appendItem } from '../fixes';
@@ -27,8 +28,7 @@ export const memberAgencyInput: Rule = {
         ? `Input from member agencies is recorded only after the decision${by}, so it cannot have informed it. Record any input the agencies gave before the decision, ` +
           'and check the dates of the entries already there.'
         : `Input from member agencies is recorded without the dates it was given, so the record does not show it came before the decision${by}. Add the \`date\` of each agency’s input.`;
-    // The skeleton is dated on the decision day, so that it counts as input before the decision.
-    const date = formatIso(decided ?? ctx.today);
+    const date = formatIso(dayBeforeDecision(ctx.timing, ctx.today));
     const fixes: Fix[] = [...agencyIds(doc).entries()].flatMap(([id, a]) => {
       const edit = appendItem(doc, ['agencyInput'], { agency: id, date, summary: TO_COMPLETE });
       const name = asString(a.data.name);

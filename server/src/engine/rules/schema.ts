@@ -6,6 +6,7 @@ import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { isDatePath, propertyOrder, schemaAt, titleAt, type SchemaNode } from '../schema-info';
 import { listWords, nearest } from '../text';
 import { placeholderFor } from '../placeholders';
+import { BEFORE_DECISION_LISTS, dayBeforeDecision } from '../timing';
 import type { Fix, Span } from '../types';
 
 /**
@@ -99,7 +100,9 @@ function report(ctx: RuleContext, err: AjvError): void {
       if (COVERED_BY_RULES.some((r) => r.test(shape(full)))) return;
       const title = titleAt(full);
       const fixes: Fix[] = [];
-      for (const value of placeholderFor(full, ctx.today)) {
+      // A date for a meeting, an input or a challenge is the decision's, so the entry counts as before it.
+      const day = BEFORE_DECISION_LISTS.has(String(full[0])) ? dayBeforeDecision(ctx.timing, ctx.today) : ctx.today;
+      for (const value of placeholderFor(full, day)) {
         const edit = insertProperty(doc, path, key, value);
         if (edit) fixes.push({ title: `Add \`${key}\``, edits: [edit], preferred: fixes.length === 0 });
       }
