@@ -156,3 +156,20 @@ describe('a finding that is not one of the choices', () => {
     });
   }
 });
+
+describe('question 7 and a contradiction in the record', () => {
+  // Abuse suspected and the child died, yet no SCR and criteriaMet: false.
+  const text = caseFile('suspected', 'yes', undefined, undefined, 'home', 'no-scr').join('\n') + '\n';
+  for (const [how, settings, waiver] of [
+    ['with the rule on', mergeSettings({}), ''],
+    ['with the rule turned off', mergeSettings({ rules: { 'criteria-consistency': 'off' } }), ''],
+    ['with its findings waived', mergeSettings({}), '# scr-waive criteria-consistency: checking with the board\n'],
+  ] as const) {
+    it(`is not met ${how}: the contradiction is in the record, whatever is reported`, () => {
+      const a = analyseText(waiver ? text.replace('decision:\n', `decision:\n  ${waiver}`).replace('  outcome: no-scr', `  ${waiver}  outcome: no-scr`).replace('  criteriaMet: false', `  ${waiver}  criteriaMet: false`) : text, { settings, today });
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.equal(q7.status, 'not-met');
+      assert.match(q7.summary, /does not agree/);
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, asArray, asRecord, asString, CRITERIA, entries, findingOf, onOrBefore, otherBoards } from './model';
+import { agencyIds, asArray, asRecord, asString, contradictions, CRITERIA, entries, findingOf, onOrBefore, otherBoards } from './model';
 import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
 import { isBlank, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -143,7 +143,9 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const test = input.test;
     const criteria = asRecord(doc.get(['criteria'])) ?? {};
     const withoutEvidence = test.needed.filter((k) => findingOf(criteria[k]) !== undefined && isBlank(asRecord(criteria[k])?.evidence));
-    const contradicted = open.some((f) => f.rule === 'criteria-consistency');
+    // From the record, not from the finding: turning the rule off or waiving it leaves the contradiction.
+    const c = contradictions(doc, test);
+    const contradicted = c.outcome || c.criteriaMet;
     const rationale = !isBlank(doc.get(['decision', 'rationale']));
     const criteriaMet = doc.get(['decision', 'criteriaMet']);
     let status: ChecklistStatus;

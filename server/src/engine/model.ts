@@ -138,6 +138,22 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
   return { needed, missing, unreadable, met, mandatorySetting, requiresScr };
 }
 
+/**
+ * Where the decision contradicts the statutory test: no SCR where the test (or a death in custody,
+ * a secure setting or under mental health detention) calls for one; a `criteriaMet` saying the
+ * opposite of a known result. A fact of the record, whatever rule settings or waivers say: the one
+ * definition, which criteria-consistency reports and the checklist and overview read.
+ */
+export function contradictions(doc: CaseDoc, test: StatutoryTest): { outcome: boolean; criteriaMet: boolean } {
+  const decision = asRecord(doc.get(['decision']));
+  if (!decision || !isDecided(doc)) return { outcome: false, criteriaMet: false };
+  const chair = decision.criteriaMet;
+  return {
+    outcome: decision.outcome === 'no-scr' && test.requiresScr === true,
+    criteriaMet: typeof chair === 'boolean' && test.met !== undefined && chair !== test.met,
+  };
+}
+
 /** Each criterion's findings as the format lists them (true and false read as yes and no). */
 const FINDING_CHOICES = Object.fromEntries(
   CRITERIA.map((k) => [k, (schemaAt(['criteria', k, 'finding'])?.enum ?? []).filter((v): v is string => typeof v === 'string')]),

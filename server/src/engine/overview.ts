@@ -1,7 +1,7 @@
 import type { Analysis } from './analyse';
 import { checklistSummary, metCount } from './checklist';
 import { formatIso, formatLong, parseDate } from './dates';
-import { asArray, asRecord, asString, CRITERIA, CRITERION_LABEL, entries, findingOf } from './model';
+import { asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf } from './model';
 import { isBlank } from './text';
 import type { ChecklistItem, Span } from './types';
 
@@ -67,7 +67,8 @@ export function overview(a: Analysis): Overview {
   const decision = asString(doc.get(['decision', 'outcome']));
   const criteriaMetRaw = doc.get(['decision', 'criteriaMet']);
   const requires = a.test.requiresScr;
-  const agrees = decision && requires !== undefined ? (requires ? decision === 'scr' : true) && (typeof criteriaMetRaw !== 'boolean' || a.test.met === undefined || criteriaMetRaw === a.test.met) : undefined;
+  const contradicted = contradictions(doc, a.test);
+  const agrees = decision && requires !== undefined ? !contradicted.outcome && !contradicted.criteriaMet : undefined;
   const { met, applicable } = metCount(a.checklist);
   const t = a.timing;
   const considerations = asRecord(doc.get(['considerations'])) ?? {};

@@ -1,5 +1,5 @@
 import type { CaseDoc } from '../document';
-import { asRecord, asString, findingOf, isDecided } from '../model';
+import { asRecord, asString, contradictions, findingOf } from '../model';
 import type { Rule } from '../rule';
 
 const SETTING_WORDS: Record<string, string> = {
@@ -38,11 +38,10 @@ export const criteriaConsistency: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc, test } = ctx;
-    const decision = asRecord(doc.get(['decision']));
-    if (!decision || !isDecided(doc)) return;
+    const found = contradictions(doc, test);
     const criteriaAt = { span: doc.keySpan(['criteria']), message: 'The findings on the statutory criteria.' };
 
-    if (decision.outcome === 'no-scr' && test.requiresScr === true) {
+    if (found.outcome) {
       const setting = asString(doc.get(['case', 'incident', 'setting'])) ?? '';
       const message = test.met
         ? `The findings meet the statutory test: ${metBecause(doc)}. Under Working Together to Safeguard Children 2015 (WT2015), ` +
@@ -58,8 +57,7 @@ export const criteriaConsistency: Rule = {
       });
     }
 
-    const chair = decision.criteriaMet;
-    if (typeof chair === 'boolean' && test.met !== undefined && chair !== test.met) {
+    if (found.criteriaMet) {
       ctx.report({
         span: doc.spanOf(['decision', 'criteriaMet']),
         message: test.met
