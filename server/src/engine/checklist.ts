@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, asArray, asRecord, asString, contradictions, CRITERIA, entries, findingOf, onOrBefore, otherBoards } from './model';
+import { agencyIds, asArray, asRecord, asString, contradictions, CRITERIA, entries, findingOf, natureGaps, onOrBefore, otherBoards } from './model';
 import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
 import { isBlank, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -173,7 +173,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   {
     const learning = entries(doc, ['learning']);
     const scr = doc.get(['decision', 'outcome']) === 'scr';
-    const nature = asRecord(doc.get(['decision', 'nature'])) !== undefined;
+    const nature = natureGaps(doc).length === 0;
     const parts = [learning.length > 0, ...(scr ? [nature] : [])];
     const status: ChecklistStatus = parts.every(Boolean) ? 'met' : parts.some(Boolean) ? 'partly-met' : 'not-met';
     items.push(item(8, status,

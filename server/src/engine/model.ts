@@ -139,6 +139,15 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
 }
 
 /**
+ * What a decision's `nature` lacks of what sets the review out (its methodology and scope): both
+ * when no nature is written. Read by review-nature and by the checklist's question 8.
+ */
+export function natureGaps(doc: CaseDoc): ('methodology' | 'scope')[] {
+  const nature = asRecord(doc.get(['decision', 'nature']));
+  return (['methodology', 'scope'] as const).filter((k) => !nature || isBlank(nature[k]));
+}
+
+/**
  * Where the decision contradicts the statutory test: no SCR where the test (or a death in custody,
  * a secure setting or under mental health detention) calls for one; a `criteriaMet` saying the
  * opposite of a known result. A fact of the record, whatever rule settings or waivers say: the one

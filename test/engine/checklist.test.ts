@@ -26,3 +26,14 @@ describe('dates that cannot be read, or are not written', () => {
     assert.match(f.message, /^Input from member agencies is recorded without the dates it was given, so the record does not show it came before the decision on 10 February 2016\./);
   });
 });
+
+describe('question 8 and the nature of the review', () => {
+  const a0 = BASE.indexOf('  nature:\n');
+  const a1 = BASE.indexOf('  communicated:\n');
+  for (const [how, nature, expected] of [['set out', BASE.slice(a0, a1), 'met'], ['empty', '  nature: {}\n', 'partly-met'], ['without its methodology', '  nature:\n    scope: From 2013.\n', 'partly-met']] as const) {
+    it(`is ${expected} with a nature ${how}`, () => {
+      const text = BASE.slice(0, a0) + nature + BASE.slice(a1);
+      assert.equal(status(text, 8), expected);
+    });
+  }
+});
