@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { globSync } from 'tinyglobby';
 import { ALL_RULES } from '../../server/src/engine/rules/index';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { dossierEntry } from '../../server/src/engine/analyse';
@@ -30,6 +31,24 @@ function fixturesOf(id: string): Fixture[] {
   for (const f of fixtures) f.options.dossier = dossier;
   return fixtures;
 }
+
+describe('one problem, one finding', () => {
+  it('no format finding (schema, invalid-date) shares its line with another rule’s finding, in any fixture or example', () => {
+    const files = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], { cwd: ROOT });
+    const twice: string[] = [];
+    for (const file of files) {
+      const a = analyseFixture(readFixture(join(ROOT, file)));
+      const open = a.findings.filter((f) => !f.waived);
+      const lineOf = (f: { span: { start: number } }) => a.doc.lines.lineOf(f.span.start);
+      for (const s of open.filter((f) => f.rule === 'schema' || f.rule === 'invalid-date')) {
+        // Personal data is a different problem that may stand in the same value.
+        for (const o of open) if (o.rule !== s.rule && o.rule !== 'personal-data' && lineOf(o) === lineOf(s)) twice.push(`${file}:${lineOf(s) + 1}: ${s.rule} and ${o.rule}`);
+      }
+    }
+    assert.ok(files.length > 150);
+    assert.deepEqual(twice, []);
+  });
+});
 
 describe('every rule in the spec', () => {
   it('is registered, once, with its metadata', () => {

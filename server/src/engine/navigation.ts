@@ -3,7 +3,7 @@ import { AGENCY_ID_PLACES } from './hover';
 import { nodeAt, valueSpan } from './locate';
 import { asArray, asString, entries } from './model';
 import type { DossierCase } from './rule';
-import { shapeOf } from './schema-info';
+import { AGENCY_ID, shapeOf } from './schema-info';
 import type { Span, TextEdit } from './types';
 
 /** An agency id as written somewhere in the file. */
@@ -13,7 +13,6 @@ export interface Occurrence {
   declaration: boolean;
 }
 
-const AGENCY_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The agency id at `offset`: its declaration or a use in a meeting or in agency input. */
 export function agencyAt(doc: CaseDoc, offset: number): { id: string; span: Span } | undefined {

@@ -176,3 +176,6 @@ export function titleAt(path: Path, root: SchemaNode = ROOT): string {
 
 /** The agency types the format knows (`social-care`, `police` …). */
 export const AGENCY_TYPES: readonly string[] = (schemaAt(['agencies', 0, 'type'])?.enum ?? []).filter((t): t is string => typeof t === 'string');
+
+/** How the format writes an agency id (`health-visiting`), from the schema. */
+export const AGENCY_ID = new RegExp(schemaAt(['agencies', 0, 'id'])?.pattern ?? '^[a-z0-9]+(-[a-z0-9]+)*$');

@@ -1,4 +1,4 @@
-import { asRecord, isDecided } from '../model';
+import { asRecord, isDecided, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
@@ -37,7 +37,7 @@ export const decisionRationale: Rule = {
       });
     }
 
-    if (doc.get(['decision', 'outcome']) === 'no-scr' && !asRecord(doc.get(['decision', 'alternative']))) {
+    if (doc.get(['decision', 'outcome']) === 'no-scr' && !asRecord(doc.get(['decision', 'alternative'])) && !wrongKind(doc, ['decision', 'alternative'])) {
       const path = ['decision', 'alternative'];
       const types = Object.keys(ALTERNATIVE_WORDS);
       const fixes: Fix[] = types.flatMap((type) =>

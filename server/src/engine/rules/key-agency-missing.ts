@@ -31,7 +31,8 @@ export const keyAgencyMissing: Rule = {
     const { doc } = ctx;
     // With no agencies recorded at all, agency-contact says so once; a finding per type would bury it.
     if (entries(doc, ['agencies']).length === 0) return;
-    const types = new Set(entries(doc, ['agencies']).map((a) => asString(a.data.type)));
+    // A type written in other capitals (`Police`) is the format check's finding; the agency is there.
+    const types = new Set(entries(doc, ['agencies']).map((a) => asString(a.data.type)?.trim().toLowerCase()));
     const ids = new Set(agencyIds(doc).keys());
     const span = doc.anchor(['agencies'], ['referral'], ['case']);
     for (const type of ctx.settings.keyAgencyTypes) {

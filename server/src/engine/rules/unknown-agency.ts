@@ -3,7 +3,7 @@ import { appendItem, replaceValue } from '../fixes';
 import { agencyIds, asArray, asString, entries } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
-import { AGENCY_TYPES } from '../schema-info';
+import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
 import { nearest } from '../text';
 import type { Fix } from '../types';
 
@@ -28,7 +28,8 @@ export const unknownAgency: Rule = {
     const reported = new Set<string>();
     for (const use of uses) {
       const id = asString(use.id);
-      if (!id || ids.has(id)) continue;
+      // An id not written as ids are (`Police`) is the format check's finding, with its fix.
+      if (!id || ids.has(id) || !AGENCY_ID.test(id)) continue;
       const guess = nearest(id, declared);
       const fixes: Fix[] = [];
       const change = guess ? replaceValue(doc, use.path, guess) : undefined;
