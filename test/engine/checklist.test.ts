@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
+import { describeTiming } from '../../server/src/engine/overview';
 
 const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
 const today = parseDate('2016-06-01');
@@ -36,4 +37,29 @@ describe('question 8 and the nature of the review', () => {
       assert.equal(status(text, 8), expected);
     });
   }
+});
+
+describe('the decision’s timing in words', () => {
+  it('counts one day as one day', () => {
+    const text = BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-01-15\n  by: Independent Chair');
+    assert.notEqual(text, BASE);
+    const words = describeTiming(analyseText(text, { today })) ?? "";
+    assert.match(words, /^1 working day \/ 1 calendar day after the referral/);
+  });
+});
+
+describe('checklist wording', () => {
+  const q = (text: string, n: number) => analyseText(text, { today }).checklist.find((c) => c.question === n)!;
+  it('an undated challenge is said to be undated, not to have come after the decision', () => {
+    const text = BASE.replace('    date: 2016-02-05\n', '');
+    assert.notEqual(text, BASE);
+    assert.equal(q(text, 6).summary, 'Challenge is recorded without a date, so the record does not show it came before the decision.');
+  });
+  it('question 7 speaks of the criteria in words, not by their keys', () => {
+    const text = BASE.replace(/  childDied:\n    finding: yes\n    evidence: [^\n]*\n/, '');
+    assert.notEqual(text, BASE);
+    const item = q(text, 7);
+    assert.equal(item.summary, 'The record has no finding on whether the child has died, which the statutory test needs.');
+    assert.deepEqual(q(BASE, 7).evidence.map((e) => e.label), ['Finding on whether abuse or neglect is known or suspected', 'Finding on whether the child has died']);
+  });
 });

@@ -1,8 +1,8 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, asArray, asRecord, asString, contradictions, CRITERIA, entries, findingOf, natureGaps, onOrBefore, otherBoards } from './model';
+import { agencyIds, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards } from './model';
 import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
-import { isBlank, sameBoard } from './text';
+import { isBlank, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
@@ -57,13 +57,12 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   {
     const requested = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
     const inTime = requested.filter((a) => beforeDecision(asRecord(a.data.minimumData)?.received));
-    const types = new Set(agencies.map((a) => asString(a.data.type)));
-    const missingTypes = input.settings.keyAgencyTypes.filter((t) => !types.has(t));
+    const missingTypes = missingKeyTypes(doc, input.settings.keyAgencyTypes);
     const status: ChecklistStatus = requested.length === 0 ? 'not-met'
       : requested.length === agencies.length && inTime.length === requested.length && missingTypes.length === 0 ? 'met' : 'partly-met';
     items.push(item(2, status,
       `${requested.length} of ${agencies.length} agencies asked for minimum data; ${inTime.length} returned${decided !== undefined ? ' before the decision' : ''}` +
-        (missingTypes.length ? `; no ${missingTypes.join(', ')} agency recorded.` : '.'),
+        (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.'),
       requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: data requested`))));
   }
 
@@ -132,9 +131,13 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   {
     const challenges = entries(doc, ['challenge']);
     const before = challenges.filter((c) => decided === undefined || beforeDecision(c.data.date));
+    const dated = challenges.filter((c) => !isBlank(c.data.date));
     const status: ChecklistStatus = before.length ? 'met' : challenges.length ? 'partly-met' : 'not-met';
     items.push(item(6, status,
-      before.length ? 'Independent challenge was sought before the decision.' : challenges.length ? 'Challenge is recorded only after the decision.' : 'No independent challenge is recorded.',
+      before.length ? 'Independent challenge was sought before the decision.'
+        : dated.length ? 'Challenge is recorded only after the decision.'
+        : challenges.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
+        : 'No independent challenge is recorded.',
       challenges.map((c) => ev(c.path, `Challenge by ${asString(c.data.by) ?? 'someone independent'}`))));
   }
 
@@ -152,10 +155,10 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     let summary: string;
     if (test.missing.length) {
       status = 'not-met';
-      summary = `The record lacks findings the statutory test needs (${test.missing.join(', ')}).`;
+      summary = `The record has no finding on ${listWords(test.missing.map((k) => CRITERION_QUESTION[k]))}, which the statutory test needs.`;
     } else if (test.unreadable.length) {
       status = 'not-met';
-      summary = `A finding the statutory test needs is not one of the format’s choices (${test.unreadable.join(', ')}), so the test cannot be worked out until it is put right.`;
+      summary = `The finding on ${listWords(test.unreadable.map((k) => CRITERION_QUESTION[k]))} is not one of the format’s choices, so the statutory test cannot be worked out until it is put right.`;
     } else if (contradicted) {
       status = 'not-met';
       summary = 'The decision does not agree with the findings on the statutory criteria.';
@@ -166,7 +169,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       status = 'partly-met';
       summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length === 1 ? 'one lacks' : `${withoutEvidence.length} lack`} evidence.` : 'Findings are recorded, but the decision and its rationale are not complete.';
     }
-    items.push(item(7, status, summary, CRITERIA.filter((k) => criteria[k] !== undefined).map((k) => ev(['criteria', k], `Finding: ${k}`))));
+    items.push(item(7, status, summary, CRITERIA.filter((k) => criteria[k] !== undefined).map((k) => ev(['criteria', k], `Finding on ${CRITERION_QUESTION[k]}`))));
   }
 
   // Q8: local learning and the nature of the review.

@@ -138,6 +138,35 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
   return { needed, missing, unreadable, met, mandatorySetting, requiresScr };
 }
 
+/** How each agency type reads in a sentence ("no police agency"). */
+const AGENCY_TYPE_WORDS: Record<string, string> = {
+  'social-care': 'children’s social care',
+  police: 'police',
+  health: 'health',
+  education: 'education',
+  'early-years': 'early years',
+  probation: 'probation',
+  housing: 'housing',
+  'youth-justice': 'youth justice',
+  'adult-services': 'adult services',
+  voluntary: 'voluntary sector',
+  other: '“other”',
+};
+
+/** An agency type in words, as it reads in "no … agency". */
+export function agencyTypeWords(type: string): string {
+  return AGENCY_TYPE_WORDS[type] ?? `“${type}”`;
+}
+
+/**
+ * The key agency types (`keyAgencyTypes`) that no recorded agency has. A type written in other
+ * capitals (`Police`) counts: the format check reports the spelling, not a missing agency.
+ */
+export function missingKeyTypes(doc: CaseDoc, keyTypes: readonly string[]): string[] {
+  const types = new Set(entries(doc, ['agencies']).map((a) => asString(a.data.type)?.trim().toLowerCase()));
+  return keyTypes.filter((t) => !types.has(t));
+}
+
 /**
  * What a decision's `nature` lacks of what sets the review out (its methodology and scope): both
  * when no nature is written. Read by review-nature and by the checklist's question 8.

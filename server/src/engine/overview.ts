@@ -1,6 +1,6 @@
 import type { Analysis } from './analyse';
 import { checklistSummary, metCount } from './checklist';
-import { formatIso, formatLong, parseDate } from './dates';
+import { formatIso, formatLong, parseDate, plural } from './dates';
 import { asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf } from './model';
 import { isBlank } from './text';
 import type { ChecklistItem, Span } from './types';
@@ -151,7 +151,7 @@ function timeline(a: Analysis): TimelineEvent[] {
 export function describeTiming(a: Analysis): string | undefined {
   const t = a.timing;
   if (t.referral === undefined || !t.elapsed) return undefined;
-  const verdict = t.late ? `${t.daysOver} day${t.daysOver === 1 ? '' : 's'} late` : 'in time';
+  const verdict = t.late ? `${plural(t.daysOver, 'day')} late` : 'in time';
   const end = t.decided ? 'decided' : 'so far, undecided';
-  return `${t.elapsed.workingDays} working days / ${t.elapsed.calendarDays} calendar days after the referral (${end}); limit ${t.limitText}, due by ${formatLong(t.deadline!)} — ${verdict}`;
+  return `${plural(t.elapsed.workingDays, 'working day')} / ${plural(t.elapsed.calendarDays, 'calendar day')} after the referral (${end}); limit ${t.limitText}, due by ${formatLong(t.deadline!)} — ${verdict}`;
 }

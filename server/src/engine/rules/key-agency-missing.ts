@@ -1,23 +1,8 @@
 import { formatIso } from '../dates';
 import { appendItem } from '../fixes';
-import { agencyIds, asString, entries } from '../model';
+import { agencyIds, agencyTypeWords, entries, missingKeyTypes } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
-
-/** How each agency type reads in a sentence ("no police agency"). */
-const TYPE_WORDS: Record<string, string> = {
-  'social-care': 'children’s social care',
-  police: 'police',
-  health: 'health',
-  education: 'education',
-  'early-years': 'early years',
-  probation: 'probation',
-  housing: 'housing',
-  'youth-justice': 'youth justice',
-  'adult-services': 'adult services',
-  voluntary: 'voluntary sector',
-  other: '“other”',
-};
 
 export const keyAgencyMissing: Rule = {
   id: 'key-agency-missing',
@@ -31,13 +16,10 @@ export const keyAgencyMissing: Rule = {
     const { doc } = ctx;
     // With no agencies recorded at all, agency-contact says so once; a finding per type would bury it.
     if (entries(doc, ['agencies']).length === 0) return;
-    // A type written in other capitals (`Police`) is the format check's finding; the agency is there.
-    const types = new Set(entries(doc, ['agencies']).map((a) => asString(a.data.type)?.trim().toLowerCase()));
     const ids = new Set(agencyIds(doc).keys());
     const span = doc.anchor(['agencies'], ['referral'], ['case']);
-    for (const type of ctx.settings.keyAgencyTypes) {
-      if (types.has(type)) continue;
-      const words = TYPE_WORDS[type] ?? `“${type}”`;
+    for (const type of missingKeyTypes(doc, ctx.settings.keyAgencyTypes)) {
+      const words = agencyTypeWords(type);
       const id = freeId(type, ids);
       ctx.report({
         span,
