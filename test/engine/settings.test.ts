@@ -50,3 +50,15 @@ describe('time limits', () => {
     });
   }
 });
+
+describe('settings of the wrong kind', () => {
+  for (const [text, message] of [
+    ['keyAgencyTypes: police\n', '`keyAgencyTypes` should be a list of agency types, for example `[social-care, police, health]`. Until it is, the default applies.'],
+    ['rules: off\n', '`rules` should be a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`. Until it is, the default applies.'],
+    ['keyAgencyTypes: [police, police]\n', '`keyAgencyTypes` names the same thing twice. Keep one of each.'],
+    ['rules:\n  schema: [off]\n', 'A list is not one of the choices here: `off`, `hint`, `info`, `warning` or `error`.'],
+    ['notes: 5\n', '`notes` should be text or a list of texts.'],
+  ] as const) {
+    it(JSON.stringify(text), () => assert.deepEqual(analyseConfig(text).findings.map((f) => f.message), [message]));
+  }
+});

@@ -3,6 +3,7 @@ import { CaseDoc } from './document';
 import { pointerToPath } from './rules/schema';
 import { ALL_RULES } from './rules/index';
 import type { RawSettings } from './settings';
+import { withoutBranchErrors } from './schema-info';
 import { listWords, nearest } from './text';
 import { renameKey, replaceValue } from './fixes';
 import type { Finding } from './types';
@@ -16,6 +17,12 @@ export interface ConfigAnalysis {
   settings: RawSettings;
   findings: Finding[];
 }
+
+/** What each setting that holds more than one value should be, in words. */
+const SHOULD_BE: Record<string, string> = {
+  keyAgencyTypes: 'a list of agency types, for example `[social-care, police, health]`',
+  rules: 'a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`',
+};
 
 const LIMIT_HELP = 'a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`';
 
@@ -53,7 +60,7 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
   };
   if (!validateConfig(value)) {
     const seen = new Set<string>();
-    for (const err of validateConfig.errors ?? []) {
+    for (const err of withoutBranchErrors(validateConfig.errors ?? [])) {
       const path = pointerToPath(err.instancePath);
       const key = `${err.instancePath}|${err.keyword}|${JSON.stringify(err.params)}`;
       if (seen.has(key) || err.keyword === 'if') continue;
@@ -77,10 +84,17 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         const v = doc.get(path);
         const guess = typeof v === 'string' ? nearest(v, allowed) : undefined;
         const left = top === 'keyAgencyTypes' ? ' It is left out until it is put right.' : '';
-        add('schema', doc.spanOf(path), `“${String(v)}” is not one of the choices here: ${listWords(allowed.map((a) => `\`${a}\``))}.${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
+        const written = typeof v === 'string' ? `“${v}”` : Array.isArray(v) ? 'A list' : v !== null && typeof v === 'object' ? 'A section' : `“${String(v)}”`;
+        add('schema', doc.spanOf(path), `${written} is not one of the choices here: ${listWords(allowed.map((a) => `\`${a}\``))}.${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
           guess ? [{ title: `Change to \`${guess}\``, edits: [replaceValue(doc, path, guess)!].filter(Boolean), preferred: true }] : []);
+      } else if (err.keyword === 'anyOf' && top === 'notes') {
+        add('schema', doc.spanOf(path), '`notes` should be text or a list of texts.');
+      } else if (err.keyword === 'uniqueItems') {
+        add('schema', doc.spanOf(path), `\`${top}\` names the same thing twice. Keep one of each.`);
+      } else if (err.keyword === 'type' && SHOULD_BE[top] && path.length === 1) {
+        add('schema', doc.spanOf(path), `\`${top}\` should be ${SHOULD_BE[top]}. Until it is, the default applies.`);
       } else if (err.keyword !== 'propertyNames') {
-        add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` does not fit the settings format (${err.message ?? err.keyword}).`);
+        add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` is not written as the settings file needs: see the settings in the README.`);
       }
     }
   }

@@ -1,5 +1,6 @@
 import caseSchema from '../../../schemas/scr-case.schema.json';
 import type { Path } from './document';
+import type { AjvError } from './generated/validators';
 
 /** The parts of a JSON Schema node the engine reads. */
 export interface SchemaNode {
@@ -179,3 +180,13 @@ export const AGENCY_TYPES: readonly string[] = (schemaAt(['agencies', 0, 'type']
 
 /** How the format writes an agency id (`health-visiting`), from the schema. */
 export const AGENCY_ID = new RegExp(schemaAt(['agencies', 0, 'id'])?.pattern ?? '^[a-z0-9]+(-[a-z0-9]+)*$');
+
+/**
+ * The validator's errors less those of the branches of an `anyOf` that failed (notes: text, or a
+ * list of texts): the anyOf's own error says the value fits none, once.
+ */
+export function withoutBranchErrors(errors: readonly AjvError[]): AjvError[] {
+  const anyOf = errors.filter((e) => e.keyword === 'anyOf');
+  const inBranch = (e: AjvError) => anyOf.some((a) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`) && (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)));
+  return errors.filter((e) => !inBranch(e));
+}

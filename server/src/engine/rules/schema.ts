@@ -3,7 +3,7 @@ import type { AjvError } from '../generated/validators';
 import type { CaseDoc, Path } from '../document';
 import { fix, type Rule, type RuleContext } from '../rule';
 import { insertProperty, renameKey, replaceValue } from '../fixes';
-import { isDatePath, propertyOrder, schemaAt, titleAt, type SchemaNode } from '../schema-info';
+import { isDatePath, propertyOrder, schemaAt, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
 import { isBlank, listWords, nearest } from '../text';
 import { placeholderFor } from '../placeholders';
 import { BEFORE_DECISION_LISTS, dayBeforeDecision } from '../timing';
@@ -227,14 +227,10 @@ export const schema: Rule = {
   check(ctx) {
     if (ctx.doc.value === undefined || ctx.doc.value === null) return;
     if (validateCase(ctx.doc.value)) return;
-    const errors = validateCase.errors ?? [];
-    // The errors of an anyOf's branches are said by the anyOf's own finding.
-    const anyOf = errors.filter((e) => e.keyword === 'anyOf');
-    const inBranch = (e: AjvError) => anyOf.some((a) => e !== a && e.schemaPath.startsWith(`${a.schemaPath}/`) && (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)));
     const seen = new Set<string>();
-    for (const err of errors) {
+    for (const err of withoutBranchErrors(validateCase.errors ?? [])) {
       const key = `${err.keyword}|${err.instancePath}|${JSON.stringify(err.params)}`;
-      if (seen.has(key) || inBranch(err)) continue;
+      if (seen.has(key)) continue;
       seen.add(key);
       report(ctx, err);
     }
