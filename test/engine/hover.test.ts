@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { hoverAt } from '../../server/src/engine/hover';
 import { analyse, at, SAMPLE } from './sample-case';
@@ -76,5 +78,27 @@ describe('hover', () => {
     assert.equal(hover('Section 47', 2), undefined);
     assert.equal(hover('# Fictional', 3), undefined);
     assert.equal(hoverAt(a, SAMPLE.length + 50), undefined);
+  });
+});
+
+describe('guidance in the format', () => {
+  it('speaks to people, not programmers: no “null”, “array”, “object”, “property” or “string” in what a hover shows', () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'scr-case.schema.json'), 'utf8'));
+    const said: string[] = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') {
+        for (const [k, v] of Object.entries(n)) {
+          if (['title', 'description', 'markdownDescription'].includes(k) && typeof v === 'string') said.push(v);
+          else if (k === 'markdownEnumDescriptions' && Array.isArray(v)) said.push(...v);
+          else walk(v);
+        }
+      }
+    };
+    walk(schema);
+    assert.ok(said.length > 100);
+    // One place may name `null`, to say it means the same as leaving the key out.
+    const jargon = said.filter((t) => /\b(array|object|boolean|propert(y|ies)|string|enum)\b/i.test(t) || (/\bnull\b/i.test(t) && !/or write `null`, which means the same/.test(t)));
+    assert.deepEqual(jargon, []);
   });
 });
