@@ -92,8 +92,11 @@ export type FromPreview =
   | { type: 'toggleLock' }
   | { type: 'rendered'; state: RenderedState };
 
-/** Checks a message from the preview before the extension acts on it. */
-export function isFromPreview(m: unknown): m is FromPreview {
+/**
+ * Checks a message from the preview before the extension acts on it. `shown`: the case file the
+ * preview shows; the page may ask to reveal a place in that file only.
+ */
+export function isFromPreview(m: unknown, shown: string | undefined): m is FromPreview {
   if (!m || typeof m !== 'object') return false;
   const t = (m as { type?: unknown }).type;
   if (t === 'ready' || t === 'toggleLock') return true;
@@ -105,7 +108,7 @@ export function isFromPreview(m: unknown): m is FromPreview {
   const r = (m as { range?: Rng; uri?: unknown }).range;
   const place = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
   const ok = (p: unknown) => !!p && place((p as Pos).line) && place((p as Pos).character);
-  return typeof (m as { uri?: unknown }).uri === 'string' && !!r && ok(r.start) && ok(r.end);
+  return typeof (m as { uri?: unknown }).uri === 'string' && (m as { uri: string }).uri === shown && !!r && ok(r.start) && ok(r.end);
 }
 
 /**

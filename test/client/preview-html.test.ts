@@ -36,11 +36,14 @@ test('nonces are fresh, long and safe in an attribute', () => {
 
 test('the extension takes from the page only messages of the shapes it knows, places included', () => {
   const at = (line: unknown, character: unknown) => ({ type: 'reveal', uri: 'file:///a.scr.yaml', range: { start: { line, character }, end: { line: 1, character: 0 } } });
-  assert.ok(isFromPreview(at(0, 4)));
+  const shown = 'file:///a.scr.yaml';
+  assert.ok(isFromPreview(at(0, 4), shown));
   for (const [line, character] of [[-1, 0], [0, -3], [1.5, 0], [Number.NaN, 0], ['2', 0], [0, Infinity]]) {
-    assert.ok(!isFromPreview(at(line, character)), `${String(line)}:${String(character)}`);
+    assert.ok(!isFromPreview(at(line, character), shown), `${String(line)}:${String(character)}`);
   }
-  assert.ok(!isFromPreview({ type: 'reveal', range: at(0, 0).range }), 'no file');
-  assert.ok(!isFromPreview({ type: 'run', command: 'x' }));
-  assert.ok(isFromPreview({ type: 'ready' }));
+  assert.ok(!isFromPreview({ type: 'reveal', range: at(0, 0).range }, shown), 'no file');
+  assert.ok(!isFromPreview({ ...at(0, 4), uri: 'file:///etc/passwd' }, shown), 'only the file the preview shows');
+  assert.ok(!isFromPreview(at(0, 4), undefined), 'nothing shown, nothing to reveal');
+  assert.ok(!isFromPreview({ type: 'run', command: 'x' }, shown));
+  assert.ok(isFromPreview({ type: 'ready' }, shown));
 });

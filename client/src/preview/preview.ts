@@ -140,7 +140,7 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private receive(m: unknown): void {
-    if (!isFromPreview(m)) return;
+    if (!isFromPreview(m, this.target)) return;
     switch (m.type) {
       case 'ready':
         this.pushCurrent();
