@@ -28,13 +28,17 @@ function emit(name, text) {
 }
 
 // 1. England and Wales bank holidays, worked out by date-holidays for the years case files use.
-// date-holidays 3.37 gets two years wrong against the proclamations (checked by
-// test/engine/working-days.test.ts): it lacks the royal wedding holiday of 29 April 2011, and keeps
-// the 2012 spring holiday on 28 May although it moved to 4 June for the Diamond Jubilee. Those
-// corrections are applied here, and nowhere else.
+// date-holidays 3.37 gets three years wrong against the proclamations (checked by
+// test/engine/working-days.test.ts): it lacks the royal wedding holiday of 29 April 2011; and for
+// the Golden Jubilee of 2002 and the Diamond Jubilee of 2012 it keeps the spring holiday on the
+// last Monday of May, although it moved to 4 June in both years (in 2002 with an extra holiday on
+// 3 June). Those corrections are applied here, and nowhere else.
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2060;
-const CORRECTIONS = { add: { '2011-04-29': 'Royal wedding', '2012-06-04': 'Spring bank holiday (moved)' }, remove: ['2012-05-28'] };
+const CORRECTIONS = {
+  add: { '2002-06-03': 'Golden Jubilee', '2002-06-04': 'Spring bank holiday (moved)', '2011-04-29': 'Royal wedding', '2012-06-04': 'Spring bank holiday (moved)' },
+  remove: ['2002-05-27', '2012-05-28'],
+};
 const { default: Holidays } = await import('date-holidays');
 const hd = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
 const days = {};

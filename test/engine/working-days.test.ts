@@ -23,6 +23,8 @@ const between = (from: string, to: string) => workingDaysBetween(day(from), day(
 describe('working days leave out England and Wales bank holidays', () => {
   const cases: { name: string; holidays: string[]; from: string; to: string; expected: number }[] = [
     { name: 'Easter 2016 (Good Friday 25 March, Easter Monday 28 March)', holidays: ['2016-03-25', '2016-03-28'], from: '2016-03-24', to: '2016-03-29', expected: 1 },
+    { name: 'Golden Jubilee: spring holiday moved to 4 June 2002, and 3 June a holiday too', holidays: ['2002-06-03', '2002-06-04'], from: '2002-05-31', to: '2002-06-05', expected: 1 },
+    { name: 'no spring holiday on 27 May 2002 (it moved)', holidays: [], from: '2002-05-24', to: '2002-05-28', expected: 2 },
     { name: 'royal wedding, 29 April 2011 (and the early May holiday, 2 May)', holidays: ['2011-04-29', '2011-05-02'], from: '2011-04-28', to: '2011-05-03', expected: 1 },
     { name: 'spring holiday moved to 4 June 2012, Diamond Jubilee 5 June 2012', holidays: ['2012-06-04', '2012-06-05'], from: '2012-06-01', to: '2012-06-06', expected: 1 },
     { name: 'early May holiday moved to 8 May 2020 for VE Day', holidays: ['2020-05-08'], from: '2020-05-07', to: '2020-05-11', expected: 1 },
