@@ -4,7 +4,7 @@ import { baseName, CASE_LANGUAGE, caseUriFrom } from './caseFiles';
 import type { Checklists } from './checklists';
 import type { DossierProblems, DossierSummary } from './dossier';
 import { renderHtml, renderMarkdown } from './export/render';
-import { problemsInWords } from './words';
+import { localIsoDate, problemsInWords } from './words';
 import { OPEN_CHECKLIST_COMMAND } from '../../server/src/protocol';
 import type { PreviewManager } from './preview/preview';
 
@@ -130,7 +130,7 @@ async function exportChecklist(deps: CommandDeps, arg: unknown, options: ExportO
     });
     if (!target) return undefined;
   }
-  const ctx = { file: baseName(uri), exportedOn: new Date().toISOString().slice(0, 10) };
+  const ctx = { file: baseName(uri), exportedOn: localIsoDate() };
   const text = format === 'html' ? renderHtml(result, ctx) : renderMarkdown(result, ctx);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   if (!options.target) {

@@ -20,6 +20,12 @@ export function longDate(iso: string | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
+/** Today's date where the user is (not in UTC, which is yesterday's between midnight and 1 am in summer), as YYYY-MM-DD. */
+export function localIsoDate(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 /** "2 errors, 5 warnings and 3 for information." */
 export function problemsInWords(c: ChecklistResult['counts']): string {
   const parts: string[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { escapeMarkdown, renderHtml, renderMarkdown } from '../../client/src/export/render';
-import { longDate, problemsInWords, testInWords, timingInWords } from '../../client/src/words';
+import { localIsoDate, longDate, problemsInWords, testInWords, timingInWords } from '../../client/src/words';
 import { hostileChecklist } from './sample';
 
 const ctx = { file: 'a.scr.yaml', exportedOn: '2016-03-01' };
@@ -24,6 +24,23 @@ test('the Markdown export keeps case text as text', () => {
   // Table rows keep their columns: a pipe in case text is escaped.
   for (const row of md.split('\n').filter((l) => l.startsWith('| Q'))) assert.equal(row.split(/(?<!\\)\|/).length, 5, row);
   assert.equal(escapeMarkdown('1. first'), '1\\. first');
+  assert.equal(escapeMarkdown('1) first'), '1\\) first');
+  // A bare web address becomes code, which no renderer turns into a link; what is around it stays escaped.
+  assert.equal(escapeMarkdown('see https://evil.example/x_y or www.evil.example *now*'), 'see `https://evil.example/x_y` or `www.evil.example` \\*now\\*');
+});
+
+test('the export is dated where the user is, not in UTC', () => {
+  const tz = process.env.TZ;
+  process.env.TZ = 'Europe/London';
+  try {
+    // 00:30 on 1 June in British Summer Time is 23:30 on 31 May in UTC.
+    const justAfterMidnight = new Date(2016, 5, 1, 0, 30);
+    assert.equal(justAfterMidnight.toISOString().slice(0, 10), '2016-05-31');
+    assert.equal(localIsoDate(justAfterMidnight), '2016-06-01');
+  } finally {
+    if (tz === undefined) delete process.env.TZ;
+    else process.env.TZ = tz;
+  }
 });
 
 test('dates, counts and verdicts read as plain sentences', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
-import { describeTiming } from '../../server/src/engine/overview';
+import { describeTiming, overview } from '../../server/src/engine/overview';
 
 const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
 const today = parseDate('2016-06-01');
@@ -61,5 +61,18 @@ describe('checklist wording', () => {
     const item = q(text, 7);
     assert.equal(item.summary, 'The record has no finding on whether the child has died, which the statutory test needs.');
     assert.deepEqual(q(BASE, 7).evidence.map((e) => e.label), ['Finding on whether abuse or neglect is known or suspected', 'Finding on whether the child has died']);
+  });
+});
+
+describe('the overview in words', () => {
+  it('the timeline names bodies and agencies in words, not by their ids', () => {
+    const labels = overview(analyseText(BASE, { today })).timeline.map((e) => e.label);
+    for (const l of ['Notified Ofsted', 'Input from Northshire Police', 'Input from Northshire Community Health', 'Decision passed on to the National Panel', 'Decision passed on to Ofsted']) assert.ok(labels.includes(l), `${l} in ${labels.join('; ')}`);
+  });
+  it('blank evidence is no evidence', () => {
+    const text = BASE.replace('    evidence: Death certified on 2016-01-12.\n', '    evidence: ""\n');
+    assert.notEqual(text, BASE);
+    const died = overview(analyseText(text, { today })).test.criteria.find((c) => c.key === 'childDied')!;
+    assert.equal(died.evidence, undefined);
   });
 });

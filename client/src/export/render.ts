@@ -108,12 +108,28 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Case text in Markdown: no link, emphasis, heading or HTML can come from it. */
+/** A web address as GitHub and other renderers would make a link of it, bare. */
+const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s`]+/gi;
+
+/**
+ * Case text in Markdown: no link, emphasis, heading, list or HTML can come from it. A bare web
+ * address is set as code, which renderers do not turn into a link.
+ */
 export function escapeMarkdown(s: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of s.matchAll(BARE_ADDRESS)) {
+    out += escapeMarkdownText(s.slice(at, m.index)) + `\`${m[0]}\``;
+    at = m.index! + m[0].length;
+  }
+  return out + escapeMarkdownText(s.slice(at));
+}
+
+function escapeMarkdownText(s: string): string {
   return s
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
     .replace(/^(\s*)([-+=#])/gm, '$1\\$2')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.');
+    .replace(/^(\s*)(\d+)([.)])/gm, '$1$2\\$3');
 }
 
 /** A table cell: escaped, on one line. */

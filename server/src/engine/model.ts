@@ -247,6 +247,22 @@ function once<T>(doc: CaseDoc, name: string, work: () => T): T {
   return facts.get(name) as T;
 }
 
+/** Who a notification or a communication of the decision went to, in words. */
+const RECIPIENT_WORDS: Record<string, string> = {
+  ofsted: 'Ofsted',
+  'national-panel': 'the National Panel',
+  dfe: 'the Department for Education',
+  'member-agencies': 'the member agencies',
+  family: 'the family',
+  practitioners: 'the practitioners',
+  other: 'another body',
+};
+
+export function recipientWords(to: unknown): string {
+  const id = asString(to)?.trim() ?? '';
+  return RECIPIENT_WORDS[id] ?? (id || 'someone');
+}
+
 /** How an agency is named in messages: its name, else its id. */
 export function agencyName(data: Record<string, unknown>): string {
   const name = asString(data.name)?.trim();

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyse';
 import { checklistSummary, metCount } from './checklist';
 import { formatIso, formatLong, parseDate, plural } from './dates';
-import { asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf } from './model';
+import { agencyIds, agencyName, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, recipientWords } from './model';
 import { isBlank } from './text';
 import type { ChecklistItem, Span } from './types';
 
@@ -86,7 +86,8 @@ export function overview(a: Analysis): Overview {
         key,
         label: CRITERION_LABEL[key],
         finding: findingOf(criteria[key]),
-        evidence: asString(asRecord(criteria[key])?.evidence),
+        // Blank evidence is no evidence: every view then says so alike.
+        evidence: isBlank(asRecord(criteria[key])?.evidence) ? undefined : asString(asRecord(criteria[key])?.evidence),
         needed: a.test.needed.includes(key),
         span: doc.has(['criteria', key]) ? doc.keySpan(['criteria', key]) : undefined,
       })),
@@ -126,7 +127,7 @@ function timeline(a: Analysis): TimelineEvent[] {
   };
   add('incident', 'Incident', ['case', 'incident', 'date']);
   add('known', 'Local authority aware', ['case', 'incident', 'knownOn']);
-  entries(doc, ['referral', 'notifications']).forEach((n) => add('notification', `Notified ${asString(n.data.to) ?? ''}`.trim(), [...n.path, 'date']));
+  entries(doc, ['referral', 'notifications']).forEach((n) => add('notification', `Notified ${recipientWords(n.data.to)}`, [...n.path, 'date']));
   add('referral', 'Referral', ['referral', 'date']);
   for (const ag of entries(doc, ['agencies'])) {
     const name = asString(ag.data.name) ?? asString(ag.data.id) ?? 'agency';
@@ -139,10 +140,15 @@ function timeline(a: Analysis): TimelineEvent[] {
     add('answer', `Answer from ${b}`, [...nb.path, 'received']);
   }
   entries(doc, ['meetings']).forEach((m) => add('meeting', asString(m.data.forum) ?? 'Meeting', [...m.path, 'date']));
-  entries(doc, ['agencyInput']).forEach((i) => add('input', `Input: ${asString(i.data.agency) ?? 'agency'}`, [...i.path, 'date']));
+  const ids = agencyIds(doc);
+  entries(doc, ['agencyInput']).forEach((i) => {
+    const id = asString(i.data.agency);
+    const declared = id !== undefined ? ids.get(id) : undefined;
+    add('input', `Input from ${declared ? agencyName(declared.data) : id ?? 'an agency'}`, [...i.path, 'date']);
+  });
   entries(doc, ['challenge']).forEach((c) => add('challenge', `Challenge: ${asString(c.data.by) ?? ''}`.trim(), [...c.path, 'date']));
   add('decision', 'Decision', ['decision', 'date']);
-  entries(doc, ['decision', 'communicated']).forEach((c) => add('communicated', `Told ${asString(c.data.to) ?? ''}`.trim(), [...c.path, 'date']));
+  entries(doc, ['decision', 'communicated']).forEach((c) => add('communicated', `Decision passed on to ${recipientWords(c.data.to)}`, [...c.path, 'date']));
   if (a.timing.deadline !== undefined) out.push({ kind: 'deadline', label: `Decision due (${a.timing.limitText})`, date: formatIso(a.timing.deadline) });
   return out.sort((x, y) => x.date.localeCompare(y.date));
 }

@@ -1,6 +1,6 @@
 import type { CaseDoc } from '../document';
 import { formatIso, formatLong, parseDate, plural } from '../dates';
-import { entries, isDecided } from '../model';
+import { entries, isDecided, recipientWords } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
 import { appendItem, combine } from '../fixes';
@@ -8,10 +8,7 @@ import { appendItem, combine } from '../fixes';
 /** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
 const PANEL_DAYS_NO_SCR = 14;
 
-const BODIES: [to: string, words: string][] = [
-  ['national-panel', 'the National Panel'],
-  ['ofsted', 'Ofsted'],
-];
+const BODIES: [to: string, words: string][] = ['national-panel', 'ofsted'].map((to) => [to, recipientWords(to)]);
 
 export const decisionCommunicated: Rule = {
   id: 'decision-communicated',
