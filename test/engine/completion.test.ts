@@ -90,6 +90,19 @@ describe('completion', () => {
     assert.match(input.items[0].snippet!, /^- agency: \$\{1\|csc,police\|\}/);
   });
 
+  it('a new neighbouring-board check quotes a board name that YAML would otherwise misread', () => {
+    const text = SAMPLE.replace('    - board: Westshire LSCB\n', '    - board: "Westshire: North LSCB"\n').replace('agencies:\n', 'neighbouringBoards:\n  |\nagencies:\n');
+    const r = complete(text);
+    const skel = r.items.find((i) => i.kind === 'skeleton')!;
+    assert.match(skel.snippet!, /^- board: \$\{1\|"Westshire: North LSCB"\|\}/);
+    // What the snippet leaves with its first choice taken reads back as that board.
+    const c = cursor(text);
+    const expanded = skel.snippet!.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+(?::([^}]*))?\}/g, '$1');
+    const doc = new CaseDoc(c.text.slice(0, skel.span.start) + expanded + c.text.slice(skel.span.end));
+    assert.deepEqual(doc.syntax, []);
+    assert.equal(doc.get(['neighbouringBoards', 0, 'board']), 'Westshire: North LSCB');
+  });
+
   it('offers nothing in comments, in blocks of text or in free text', () => {
     assert.deepEqual(complete(SAMPLE.replace('# Fictional', '# Fict|ional')).labels, []);
     assert.deepEqual(complete(SAMPLE.replace('      Died in hospital', '      Died in| hospital')).labels, []);

@@ -4,7 +4,7 @@ import { Outline } from './cursor';
 import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
 import { agencyIds, asString, entries, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
-import { sameBoard } from './text';
+import { quoteIfNeeded, sameBoard } from './text';
 import type { Span } from './types';
 import { skeleton } from './skeleton';
 
@@ -157,6 +157,3 @@ function valueEntries(doc: CaseDoc, path: Path, today: DayNumber, present: strin
   return [];
 }
 
-export function quoteIfNeeded(text: string, inFlow = false): string {
-  return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|\s#|\s$/.test(text) || (inFlow && /[,[\]{}]/.test(text)) ? JSON.stringify(text) : text;
-}

@@ -3,7 +3,7 @@ import type { CaseDoc, Path } from './document';
 import { choicesOf } from './hover';
 import { agencyIds, entries, otherBoards } from './model';
 import { isDatePath, propertyOrder, requiredKeys, schemaAt, shapeOf } from './schema-info';
-import { sameBoard } from './text';
+import { quoteIfNeeded, sameBoard } from './text';
 
 /** Keys a new entry gets beyond the required ones, because QM2 looks for them from the start. */
 const EXTRA: Record<string, string[]> = {
@@ -52,7 +52,7 @@ export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNu
     if (shape === 'meetings.[].agencies') return ['[]', `[\${${++stop}}]`];
     if (shape === 'neighbouringBoards.[].board') {
       const checks = entries(doc, ['neighbouringBoards']);
-      const boards = otherBoards(doc).map((b) => b.board).filter((b) => !checks.some((c) => sameBoard(c.data.board, b)));
+      const boards = otherBoards(doc).map((b) => b.board).filter((b) => !checks.some((c) => sameBoard(c.data.board, b))).map((b) => quoteIfNeeded(b));
       return boards.length ? ['', choice(boards)] : ['', `\${${++stop}}`];
     }
     if (isDatePath(p)) return [formatIso(today), `\${${++stop}:${formatIso(today)}}`];

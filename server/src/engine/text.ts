@@ -65,3 +65,8 @@ export function isBlank(v: unknown): boolean {
 export function ownCopy(part: string): string {
   return ` ${part}`.slice(1);
 }
+
+/** Text as a plain YAML value: in double quotes where YAML would read it otherwise (`a: b`, `#x`, `[`). */
+export function quoteIfNeeded(text: string, inFlow = false): string {
+  return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|\s$/.test(text) || (inFlow && /[,[\]{}]/.test(text)) ? JSON.stringify(text) : text;
+}
