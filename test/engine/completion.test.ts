@@ -103,6 +103,15 @@ describe('completion', () => {
     assert.equal(doc.get(['neighbouringBoards', 0, 'board']), 'Westshire: North LSCB');
   });
 
+  it('does not offer again what is already written: ids in a list of either style, keys at another indentation', () => {
+    const block = complete(SAMPLE.replace('    agencies: [csc, police]\n', '    agencies:\n      - csc\n      - |\n'));
+    assert.ok(block.labels.includes('police') && !block.labels.includes('csc'), block.labels.join(', '));
+    const quoted = complete(SAMPLE.replace('    agencies: [csc, police]\n', '    agencies: ["csc", |]\n'));
+    assert.ok(quoted.labels.includes('police') && !quoted.labels.includes('csc'), quoted.labels.join(', '));
+    // Keys of `case` stand at two spaces: at four, a key would break the section, so none is offered.
+    assert.deepEqual(complete(SAMPLE.replace('case:\n', 'case:\n    |\n')).labels, []);
+  });
+
   it('offers nothing in comments, in blocks of text or in free text', () => {
     assert.deepEqual(complete(SAMPLE.replace('# Fictional', '# Fict|ional')).labels, []);
     assert.deepEqual(complete(SAMPLE.replace('      Died in hospital', '      Died in| hospital')).labels, []);

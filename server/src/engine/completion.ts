@@ -2,7 +2,7 @@ import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { Outline } from './cursor';
 import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
-import { agencyIds, asString, entries, otherBoards } from './model';
+import { agencyIds, asArray, asRecord, asString, entries, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
 import { quoteIfNeeded, sameBoard } from './text';
 import type { Span } from './types';
@@ -48,7 +48,7 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
     if (typed.startsWith('[')) {
       const parts = typed.slice(1).split(',');
       const partial = parts[parts.length - 1].trimStart();
-      const present = parts.slice(0, -1).map((p) => p.trim());
+      const present = parts.slice(0, -1).map((p) => p.trim().replace(/^["']|["']$/g, ''));
       return valueEntries(doc, [...path, parts.length - 1], today, present, { start: offset - partial.length, end: offset + tail.length }, true);
     }
     if (/\s/.test(typed.trim())) return [];
@@ -68,7 +68,12 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
     const item = itemPath(outline, line, indent);
     if (!item) return [];
     const col = indent + k[2].length;
-    if (kindOf(schemaAt(item)) !== 'object') return valueEntries(doc, item, today, [], span, false);
+    if (kindOf(schemaAt(item)) !== 'object') {
+      // The list's other entries (an id already listed is not offered again).
+      const index = item[item.length - 1];
+      const others = asArray(doc.get(item.slice(0, -1))).filter((x, i): x is string => i !== index && typeof x === 'string');
+      return valueEntries(doc, item, today, others, span, false);
+    }
     const skel = renaming ? [] : skeletons(doc, item.slice(0, -1), indent, today, { start: lineStart + indent, end: span.end }, eol);
     return [...keyEntries(item, outline.siblingKeys(line, col, false), col, span, renaming, eol), ...skel];
   }
@@ -82,7 +87,11 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
   }
   if (!mapPath) return out;
   if (kindOf(schemaAt(mapPath)) === 'array') return renaming ? out : [...out, ...skeletons(doc, mapPath, indent, today, entrySpan, eol)];
-  return [...out, ...keyEntries(mapPath, outline.siblingKeys(line, indent), indent, span, renaming, eol)];
+  const siblings = outline.siblingKeys(line, indent);
+  const written = asRecord(doc.get(mapPath));
+  // The section's keys stand at another indentation: a key typed here would not join them.
+  if (!siblings.length && !renaming && written && Object.keys(written).length) return out;
+  return [...out, ...keyEntries(mapPath, siblings, indent, span, renaming, eol)];
 }
 
 function itemPath(outline: Outline, line: number, dash: number): Path | undefined {
