@@ -203,3 +203,37 @@ describe('diagnostics pulled', () => {
     assert.ok(!codes(beta.items).includes('unknown-agency'));
   });
 });
+
+describe('URIs spelt as the editor spells them', () => {
+  // VS Code writes `(` as %28 where Node leaves it: the same file, however its URI is spelt.
+  const dir = mkdtempSync(join(tmpdir(), 'scr dossier (2016)-'));
+  cpSync(DOSSIER, dir, { recursive: true });
+  const started = TestClient.start({ folders: [dir], pull: true });
+  const asEditor = (u: string) => u.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('workspace/diagnostic knows the results it gave, and waits while nothing changed', async () => {
+    const c = await started;
+    const first = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    assert.ok(first.items.length === 3 && first.items.every((i) => i.uri.includes('(2016)')), first.items.map((i) => i.uri).join(' '));
+    const previousResultIds = first.items.map((i) => ({ uri: asEditor(i.uri), value: i.resultId! }));
+    assert.ok(previousResultIds.every((p) => p.uri.includes('%282016%29')));
+    let answered = false;
+    // Left waiting: the connection closes under it when the suite ends.
+    c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }).then(() => (answered = true), () => undefined);
+    await c.request('textDocument/hover', { textDocument: { uri: first.items[0].uri }, position: { line: 0, character: 0 } });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(answered, false, 'nothing changed, so no answer yet');
+  });
+
+  it('scr/checkDossier leaves out files named in either spelling, and refuses an exclude that is not a list', async () => {
+    const c = await started;
+    const all = await c.request<CheckDossierResult>('scr/checkDossier', {});
+    const r = await c.request<CheckDossierResult>('scr/checkDossier', { exclude: [asEditor(all.files[0].uri)] });
+    assert.equal(r.files.length, all.files.length - 1);
+    await assert.rejects(c.request('scr/checkDossier', { exclude: 5 }), /must be a list of file URIs/);
+  });
+});

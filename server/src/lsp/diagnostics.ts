@@ -1,9 +1,10 @@
 import {
-  DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind, ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type DocumentDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { CHECK_DOSSIER_REQUEST, type CheckDossierParams, type CheckDossierResult } from '../protocol';
 import { isOurs, type Checked } from './analyses';
+import { uriKey } from './dossier';
 import { diagnosticsOf, guard, type Context } from './context';
 
 /** How long typing must pause before a document is checked again. */
@@ -45,7 +46,7 @@ export class Diagnostics {
     });
     if (caps.pullDiagnostics) {
       connection.languages.diagnostics.on(guard(ctx, 'Checking a document', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (p, token) => this.pull(p.textDocument.uri, p.previousResultId, token)));
-      connection.languages.diagnostics.onWorkspace(guard(ctx, 'Checking the workspace', { items: [] }, async (p, token) => ({ items: await this.workspace(new Map(p.previousResultIds.map((r) => [r.uri, r.value])), token) })));
+      connection.languages.diagnostics.onWorkspace(guard(ctx, 'Checking the workspace', { items: [] }, async (p, token) => ({ items: await this.workspace(new Map(p.previousResultIds.map((r) => [uriKey(r.uri), r.value])), token) })));
     }
     connection.onRequest(CHECK_DOSSIER_REQUEST, guard(ctx, 'Checking the dossier', { files: [] } as CheckDossierResult, (p: CheckDossierParams) => this.checkDossier(p)));
   }
@@ -129,18 +130,20 @@ export class Diagnostics {
   /**
    * Every case file of the workspace folders. When nothing changed since the client's last
    * results, the answer waits until something does (or the client gives up): no busy polling.
+   * `previous` is keyed by uriKey: the client may spell a file's URI otherwise than Node does
+   * (`%28` for `(`, `c%3A` for `C:`).
    */
   private async workspace(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
     for (;;) {
       const [generation, tick] = [this.ctx.analyses.generation, this.ticks];
       const reports: WorkspaceDocumentDiagnosticReport[] = [];
-      const gone = [...this.gone].filter((uri) => previous.has(uri));
+      const gone = [...this.gone].filter((uri) => previous.has(uriKey(uri)));
       for (const uri of gone) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
       for (const uri of await this.ctx.analyses.dossier.list()) {
         if (token.isCancellationRequested) return [];
         const c = await this.checkFile(uri);
         if (!c) continue;
-        reports.push(previous.get(uri) === c.resultId
+        reports.push(previous.get(uriKey(uri)) === c.resultId
           ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: c.version, resultId: c.resultId }
           : { kind: DocumentDiagnosticReportKind.Full, uri, version: c.version, resultId: c.resultId, items: diagnosticsOf(this.ctx, c) });
       }
@@ -160,10 +163,13 @@ export class Diagnostics {
   }
 
   private async checkDossier(p: CheckDossierParams | undefined): Promise<CheckDossierResult> {
-    const exclude = new Set(p?.exclude ?? []);
+    if (p?.exclude !== undefined && !(Array.isArray(p.exclude) && p.exclude.every((u) => typeof u === 'string'))) {
+      throw new ResponseError(ErrorCodes.InvalidParams, '`exclude` must be a list of file URIs.');
+    }
+    const exclude = new Set((p?.exclude ?? []).map(uriKey));
     const files: CheckDossierResult['files'] = [];
     for (const uri of await this.ctx.analyses.dossier.list()) {
-      if (exclude.has(uri)) continue;
+      if (exclude.has(uriKey(uri))) continue;
       const c = await this.checkFile(uri);
       if (c) files.push({ uri, diagnostics: diagnosticsOf(this.ctx, c) });
     }
