@@ -28,6 +28,10 @@ export interface StartOptions {
   bin?: boolean;
   /** Run the browser bundle (dist/server-worker.js) in a worker thread standing in for a web worker. */
   worker?: boolean;
+  /** The day the server is told it is (initializationOptions.today); null: its own clock's. */
+  today?: string | null;
+  /** Start the server's clock at this local time, running on from there (test/helpers/clock.cjs). */
+  clock?: string;
 }
 
 /** A worker thread dressed as a browser's dedicated worker: `self`, `onmessage`, `postMessage`. */
@@ -88,7 +92,8 @@ export class TestClient {
       conn = createProtocolConnection(new PortMessageReader(proc), new PortMessageWriter(proc));
     } else {
       const entry = options.bin ? join(ROOT, 'bin', 'scr-language-server.js') : SERVER;
-      proc = spawn(process.execPath, [entry, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const clock = options.clock ? ['--require', join(ROOT, 'test', 'helpers', 'clock.cjs')] : [];
+      proc = spawn(process.execPath, [...clock, entry, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(options.clock ? { SCR_TEST_CLOCK: options.clock } : {}) } });
       conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     }
     const client = new TestClient(proc, conn, options);
@@ -98,7 +103,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: folders[0] ? uriOf(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: f })),
-      initializationOptions: { today: TODAY },
+      initializationOptions: options.today === null ? {} : { today: options.today ?? TODAY },
       capabilities: {
         workspace: {
           configuration: true,

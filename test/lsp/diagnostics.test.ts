@@ -237,3 +237,40 @@ describe('URIs spelt as the editor spells them', () => {
     await assert.rejects(c.request('scr/checkDossier', { exclude: 5 }), /must be a list of file URIs/);
   });
 });
+
+describe('the day changes while a file is open', () => {
+  // Alpha was referred on 14 January 2016 and has no decision: from 15 February it is overdue.
+  const started = TestClient.start({ folders: [DOSSIER], today: null, clock: '2016-02-14T23:59:58' });
+  after(async () => (await started).stop());
+
+  it('at midnight the findings that depend on today are checked again', async () => {
+    const c = await started;
+    c.open(ALPHA, read('alpha.scr.yaml'));
+    assert.ok(!codes(await c.diagnostics(ALPHA)).includes('unexplained-delay'), 'still within the month on 14 February');
+    const after = await c.diagnostics(ALPHA, undefined, (d) => codes(d).includes('unexplained-delay'));
+    assert.match(after.find((d) => d.code === 'unexplained-delay')!.message, /No decision is recorded/);
+  });
+});
+
+describe('a document closed and opened again', () => {
+  const dir = copyDossier();
+  const started = TestClient.start({ folders: [dir], pull: true });
+  const uri = uriOf(join(dir, 'alpha.scr.yaml'));
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never gets the result id of its other text, though its version numbers start again', async () => {
+    const c = await started;
+    const text = readFileSync(join(dir, 'alpha.scr.yaml'), 'utf8');
+    c.open(uri, text);
+    const first = await c.request<{ kind: string; resultId: string }>('textDocument/diagnostic', { textDocument: { uri } });
+    c.notification('textDocument/didClose', { textDocument: { uri } });
+    c.open(uri, text.replace('agency: police', 'agency: polce'));
+    const again = await c.request<{ kind: string; resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    assert.equal(again.kind, 'full');
+    assert.notEqual(again.resultId, first.resultId);
+    assert.ok(codes(again.items).includes('unknown-agency'));
+  });
+});

@@ -39,6 +39,8 @@ function fingerprint(text: string): string {
  */
 export class Analyses {
   generation = 0;
+  private readonly openings = new Map<string, number>();
+  private openingCount = 0;
   readonly dossier: Dossier;
   private readonly open = new Map<string, { version: number; generation: number; result: Promise<Checked | undefined> }>();
   private readonly disk = new Map<string, { key: string; result: Promise<Checked | undefined> }>();
@@ -119,6 +121,14 @@ export class Analyses {
     this.docs.delete(uri);
     this.whole.delete(uri);
     this.seen.delete(uri);
+    this.openings.delete(uri);
+  }
+
+  /** Which opening of the document this is (see check's result ids). */
+  private openingOf(uri: string): number {
+    let n = this.openings.get(uri);
+    if (n === undefined) this.openings.set(uri, (n = ++this.openingCount));
+    return n;
   }
 
   /** How many files' whole readings are kept (at most KEEP_WHOLE). */
@@ -158,7 +168,9 @@ export class Analyses {
   private async check(uri: string, text: string, version: number | null): Promise<Checked | undefined> {
     const generation = this.generation;
     const today = this.today();
-    const resultId = `${generation}.${today}.${version ?? fingerprint(text)}`;
+    // An editor numbers a document's versions afresh each time it is opened: the opening counts too,
+    // so that no two texts of one file ever share a result id.
+    const resultId = `${generation}.${today}.${version !== null ? `${this.openingOf(uri)}.${version}` : fingerprint(text)}`;
     if (isConfigUri(uri)) {
       const c = analyseConfig(text, uri);
       return { uri, version, lines: c.doc.lines, findings: c.findings, resultId };

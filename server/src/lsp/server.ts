@@ -90,8 +90,25 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }, delay);
   };
 
+  /**
+   * Findings that depend on today (an overdue decision) change at midnight: every file is checked
+   * again then, unless the editor fixed the day (initializationOptions.today).
+   */
+  let dayWatch: ReturnType<typeof setTimeout> | undefined;
+  const watchTheDay = () => {
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    dayWatch = setTimeout(() => {
+      if (today === undefined) recheckAll();
+      watchTheDay();
+    }, next.getTime() - now.getTime());
+    // Waiting for midnight is no reason to keep the process alive.
+    (dayWatch as { unref?: () => void }).unref?.();
+  };
+
   connection.onInitialized(() => {
     if (!ctx) return;
+    watchTheDay();
     const { caps } = ctx;
     // An editor may refuse a registration: the server then goes on without that notification.
     const refused = (what: string) => (e: unknown) => log(`The editor did not take the registration for ${what}: ${(e as Error)?.message ?? String(e)}`);
@@ -138,7 +155,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void ctx?.analyses.dossier.closed(e.document.uri).then((changed) => changed && recheckAll(), (err) => log(`Reading ${e.document.uri} again failed: ${String(err)}`));
   });
 
-  connection.onShutdown(() => clearTimeout(recheck));
+  connection.onShutdown(() => {
+    clearTimeout(recheck);
+    clearTimeout(dayWatch);
+  });
   documents.listen(connection);
   connection.listen();
 }
