@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -248,7 +248,7 @@ describe('the day changes while a file is open', () => {
     c.open(ALPHA, read('alpha.scr.yaml'));
     assert.ok(!codes(await c.diagnostics(ALPHA)).includes('unexplained-delay'), 'still within the month on 14 February');
     const after = await c.diagnostics(ALPHA, undefined, (d) => codes(d).includes('unexplained-delay'));
-    assert.match(after.find((d) => d.code === 'unexplained-delay')!.message, /No decision is recorded/);
+    assert.match(String(after.find((d) => d.code === 'unexplained-delay')!.message), /No decision is recorded/);
   });
 });
 
@@ -272,5 +272,25 @@ describe('a document closed and opened again', () => {
     assert.equal(again.kind, 'full');
     assert.notEqual(again.resultId, first.resultId);
     assert.ok(codes(again.items).includes('unknown-agency'));
+  });
+});
+
+describe('a settings file that is there but cannot be read', () => {
+  // The parent folder's settings give a year to decide; the nearer settings file is a folder.
+  const dir = mkdtempSync(join(tmpdir(), 'scr-unreadable-'));
+  writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: 12 months\n');
+  mkdirSync(join(dir, 'team', 'scr.config.yaml'), { recursive: true });
+  writeFileSync(join(dir, 'team', 'alpha.scr.yaml'), read('alpha.scr.yaml'));
+  const started = TestClient.start({ folders: [dir] });
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops the search as the command line does: the defaults apply, not the parent folder’s settings', async () => {
+    const c = await started;
+    const uri = uriOf(join(dir, 'team', 'alpha.scr.yaml'));
+    c.open(uri, read('alpha.scr.yaml'));
+    assert.ok(codes(await c.diagnostics(uri)).includes('unexplained-delay'), 'the default month applies');
   });
 });

@@ -68,7 +68,14 @@ export class Analyses {
   ) {
     const openText = (uri: string) => this.documents.get(uri)?.getText();
     // Settings files open in the editor are read as they stand, unsaved edits included.
-    const reader = { readFile: async (uri: string) => openText(uri) ?? host.readFile(uri) };
+    const reader = {
+      readFile: async (uri: string) => {
+        const text = openText(uri) ?? (await host.readFile(uri));
+        if (text !== undefined) return text;
+        const problem = await host.whyUnreadable?.(uri);
+        return problem === undefined ? undefined : { problem };
+      },
+    };
     this.analyser = createAnalyser({ host: reader, editorSettings: options.editorSettings, today: options.today });
     this.dossier = new Dossier(host, options.folders, openText, options.log);
   }

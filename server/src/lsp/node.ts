@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describeFsError } from '../cli/files';
 import { nodeGiveBackDeps, startGivingBack } from './give-back';
 import type { ServerHost } from './host';
 import { startServer } from './server';
@@ -18,6 +19,17 @@ const host: ServerHost = {
       return await readFile(fileURLToPath(uri), 'utf8');
     } catch {
       return undefined;
+    }
+  },
+  async whyUnreadable(uri) {
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    try {
+      const st = await stat(file);
+      return st.isDirectory() ? describeFsError({ code: 'EISDIR' }, path.basename(file)) : `${path.basename(file)} cannot be read.`;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : describeFsError(e, path.basename(file));
     }
   },
   async listCaseFiles(folders) {
