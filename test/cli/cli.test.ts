@@ -172,6 +172,18 @@ describe('scr-check on bad input', () => {
     assert.match(plain.stdout, new RegExp(`${files.length} case files checked \\(${unread} could not be read\\): `), 'the files that could not be read are counted among those checked, and said');
   });
 
+  it('a case file named on the command line that leads nowhere is reported on that file, and counted', () => {
+    const dangling = join(s.dir, 'g-dangling.scr.yaml');
+    symlinkSync(join(s.dir, 'nowhere-else.scr.yaml'), dangling);
+    const r = scrCheck([dangling, join(s.dir, 'a-good.scr.yaml'), '--format', 'json', '--today', '2016-12-01']);
+    assert.equal(r.code, 1);
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string }[] }[];
+    const gone = files.find((f) => f.path.endsWith('g-dangling.scr.yaml'));
+    assert.deepEqual(gone?.diagnostics.map((d) => d.rule), ['yaml-syntax']);
+    assert.match(gone!.diagnostics[0].message, /does not exist/);
+    assert.match(scrCheck([dangling, join(s.dir, 'a-good.scr.yaml'), '--today', '2016-12-01']).stdout, /2 case files checked \(1 could not be read\): 1 error/);
+  });
+
   it('a missing path and a symlink loop get a clear message each', () => {
     const r = scrCheck([join(s.dir, 'nowhere.scr.yaml'), join(s.dir, 'loop-a.scr.yaml'), join(s.dir, 'a-good.scr.yaml')]);
     assert.equal(r.code, 1);

@@ -3,12 +3,13 @@ import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
-import { expandTargets, readText, readTextNow, realPath, toSlash } from './files';
+import { isDynamicPattern } from 'tinyglobby';
+import { expandTargets, isCaseFile, readText, readTextNow, realPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
-import { counts, type FileReport, type RenderContext, type RunReport } from './report';
+import { counts, plural, type FileReport, type RenderContext, type RunReport } from './report';
 
 export interface Io {
   cwd: string;
@@ -137,11 +138,17 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     const rel = toSlash(nodePath.relative(io.cwd, abs));
     return rel && !rel.startsWith('..') ? rel : abs;
   };
-  const { files, problems } = await expandTargets(parsed.positionals, io.cwd);
+  const expanded = await expandTargets(parsed.positionals, io.cwd);
+  const { files } = expanded;
+  // A case file named on the command line that cannot be had (a link that leads nowhere, a typing
+  // slip) is reported on that file, as one that cannot be read is; other problems (a folder or a
+  // pattern that finds nothing) are told on their own.
+  const named = expanded.problems.filter((p) => isCaseFile(p.target) && !isDynamicPattern(p.target));
+  const problems = expanded.problems.filter((p) => !named.includes(p));
   for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
 
   const texts = new Map<string, string>();
-  let reports: FileReport[] = [];
+  let reports: FileReport[] = named.map((p) => unreadable(resolve(p.target), p.target, p.message));
   for (const f of files) {
     const r = readTextNow(f, shown(f));
     if ('text' in r) texts.set(f, r.text);
@@ -217,7 +224,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const { errors, warnings } = counts(reports);
   const report: RunReport = { files: reports, errors, warnings, baselined, ...(changedRef !== undefined ? { changedSince: changedRef } : {}) };
 
-  if (!files.length && !problems.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
+  if (!files.length && !problems.length && !named.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
   else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
   const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath };
   const render = (name: FormatName, colour: boolean) => FORMATS[name](report, { ...ctx, color: colour });
@@ -226,9 +233,9 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   if (writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${o['write-baseline']}.\n`);
 
   const tooMany = maxWarnings !== undefined && report.warnings > maxWarnings;
-  if (tooMany) io.stderr(`scr-check: ${report.warnings} warnings, more than the ${maxWarnings} allowed by --max-warnings.\n`);
+  if (tooMany) io.stderr(`scr-check: ${plural(report.warnings, 'warning')}, more than the ${maxWarnings} allowed by --max-warnings.\n`);
   // Writing a baseline accepts every finding there is, so only files that could not be found fail.
-  const failed = problems.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
+  const failed = problems.length > 0 || named.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
   return failed ? 1 : 0;
 }
 
