@@ -20,7 +20,7 @@ export const leadBoard: Rule = {
       span: doc.spanOf([...current.path, 'board']),
       message:
         `The family’s current address is in ${there}’s area, not ${own}’s. The guidance gives that the board for the area where the child normally lives leads the decision, and other boards take part. ` +
-        `Check the address history; if the child now normally lives there, agree with ${there} which board leads, and record what you agreed in the decision’s \`rationale\`.`,
+        `Check the address history; if the child now normally lives there, agree with ${there} which board leads, record what you agreed in the decision’s \`rationale\`, and waive this finding with that agreement as the reason.`,
       related: [{ span: doc.spanOf(['case', 'board']), message: `The board considering the case: ${own}.` }],
     });
   },

@@ -34,7 +34,7 @@ export const minimumDataOutstanding: Rule = {
             span: doc.spanOf([...path, 'received']),
             message:
               `The minimum data return from ${name} arrived on ${formatLong(received)}, after the decision on ${formatLong(decision)}, so the chair decided without it. ` +
-              'Say in the decision’s `rationale` why the decision could not wait, and whether the return changes anything.',
+              'Say in the decision’s `rationale` why the decision could not wait, and whether the return changes anything; then waive this finding with that reason.',
             related: [request(), ...decisionRelated],
           });
         }
@@ -48,7 +48,7 @@ export const minimumDataOutstanding: Rule = {
           message:
             `The minimum data return from ${name}, asked for on ${formatLong(requested)}, is not recorded as received, and the decision has been made` +
             (decision !== undefined ? ` (${formatLong(decision)})` : '') +
-            '. If the return arrived, add the date under `received` and a summary of it; if not, say in the decision’s `rationale` why the chair decided without it.',
+            '. If the return arrived, add the date under `received` and a summary of it; if not, say in the decision’s `rationale` why the chair decided without it, and waive this finding with that reason.',
           related: [request(), ...decisionRelated],
         });
       } else if (!withinLimit(requested, ctx.today, ctx.settings.decisionLimit)) {

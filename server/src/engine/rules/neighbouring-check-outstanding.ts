@@ -26,7 +26,7 @@ export const neighbouringCheckOutstanding: Rule = {
         message:
           `${board} was asked` + (requested !== undefined ? ` on ${formatLong(requested)}` : '') +
           ' whether its agencies knew the family, but no answer is recorded, and the decision has been made. ' +
-          'If the answer came, add the date under `received` and what it said under `outcome`; if not, say in the decision’s `rationale` why the chair went ahead without it.',
+          'If the answer came, add the date under `received` and what it said under `outcome`; if not, say in the decision’s `rationale` why the chair went ahead without it, and waive this finding with that reason.',
         related,
       });
     }
