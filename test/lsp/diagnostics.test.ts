@@ -294,3 +294,28 @@ describe('a settings file that is there but cannot be read', () => {
     assert.ok(codes(await c.diagnostics(uri)).includes('unexplained-delay'), 'the default month applies');
   });
 });
+
+describe('a file deleted and made again', () => {
+  const dir = copyDossier();
+  const started = TestClient.start({ folders: [dir], pull: true });
+  const uri = uriOf(join(dir, 'beta.scr.yaml'));
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is reported once in the workspace report, as it now is', async () => {
+    const c = await started;
+    const first = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const text = readFileSync(join(dir, 'beta.scr.yaml'), 'utf8');
+    rmSync(join(dir, 'beta.scr.yaml'));
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+    writeFileSync(join(dir, 'beta.scr.yaml'), text);
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+    const previousResultIds = first.items.map((i) => ({ uri: i.uri, value: `${i.resultId}-old` }));
+    const second = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+    const forBeta = second.items.filter((i) => i.uri === uri) as { kind: string; items: Diagnostic[] }[];
+    assert.equal(forBeta.length, 1);
+    assert.ok(forBeta[0].items.length > 0, 'its findings, not an empty report');
+  });
+});

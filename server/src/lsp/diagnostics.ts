@@ -64,7 +64,9 @@ export class Diagnostics {
 
   /** A case file changed on disk: a waiting workspace request answers with its new findings. */
   fileChanged(uri: string, deleted: boolean): void {
+    // A file that comes back is reported as it is, not also as gone.
     if (deleted) this.gone.add(uri);
+    else this.gone.delete(uri);
     this.wake();
   }
 
