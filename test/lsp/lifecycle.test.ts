@@ -65,6 +65,9 @@ describe('the server process', () => {
     await c.diagnostics('untitled:one.scr.yaml', 1);
     const pid = (c.proc as ChildProcess).pid!;
     assert.ok(alive(pid));
+    await c.request('shutdown', null);
+    // After shutdown, requests are refused (the protocol's InvalidRequest), not answered.
+    await assert.rejects(c.request('textDocument/hover', { textDocument: { uri: 'untitled:one.scr.yaml' }, position: { line: 0, character: 0 } }), /shutting down/);
     assert.equal(await c.stop(), 0);
     assert.equal(alive(pid), false);
   });

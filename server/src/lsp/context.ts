@@ -1,4 +1,4 @@
-import { ResponseError, type ClientCapabilities, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type ClientCapabilities, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses, Checked } from './analyses';
 import { toDiagnostic } from './convert';
@@ -47,6 +47,8 @@ export interface Context {
   host: ServerHost;
   caps: ClientCaps;
   log(message: string): void;
+  /** Set by `shutdown`: requests after it are refused, as the protocol asks. */
+  shutDown?: boolean;
 }
 
 export function diagnosticsOf(ctx: Context, c: Checked): Diagnostic[] {
@@ -60,6 +62,7 @@ export function diagnosticsOf(ctx: Context, c: Checked): Diagnostic[] {
  */
 export function guard<P extends unknown[], R>(ctx: Pick<Context, 'log'>, name: string, empty: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   return async (...args: P) => {
+    if ((ctx as Partial<Context>).shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
     try {
       return await fn(...args);
     } catch (e) {

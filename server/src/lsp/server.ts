@@ -156,6 +156,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   connection.onShutdown(() => {
+    if (ctx) ctx.shutDown = true;
     clearTimeout(recheck);
     clearTimeout(dayWatch);
   });
