@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import type { CheckDossierResult } from '../../server/src/protocol';
-import { DOSSIER, TestClient, uriOf } from './client';
+import { DOSSIER, TestClient, uriOf, type StartOptions } from './client';
 
 const read = (name: string) => readFileSync(join(DOSSIER, name), 'utf8');
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
@@ -19,6 +19,16 @@ function copyDossier(): string {
   const dir = mkdtempSync(join(tmpdir(), 'scr-dossier-'));
   cpSync(DOSSIER, dir, { recursive: true });
   return dir;
+}
+
+/** A server on the folder `dir`: stopped, and the folder removed, when the suite ends. */
+function serverOn(dir: string, options: Omit<StartOptions, 'folders'> = {}): { dir: string; started: Promise<TestClient> } {
+  const started = TestClient.start({ ...options, folders: [dir] });
+  after(async () => {
+    await (await started).stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, started };
 }
 
 describe('diagnostics pushed (no pull support)', () => {
@@ -93,12 +103,7 @@ describe('diagnostics pushed (no pull support)', () => {
 });
 
 describe('a change to scr.config.yaml', () => {
-  const dir = copyDossier();
-  const started = TestClient.start({ folders: [dir] });
-  after(async () => {
-    await (await started).stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { dir, started } = serverOn(copyDossier());
 
   it('checks every open case file again', async () => {
     const c = await started;
@@ -208,12 +213,8 @@ describe('URIs spelt as the editor spells them', () => {
   // VS Code writes `(` as %28 where Node leaves it: the same file, however its URI is spelt.
   const dir = mkdtempSync(join(tmpdir(), 'scr dossier (2016)-'));
   cpSync(DOSSIER, dir, { recursive: true });
-  const started = TestClient.start({ folders: [dir], pull: true });
+  const { started } = serverOn(dir, { pull: true });
   const asEditor = (u: string) => u.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  after(async () => {
-    await (await started).stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('workspace/diagnostic knows the results it gave, and waits while nothing changed', async () => {
     const c = await started;
@@ -253,13 +254,8 @@ describe('the day changes while a file is open', () => {
 });
 
 describe('a document closed and opened again', () => {
-  const dir = copyDossier();
-  const started = TestClient.start({ folders: [dir], pull: true });
+  const { dir, started } = serverOn(copyDossier(), { pull: true });
   const uri = uriOf(join(dir, 'alpha.scr.yaml'));
-  after(async () => {
-    await (await started).stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('never gets the result id of its other text, though its version numbers start again', async () => {
     const c = await started;
@@ -281,11 +277,7 @@ describe('a settings file that is there but cannot be read', () => {
   writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: 12 months\n');
   mkdirSync(join(dir, 'team', 'scr.config.yaml'), { recursive: true });
   writeFileSync(join(dir, 'team', 'alpha.scr.yaml'), read('alpha.scr.yaml'));
-  const started = TestClient.start({ folders: [dir] });
-  after(async () => {
-    await (await started).stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { started } = serverOn(dir);
 
   it('stops the search as the command line does: the defaults apply, not the parent folder’s settings', async () => {
     const c = await started;
@@ -296,13 +288,8 @@ describe('a settings file that is there but cannot be read', () => {
 });
 
 describe('a file deleted and made again', () => {
-  const dir = copyDossier();
-  const started = TestClient.start({ folders: [dir], pull: true });
+  const { dir, started } = serverOn(copyDossier(), { pull: true });
   const uri = uriOf(join(dir, 'beta.scr.yaml'));
-  after(async () => {
-    await (await started).stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('is reported once in the workspace report, as it now is', async () => {
     const c = await started;
