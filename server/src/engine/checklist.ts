@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards } from './model';
 import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
 import { isBlank, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -186,13 +186,12 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
 
   // Q9: member agencies' input.
   {
-    const ids = agencyIds(doc);
     const input9 = entries(doc, ['agencyInput']).filter((i) => beforeDecision(i.data.date));
     const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
     items.push(item(9, status,
       `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`,
-      input9.map((i) => ev(i.path, `Input from ${asString(ids.get(asString(i.data.agency) ?? '')?.data.name) ?? asString(i.data.agency) ?? 'an agency'}`))));
+      input9.map((i) => ev(i.path, `Input from ${agencyLabel(doc, i.data.agency)}`))));
   }
 
   return items;

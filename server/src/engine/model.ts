@@ -263,6 +263,12 @@ export function recipientWords(to: unknown): string {
   return RECIPIENT_WORDS[id] ?? (id || 'someone');
 }
 
+/** The agency an id names, for a label: its declared name, else the id itself. */
+export function agencyLabel(doc: CaseDoc, id: unknown): string {
+  const key = asString(id);
+  return asString(agencyIds(doc).get(key ?? '')?.data.name)?.trim() || key || 'an agency';
+}
+
 /** How an agency is named in messages: its name, else its id. */
 export function agencyName(data: Record<string, unknown>): string {
   const name = asString(data.name)?.trim();

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyse';
 import { checklistSummary, metCount } from './checklist';
 import { formatIso, formatLong, parseDate, plural } from './dates';
-import { agencyIds, agencyName, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, recipientWords } from './model';
+import { agencyLabel, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, recipientWords } from './model';
 import { isBlank } from './text';
 import type { ChecklistItem, Span } from './types';
 
@@ -140,12 +140,7 @@ function timeline(a: Analysis): TimelineEvent[] {
     add('answer', `Answer from ${b}`, [...nb.path, 'received']);
   }
   entries(doc, ['meetings']).forEach((m) => add('meeting', asString(m.data.forum) ?? 'Meeting', [...m.path, 'date']));
-  const ids = agencyIds(doc);
-  entries(doc, ['agencyInput']).forEach((i) => {
-    const id = asString(i.data.agency);
-    const declared = id !== undefined ? ids.get(id) : undefined;
-    add('input', `Input from ${declared ? agencyName(declared.data) : id ?? 'an agency'}`, [...i.path, 'date']);
-  });
+  entries(doc, ['agencyInput']).forEach((i) => add('input', `Input from ${agencyLabel(doc, i.data.agency)}`, [...i.path, 'date']));
   entries(doc, ['challenge']).forEach((c) => add('challenge', `Challenge: ${asString(c.data.by) ?? ''}`.trim(), [...c.path, 'date']));
   add('decision', 'Decision', ['decision', 'date']);
   entries(doc, ['decision', 'communicated']).forEach((c) => add('communicated', `Decision passed on to ${recipientWords(c.data.to)}`, [...c.path, 'date']));

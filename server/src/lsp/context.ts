@@ -60,9 +60,9 @@ export function diagnosticsOf(ctx: Context, c: Checked): Diagnostic[] {
  * Runs a request handler so that nothing it throws reaches the connection: the error is logged
  * and the request gets an empty answer. The server keeps answering whatever a document holds.
  */
-export function guard<P extends unknown[], R>(ctx: Pick<Context, 'log'>, name: string, empty: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+export function guard<P extends unknown[], R>(ctx: Pick<Context, 'log' | 'shutDown'>, name: string, empty: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   return async (...args: P) => {
-    if ((ctx as Partial<Context>).shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+    if (ctx.shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
     try {
       return await fn(...args);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -25,8 +25,8 @@ const host: ServerHost = {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
     try {
-      const st = await stat(file);
-      return st.isDirectory() ? describeFsError({ code: 'EISDIR' }, path.basename(file)) : `${path.basename(file)} cannot be read.`;
+      await readFile(file);
+      return undefined; // readable after all (written meanwhile)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
       return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : describeFsError(e, path.basename(file));
