@@ -2,10 +2,10 @@
  * The checklist's facts in plain words, shared by the preview, the status bar and the exports so
  * they all say the same thing. Pure: no `vscode`, no DOM.
  */
-import type { ChecklistResult, FindingDto } from '../../server/src/protocol';
+import type { ChecklistResult } from '../../server/src/protocol';
 
 /** How each severity is named before a finding's message. */
-export const SEVERITY_WORDS: Record<FindingDto['severity'], string> = { error: 'Error', warning: 'Warning', info: 'For information', hint: 'Hint' };
+export { SEVERITY_WORDS } from '../../server/src/engine/qm2';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -26,12 +26,12 @@ export function localIsoDate(now = new Date()): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
-/** "2 errors, 5 warnings and 3 for information." */
+/** "2 errors, 5 warnings and 3 notes." */
 export function problemsInWords(c: ChecklistResult['counts']): string {
   const parts: string[] = [];
   if (c.error) parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
   if (c.warning) parts.push(`${c.warning} warning${c.warning === 1 ? '' : 's'}`);
-  if (c.info) parts.push(`${c.info} for information`);
+  if (c.info) parts.push(`${c.info} note${c.info === 1 ? '' : 's'}`);
   if (c.hint) parts.push(`${c.hint} hint${c.hint === 1 ? '' : 's'}`);
   if (!parts.length) return 'No problems found.';
   const last = parts.pop()!;

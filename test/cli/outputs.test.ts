@@ -122,6 +122,17 @@ describe('--format markdown', () => {
     assert.match(r.stdout, /^## Settings file `scr\.config\.yaml`$/m);
     assert.match(r.stdout, /the defaults apply/);
   });
+
+  it('notes a finding beside a question that does not apply, rather than saying it holds the question back', () => {
+    const s = scratch();
+    // Decided in time (question 5 does not apply), but Ofsted was told late.
+    const late = readFileSync(join(CI_DOSSIER, 'child-p.scr.yaml'), 'utf8').replace('    - to: ofsted\n      date: 2016-01-15', '    - to: ofsted\n      date: 2016-01-29');
+    writeFileSync(join(s.dir, 'case.scr.yaml'), late);
+    const r = run(['--format', 'markdown', '--today', GOLDEN_TODAY], s.dir);
+    s.done();
+    const row = r.stdout.split('\n').find((l) => l.startsWith('| 5. '))!;
+    assert.match(row, /\| – Not applicable \| Decided within the limit of 1 month\.<br>Also noted: \[Line 16\]\([^)]*\): Ofsted was notified on 29 January 2016/);
+  });
 });
 
 describe('--format junit', () => {

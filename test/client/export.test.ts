@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { escapeMarkdown, renderHtml, renderMarkdown } from '../../client/src/export/render';
 import { localIsoDate, longDate, problemsInWords, testInWords, timingInWords } from '../../client/src/words';
-import { hostileChecklist } from './sample';
+import { checklistWithNotedFinding, hostileChecklist } from './sample';
 
 const ctx = { file: 'a.scr.yaml', exportedOn: '2016-03-01' };
 
@@ -45,7 +45,7 @@ test('the export is dated where the user is, not in UTC', () => {
 
 test('dates, counts and verdicts read as plain sentences', () => {
   assert.equal(longDate('2016-02-01'), '1 February 2016');
-  assert.equal(problemsInWords({ error: 1, warning: 2, info: 3, hint: 0 }), '1 error, 2 warnings and 3 for information.');
+  assert.equal(problemsInWords({ error: 1, warning: 2, info: 3, hint: 0 }), '1 error, 2 warnings and 3 notes.');
   assert.equal(problemsInWords({ error: 0, warning: 0, info: 0, hint: 0 }), 'No problems found.');
   const r = hostileChecklist();
   assert.deepEqual(timingInWords(r.timing), [
@@ -58,4 +58,17 @@ test('dates, counts and verdicts read as plain sentences', () => {
     ['Not decided yet: 36 calendar days (19 working days) since the referral.', 'The decision is 5 days overdue.'],
   );
   assert.deepEqual(testInWords({ ...r.test, agrees: false, decision: 'no-scr', criteriaMet: false }).map((v) => v.tone), ['yes', 'open', 'bad']);
+});
+
+test('a finding beside a question that does not apply is noted, and one beside a question not met holds it back', () => {
+  const r = checklistWithNotedFinding();
+  const md = renderMarkdown(r, ctx);
+  const q2 = md.slice(md.indexOf('### Q2.'), md.indexOf('### Q5.'));
+  const q5 = md.slice(md.indexOf('### Q5.'), md.indexOf('## The statutory test'));
+  assert.match(q2, /^Holding it back:$/m);
+  assert.match(q5, /^Also noted:$/m);
+  assert.doesNotMatch(q5, /Holding it back/);
+  const html = renderHtml(r, ctx);
+  assert.match(html, /<h4>Also noted<\/h4><ul>\n<li><strong>Note:<\/strong> Ofsted was notified late\./);
+  assert.equal(html.match(/<h4>Holding it back<\/h4>/g)?.length, 1);
 });

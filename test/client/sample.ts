@@ -49,3 +49,11 @@ export function hostileChecklist(): ChecklistResult {
     ],
   };
 }
+
+/** The same checklist with question 5 not applicable (decided in time) and a late notification noted beside it. */
+export function checklistWithNotedFinding(): ChecklistResult {
+  const r = hostileChecklist();
+  const late = { rule: 'notification-timeliness', severity: 'info' as const, message: 'Ofsted was notified late.', range: at(16), questions: [5 as const] };
+  r.items.push({ question: 5, title: 'Any delay justified', asks: 'Is any delay explained?', status: 'not-applicable', statusWords: 'not applicable', summary: 'Decided within the limit.', evidence: [], findings: [late] });
+  return r;
+}

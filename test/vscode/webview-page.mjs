@@ -10,8 +10,8 @@ import { servePreviewPage } from './preview-page.mjs';
 
 export async function runWebviewPageTests({ root }) {
   const kit = join(root, 'out', 'test', 'vscode', 'page-kit.mjs');
-  await esbuild.build({ stdin: { contents: "export { previewHtml } from './client/src/preview/html';\nexport { newNonce } from './client/src/preview/nonce';\nexport { hostileChecklist } from './test/client/sample';", resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile: kit, logLevel: 'warning' });
-  const { previewHtml, newNonce, hostileChecklist } = await import(pathToFileURL(kit).href);
+  await esbuild.build({ stdin: { contents: "export { previewHtml } from './client/src/preview/html';\nexport { newNonce } from './client/src/preview/nonce';\nexport { checklistWithNotedFinding, hostileChecklist } from './test/client/sample';", resolveDir: root, loader: 'ts' }, bundle: true, format: 'esm', platform: 'neutral', outfile: kit, logLevel: 'warning' });
+  const { previewHtml, newNonce, hostileChecklist, checklistWithNotedFinding } = await import(pathToFileURL(kit).href);
 
   const server = await servePreviewPage({ root, previewHtml, newNonce });
   const browser = await launchChromium(join(root, 'out', 'test', 'vscode', 'browser'));
@@ -53,6 +53,11 @@ export async function runWebviewPageTests({ root }) {
     await page.keyboard.press(' ');
     const last = await page.evaluate(() => window.__posted.at(-1));
     assert.deepEqual(last.range, data.timeline[2].range);
+
+    // A finding beside a question that does not apply is noted with it; one beside a question not met holds it back.
+    await page.evaluate((d) => window.postMessage({ type: 'update', data: d, locked: false }, '*'), checklistWithNotedFinding());
+    await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'rendered').length >= 2);
+    assert.deepEqual(await page.locator('.questions h4').allTextContents(), ['Evidence', 'Holding it back', 'Also noted']);
 
     // The policy is enforced: a script without the nonce is refused, and nothing else was.
     assert.deepEqual(await page.evaluate(() => window.__violations), []);

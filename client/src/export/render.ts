@@ -4,7 +4,7 @@
  * without an editor. Every piece of case text is escaped.
  */
 import type { ChecklistResult } from '../../../server/src/protocol';
-import { STATUS_SYMBOL } from '../../../server/src/engine/qm2';
+import { findingsHeading, STATUS_SYMBOL } from '../../../server/src/engine/qm2';
 import { longDate, SEVERITY_WORDS, testInWords, timingInWords } from '../words';
 
 export interface ExportContext {
@@ -34,7 +34,7 @@ export function renderMarkdown(r: ChecklistResult, ctx: ExportContext): string {
       out.push('');
     }
     if (i.findings.length) {
-      out.push('Holding it back:', '');
+      out.push(`${findingsHeading(i.status)}:`, '');
       for (const f of i.findings) out.push(`- ${SEVERITY_WORDS[f.severity]}: ${md(f.message)} (line ${f.range.start.line + 1}, \`${f.rule}\`)`);
       out.push('');
     }
@@ -66,7 +66,7 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
     p.push(`<section class="q ${h(i.status)}"><h3><span aria-hidden="true">${STATUS_SYMBOL[i.status]}</span> Q${i.question}. ${h(i.title)}: <span class="status">${h(i.statusWords)}</span></h3>`);
     p.push(`<p class="asks">${h(i.asks)}</p><p>${h(i.summary)}</p>`);
     if (i.evidence.length) p.push('<h4>Evidence</h4><ul>', ...i.evidence.map((e) => `<li>${h(e.label)} <span class="line">(line ${e.range.start.line + 1})</span></li>`), '</ul>');
-    if (i.findings.length) p.push('<h4>Holding it back</h4><ul>', ...i.findings.map((f) => `<li><strong>${SEVERITY_WORDS[f.severity]}:</strong> ${h(f.message)} <span class="line">(line ${f.range.start.line + 1}, ${h(f.rule)})</span></li>`), '</ul>');
+    if (i.findings.length) p.push(`<h4>${findingsHeading(i.status)}</h4><ul>`, ...i.findings.map((f) => `<li><strong>${SEVERITY_WORDS[f.severity]}:</strong> ${h(f.message)} <span class="line">(line ${f.range.start.line + 1}, ${h(f.rule)})</span></li>`), '</ul>');
     p.push('</section>');
   }
   p.push('<h2>The statutory test</h2><table><thead><tr><th scope="col">Criterion</th><th scope="col">Needed</th><th scope="col">Finding</th><th scope="col">Evidence</th></tr></thead><tbody>');

@@ -1,5 +1,6 @@
 import type { ChecklistResult, Rng } from '../../../server/src/protocol';
 import { longDate, problemsInWords, SEVERITY_WORDS, testInWords, type Verdict } from '../words';
+import { findingsHeading } from '../../../server/src/engine/qm2';
 import { capitalise, el } from './dom';
 import { icon, type IconName } from './icons';
 
@@ -72,7 +73,7 @@ export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: 
     } else if (item.status !== 'not-applicable') body.append(el('p', { class: 'none' }, 'No evidence recorded for this question yet.'));
     if (item.findings.length) {
       body.append(
-        el('h4', {}, 'Holding it back'),
+        el('h4', {}, findingsHeading(item.status)),
         el(
           'ul',
           { class: 'findings' },

@@ -1,4 +1,4 @@
-import { plural, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Severity, type Span } from '../engine/index';
+import { plural, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
 export interface FileReport {
@@ -77,8 +77,6 @@ export function regionOf(lines: LineIndex, span: Span): { line: number; column: 
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
-
-export const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note', hint: 'Hint' };
 
 export { plural };
 

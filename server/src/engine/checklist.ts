@@ -1,7 +1,7 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
 import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards } from './model';
-import { ALL_QUESTIONS, STATUS_WORDS } from './qm2';
+import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
 import type { DecisionTiming } from './timing';
@@ -33,7 +33,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     status,
     summary,
     evidence,
-    findings: status === 'met' || status === 'not-applicable' ? open.filter((f) => f.questions.includes(q) && f.severity !== 'hint') : open.filter((f) => f.questions.includes(q)),
+    findings: open.filter((f) => f.questions.includes(q) && (canBeHeldBack(status) || f.severity !== 'hint')),
   });
 
   const agencies = entries(doc, ['agencies']);

@@ -1,4 +1,4 @@
-import type { ChecklistStatus, Question } from './types';
+import type { ChecklistStatus, Question, Severity } from './types';
 
 /** The nine questions of QM2 (Decision-making), in our own short words. */
 export const QUESTIONS: Record<Question, { short: string; asks: string }> = {
@@ -29,3 +29,20 @@ export const STATUS_SYMBOL: Record<ChecklistStatus, string> = {
   'not-met': '✗',
   'not-applicable': '–',
 };
+
+/** What a finding of each severity is called where people read it: the preview, exports and reports. */
+export const SEVERITY_WORDS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note', hint: 'Hint' };
+
+/** Whether findings can hold a question back: they can while it is not yet met and applies. */
+export function canBeHeldBack(status: ChecklistStatus): boolean {
+  return status === 'partly-met' || status === 'not-met';
+}
+
+/**
+ * The heading over a question's findings. A finding holds back a question that is not yet met;
+ * beside one that is met, or does not apply (question 5 when the decision was in time, with a late
+ * notification to Ofsted), it is only noted with it.
+ */
+export function findingsHeading(status: ChecklistStatus): string {
+  return canBeHeldBack(status) ? 'Holding it back' : 'Also noted';
+}

@@ -1,6 +1,6 @@
-import { metCount, overview, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
+import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
-import { counts, oneLine, plural, regionOf, SEVERITY_WORD, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
+import { counts, oneLine, plural, regionOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
 
 /**
  * A report for people who will not open the YAML: for each case file, the QM2 checklist as a
@@ -43,7 +43,7 @@ function fileSection(f: FileReport, ctx: RenderContext): string[] {
     out.push(`### ${plural(f.findings.length, 'finding')}`, '');
     for (const x of f.findings) {
       const qs = x.questions.length ? ` · QM2 question${x.questions.length > 1 ? 's' : ''} ${x.questions.join(', ')}` : '';
-      out.push(`- **${SEVERITY_WORD[x.severity]}**, [line ${line(x)}](${link(line(x))}): ${md(oneLine(x.message))}`);
+      out.push(`- **${SEVERITY_WORDS[x.severity]}**, [line ${line(x)}](${link(line(x))}): ${md(oneLine(x.message))}`);
       out.push(`  <br>${code(x.rule)}${qs} · [about this check](${ruleDocUrl(x.rule)})`);
     }
   }
@@ -67,9 +67,11 @@ function checklistTable(f: FileReport, items: ChecklistItem[], link: (line?: num
     const status = `${STATUS_SYMBOL[c.status]} ${capital(STATUS_WORDS[c.status])}`;
     const why: string[] = [];
     if (c.status !== 'met') why.push(md(oneLine(c.summary), true));
+    // Beside a question that is met or does not apply, a finding is only noted, and says so.
+    const noted = canBeHeldBack(c.status) ? '' : `${findingsHeading(c.status)}: `;
     for (const x of c.findings) {
       const l = regionOf(f.lines, x.span).line;
-      why.push(`[Line ${l}](${link(l)}): ${md(firstSentence(oneLine(x.message)), true)}`);
+      why.push(`${noted}[Line ${l}](${link(l)}): ${md(firstSentence(oneLine(x.message)), true)}`);
     }
     out.push(`| ${c.question}. ${md(QUESTIONS[c.question].short, true)} | ${status} | ${why.join('<br>') || '—'} |`);
   }
