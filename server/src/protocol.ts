@@ -28,6 +28,8 @@ export interface FindingDto {
   message: string;
   range: Rng;
   questions: number[];
+  /** The reason given in the `# scr-waive` comment, for a finding it accepts. */
+  waiver?: string;
 }
 
 export interface ChecklistResult {
@@ -50,6 +52,8 @@ export interface ChecklistResult {
     summary: string;
     evidence: { label: string; range: Rng }[];
     findings: FindingDto[];
+    /** Findings on the question that the file waives, each with its reason. */
+    waived: FindingDto[];
   }[];
   /** The statutory test, each criterion with its place in the file. */
   test: Omit<Overview['test'], 'criteria'> & { criteria: WithRange<Overview['test']['criteria'][number]>[] };

@@ -133,6 +133,17 @@ describe('--format markdown', () => {
     const row = r.stdout.split('\n').find((l) => l.startsWith('| 5. '))!;
     assert.match(row, /\| – Not applicable \| Decided within the limit of 1 month\.<br>Also noted: \[Line 16\]\([^)]*\): Ofsted was notified on 29 January 2016/);
   });
+
+  it('lists beside a question the findings the file waives on it, with the reason given', () => {
+    const s = scratch();
+    const gp = '  # scr-waive minimum-data-requested: the practice closed; its records went to community health\n  - id: gp\n    name: Riverside Surgery\n    type: health\n    involvement: known\n    minimumData:\n      summary: Registered; no concerns noted.\n';
+    const text = readFileSync(join(CI_DOSSIER, 'child-p.scr.yaml'), 'utf8').replace('  - id: health\n', `${gp}  - id: health\n`);
+    writeFileSync(join(s.dir, 'case.scr.yaml'), text);
+    const r = run(['--format', 'markdown', '--today', GOLDEN_TODAY], s.dir);
+    s.done();
+    const row = r.stdout.split('\n').find((l) => l.startsWith('| 2. '))!;
+    assert.match(row, /\| ◐ Partly met \| 3 of 4 agencies asked for minimum data; 3 returned before the decision\.<br>Waived in the file: \[Line 43\]\([^)]*\): Missing agency data: there is no date on which Riverside Surgery was asked for its minimum data return\. Reason given: the practice closed; its records went to community health \|$/);
+  });
 });
 
 describe('--format junit', () => {

@@ -72,3 +72,12 @@ test('a finding beside a question that does not apply is noted, and one beside a
   assert.match(html, /<h4>Also noted<\/h4><ul>\n<li><strong>Note:<\/strong> Ofsted was notified late\./);
   assert.equal(html.match(/<h4>Holding it back<\/h4>/g)?.length, 1);
 });
+
+test('a question lists the findings the file waives on it, each with its reason', () => {
+  const r = hostileChecklist();
+  const md = renderMarkdown(r, ctx);
+  const q2 = md.slice(md.indexOf('### Q2.'), md.indexOf('## The statutory test'));
+  assert.match(q2, /^Waived in the file:\n\n- No police agency .* Reason given: Police records held by the successor force .* \(line 8, `key-agency-missing`\)$/m);
+  const html = renderHtml(r, ctx);
+  assert.match(html, /<h4>Waived in the file<\/h4><ul>\n<li>No police agency &lt;img[^\n]*<em>Reason given: Police records held by the successor force &lt;img/);
+});

@@ -16,7 +16,7 @@ export function hostileChecklist(): ChecklistResult {
     applicable: 2,
     counts: { error: 1, warning: 2, info: 0, hint: 0 },
     items: [
-      { question: 1, title: 'Enough information gathered', asks: 'Was enough gathered?', status: 'met', statusWords: 'met', summary: `Summary ${nasty}`, evidence: [{ label: `Agency ${nasty}`, range: at(4) }], findings: [] },
+      { question: 1, title: 'Enough information gathered', asks: 'Was enough gathered?', status: 'met', statusWords: 'met', summary: `Summary ${nasty}`, evidence: [{ label: `Agency ${nasty}`, range: at(4) }], findings: [], waived: [] },
       {
         question: 2,
         title: 'Key agencies asked for minimum data',
@@ -26,6 +26,7 @@ export function hostileChecklist(): ChecklistResult {
         summary: 'No requests.',
         evidence: [],
         findings: [{ rule: 'minimum-data-requested', severity: 'warning', message: `Missing agency data: ${nasty}`, range: at(9), questions: [2] }],
+        waived: [{ rule: 'key-agency-missing', severity: 'warning', message: `No police agency ${nasty}`, range: at(7), questions: [2], waiver: `Police records held by the successor force ${nasty}` }],
       },
     ],
     test: {
@@ -54,6 +55,6 @@ export function hostileChecklist(): ChecklistResult {
 export function checklistWithNotedFinding(): ChecklistResult {
   const r = hostileChecklist();
   const late = { rule: 'notification-timeliness', severity: 'info' as const, message: 'Ofsted was notified late.', range: at(16), questions: [5 as const] };
-  r.items.push({ question: 5, title: 'Any delay justified', asks: 'Is any delay explained?', status: 'not-applicable', statusWords: 'not applicable', summary: 'Decided within the limit.', evidence: [], findings: [late] });
+  r.items.push({ question: 5, title: 'Any delay justified', asks: 'Is any delay explained?', status: 'not-applicable', statusWords: 'not applicable', summary: 'Decided within the limit.', evidence: [], findings: [late], waived: [] });
   return r;
 }

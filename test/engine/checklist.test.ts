@@ -76,3 +76,16 @@ describe('the overview in words', () => {
     assert.equal(died.evidence, undefined);
   });
 });
+
+describe('waived findings', () => {
+  it('are listed with the question they bear on, with their reason, and do not hold it back', () => {
+    const gp = '  # scr-waive minimum-data-requested: the practice closed\n  - id: gp\n    name: Riverside Surgery\n    type: health\n    involvement: known\n    minimumData:\n      summary: Registered.\n';
+    const text = BASE.replace('  - id: health\n', `${gp}  - id: health\n`);
+    assert.notEqual(text, BASE);
+    const q2 = analyseText(text, { today }).checklist.find((c) => c.question === 2)!;
+    assert.equal(q2.status, 'partly-met');
+    assert.deepEqual(q2.findings, []);
+    assert.deepEqual(q2.waived.map((f) => [f.rule, f.waived?.reason]), [['minimum-data-requested', 'the practice closed']]);
+    assert.deepEqual(analyseText(BASE, { today }).checklist.find((c) => c.question === 2)!.waived, []);
+  });
+});

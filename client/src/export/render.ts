@@ -4,7 +4,7 @@
  * without an editor. Every piece of case text is escaped.
  */
 import type { ChecklistResult } from '../../../server/src/protocol';
-import { findingsHeading, STATUS_SYMBOL } from '../../../server/src/engine/qm2';
+import { findingsHeading, STATUS_SYMBOL, WAIVED_HEADING, waiverInWords } from '../../../server/src/engine/qm2';
 import { longDate, SEVERITY_WORDS, testInWords, timingInWords } from '../words';
 
 export interface ExportContext {
@@ -38,6 +38,11 @@ export function renderMarkdown(r: ChecklistResult, ctx: ExportContext): string {
       for (const f of i.findings) out.push(`- ${SEVERITY_WORDS[f.severity]}: ${md(f.message)} (line ${f.range.start.line + 1}, \`${f.rule}\`)`);
       out.push('');
     }
+    if (i.waived.length) {
+      out.push(`${WAIVED_HEADING}:`, '');
+      for (const f of i.waived) out.push(`- ${md(f.message)} ${md(waiverInWords(f.waiver))} (line ${f.range.start.line + 1}, \`${f.rule}\`)`);
+      out.push('');
+    }
   }
   out.push('## The statutory test', '', '| Criterion | Needed | Finding | Evidence |', '|---|---|---|---|');
   for (const c of r.test.criteria) out.push(`| ${cell(c.label)} | ${c.needed ? 'yes' : 'no'} | ${cell(c.finding ?? 'not recorded')} | ${cell(c.evidence ?? 'none recorded')} |`);
@@ -67,6 +72,7 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
     p.push(`<p class="asks">${h(i.asks)}</p><p>${h(i.summary)}</p>`);
     if (i.evidence.length) p.push('<h4>Evidence</h4><ul>', ...i.evidence.map((e) => `<li>${h(e.label)} <span class="line">(line ${e.range.start.line + 1})</span></li>`), '</ul>');
     if (i.findings.length) p.push(`<h4>${findingsHeading(i.status)}</h4><ul>`, ...i.findings.map((f) => `<li><strong>${SEVERITY_WORDS[f.severity]}:</strong> ${h(f.message)} <span class="line">(line ${f.range.start.line + 1}, ${h(f.rule)})</span></li>`), '</ul>');
+    if (i.waived.length) p.push(`<h4>${WAIVED_HEADING}</h4><ul>`, ...i.waived.map((f) => `<li>${h(f.message)} <em>${h(waiverInWords(f.waiver))}</em> <span class="line">(line ${f.range.start.line + 1}, ${h(f.rule)})</span></li>`), '</ul>');
     p.push('</section>');
   }
   p.push('<h2>The statutory test</h2><table><thead><tr><th scope="col">Criterion</th><th scope="col">Needed</th><th scope="col">Finding</th><th scope="col">Evidence</th></tr></thead><tbody>');

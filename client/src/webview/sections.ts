@@ -1,6 +1,6 @@
 import type { ChecklistResult, Rng } from '../../../server/src/protocol';
 import { longDate, problemsInWords, SEVERITY_WORDS, testInWords, type Verdict } from '../words';
-import { findingsHeading } from '../../../server/src/engine/qm2';
+import { findingsHeading, WAIVED_HEADING, waiverInWords } from '../../../server/src/engine/qm2';
 import { capitalise, el } from './dom';
 import { icon, type IconName } from './icons';
 
@@ -79,6 +79,18 @@ export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: 
           { class: 'findings' },
           ...item.findings.map((f, i) =>
             el('li', { class: `sev-${f.severity}` }, revealButton(`q${item.question}-f${i}`, f.range, reveal, icon(f.severity as IconName), el('span', { class: 'sev' }, `${SEVERITY_WORDS[f.severity]}:`), el('span', {}, ...richText(f.message)))),
+          ),
+        ),
+      );
+    }
+    if (item.waived.length) {
+      body.append(
+        el('h4', {}, WAIVED_HEADING),
+        el(
+          'ul',
+          { class: 'findings waived' },
+          ...item.waived.map((f, i) =>
+            el('li', { class: 'waived' }, revealButton(`q${item.question}-w${i}`, f.range, reveal, el('span', {}, ...richText(f.message), ' ', el('em', {}, waiverInWords(f.waiver))))),
           ),
         ),
       );

@@ -34,6 +34,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     summary,
     evidence,
     findings: open.filter((f) => f.questions.includes(q) && (canBeHeldBack(status) || f.severity !== 'hint')),
+    waived: input.findings.filter((f) => f.waived && f.questions.includes(q)),
   });
 
   const agencies = entries(doc, ['agencies']);

@@ -4,7 +4,7 @@ export { analyseText, dossierEntry, type Analysis, type AnalyseOptions } from '.
 export { analyseConfig, CONFIG_FILE, type ConfigAnalysis } from './config';
 export { createAnalyser, folderOf, joinPath, parentFolders, type Analyser, type Host, type FileSettings } from './workspace';
 export { computeChecklist, checklistSummary, metCount } from './checklist';
-export { QUESTIONS, ALL_QUESTIONS, STATUS_WORDS, STATUS_SYMBOL, SEVERITY_WORDS, canBeHeldBack, findingsHeading } from './qm2';
+export { QUESTIONS, ALL_QUESTIONS, STATUS_WORDS, STATUS_SYMBOL, SEVERITY_WORDS, canBeHeldBack, findingsHeading, WAIVED_HEADING, waiverInWords } from './qm2';
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
 export { sharingReference } from './rules/duplicate-id';
 export type { RuleMeta, DossierCase } from './rule';

@@ -46,3 +46,11 @@ export function canBeHeldBack(status: ChecklistStatus): boolean {
 export function findingsHeading(status: ChecklistStatus): string {
   return canBeHeldBack(status) ? 'Holding it back' : 'Also noted';
 }
+
+/** The heading over a question's waived findings. */
+export const WAIVED_HEADING = 'Waived in the file';
+
+/** A waiver's reason as people read it beside the finding it accepts. */
+export function waiverInWords(reason: string | undefined): string {
+  return reason?.trim() ? `Reason given: ${reason.trim()}` : 'No reason given.';
+}

@@ -69,4 +69,6 @@ export interface ChecklistItem {
   evidence: { span: Span; label: string }[];
   /** The findings that hold the question back (not waived ones). */
   findings: Finding[];
+  /** The findings on this question that a `# scr-waive` comment accepts, each with its reason. */
+  waived: Finding[];
 }

@@ -35,6 +35,7 @@ export function checklistResult(c: Checked): ChecklistResult {
       summary: i.summary,
       evidence: i.evidence.map((e) => ({ label: e.label, range: range(e.span) })),
       findings: i.findings.map((f) => findingDto(f, c.lines)),
+      waived: i.waived.map((f) => findingDto(f, c.lines)),
     })),
     test: { ...o.test, criteria: o.test.criteria.map(({ span, ...rest }) => ({ ...rest, range: opt(span) })) },
     timing: o.timing,
@@ -44,5 +45,5 @@ export function checklistResult(c: Checked): ChecklistResult {
 }
 
 function findingDto(f: Finding, lines: LineIndex): FindingDto {
-  return { rule: f.rule, severity: f.severity, message: f.message, range: toRange(lines, f.span), questions: f.questions };
+  return { rule: f.rule, severity: f.severity, message: f.message, range: toRange(lines, f.span), questions: f.questions, ...(f.waived ? { waiver: f.waived.reason } : {}) };
 }

@@ -1,4 +1,4 @@
-import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
+import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
 import { counts, oneLine, plural, regionOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
 
@@ -72,6 +72,10 @@ function checklistTable(f: FileReport, items: ChecklistItem[], link: (line?: num
     for (const x of c.findings) {
       const l = regionOf(f.lines, x.span).line;
       why.push(`${noted}[Line ${l}](${link(l)}): ${md(firstSentence(oneLine(x.message)), true)}`);
+    }
+    for (const x of c.waived) {
+      const l = regionOf(f.lines, x.span).line;
+      why.push(`${WAIVED_HEADING}: [Line ${l}](${link(l)}): ${md(firstSentence(oneLine(x.message)), true)} ${md(oneLine(waiverInWords(x.waived?.reason)), true)}`);
     }
     out.push(`| ${c.question}. ${md(QUESTIONS[c.question].short, true)} | ${status} | ${why.join('<br>') || '—'} |`);
   }
