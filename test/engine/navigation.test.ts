@@ -60,7 +60,9 @@ describe('outline, folding and selection', () => {
     const decision = symbols[9];
     assert.deepEqual([decision.kind, decision.detail], ['decision', 'scr, 20 February 2016']);
     assert.equal(word(decision.selectionSpan), 'decision');
-    assert.equal(symbols[7].children[1].detail, 'Child died');
+    // Keys too are named in words, with the key as written beside them.
+    assert.deepEqual([symbols[7].children[1].name, symbols[7].children[1].detail], ['Child died', 'childDied']);
+    assert.deepEqual([symbols[1].name, symbols[1].detail], ['Case', 'case']);
   });
 
   it('folds every key or entry over several lines, and runs of comments', () => {

@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +31,7 @@ export interface StartOptions {
   worker?: boolean;
   /** The day the server is told it is (initializationOptions.today); null: its own clock's. */
   today?: string | null;
-  /** Start the server's clock at this local time, running on from there (test/helpers/clock.cjs). */
+  /** Stop the server's clock at this local time until `startClock` (test/helpers/clock.cjs). */
   clock?: string;
 }
 
@@ -214,6 +215,12 @@ export class TestClient {
   nextDiagnostics(uri: string): Promise<Diagnostic[]> {
     const n = this.publishCount.get(uri) ?? 0;
     return this.until(() => (this.publishCount.get(uri) ?? 0) > n && this.published.get(uri)!.diagnostics, `new diagnostics for ${uri}`);
+  }
+
+  /** Sets going the server's clock, which stands at `clock` until now. */
+  startClock(): void {
+    assert.ok(!(this.proc instanceof Worker), 'a worker has no clock of its own to set going');
+    this.proc.kill('SIGUSR2');
   }
 
   /** Shuts the server down and waits for its process to end. */

@@ -248,6 +248,7 @@ describe('the day changes while a file is open', () => {
     const c = await started;
     c.open(ALPHA, read('alpha.scr.yaml'));
     assert.ok(!codes(await c.diagnostics(ALPHA)).includes('unexplained-delay'), 'still within the month on 14 February');
+    c.startClock();
     const after = await c.diagnostics(ALPHA, undefined, (d) => codes(d).includes('unexplained-delay'));
     assert.match(String(after.find((d) => d.code === 'unexplained-delay')!.message), /No decision is recorded/);
   });

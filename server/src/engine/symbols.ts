@@ -25,14 +25,21 @@ export function documentSymbols(doc: CaseDoc): SymbolInfo[] {
     const key = String(top.path[0]);
     const items = childrenOf(top.path);
     const isList = items.length > 0 && typeof items[0].path[1] === 'number';
-    const children = isList ? items.map((e) => itemSymbol(doc, key, e)) : items.map((e) => symbol(String(e.path[1]), e, 'key', titleOf(e.path)));
+    const children = isList ? items.map((e) => itemSymbol(doc, key, e)) : items.map((e) => titled(e, 'key'));
     if (key === 'decision') {
       const outcome = asString(doc.get(['decision', 'outcome']));
       const day = parseDate(doc.get(['decision', 'date']));
       return { ...symbol('Decision', top, 'decision', [outcome, day !== undefined ? formatLong(day) : undefined].filter(Boolean).join(', ') || undefined), children };
     }
-    return { ...symbol(titleOf(top.path), top, 'section', key), children };
+    return { ...titled(top, 'section'), children };
   });
+}
+
+/** A section or key named in words, as the format's documentation names it, with the key as written beside it. */
+function titled(e: Extent, kind: SymbolInfo['kind']): SymbolInfo {
+  const key = String(e.path[e.path.length - 1]);
+  const title = titleOf(e.path);
+  return symbol(title, e, kind, title === key ? undefined : key);
 }
 
 function symbol(name: string, e: Extent, kind: SymbolInfo['kind'], detail?: string): SymbolInfo {
