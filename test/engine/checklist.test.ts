@@ -89,3 +89,22 @@ describe('waived findings', () => {
     assert.deepEqual(analyseText(BASE, { today }).checklist.find((c) => c.question === 2)!.waived, []);
   });
 });
+
+describe('question 7 and the reasons for a decision not to hold an SCR', () => {
+  // Abuse or neglect not suspected: the test is not met, and no-scr agrees with it.
+  const noScr = BASE.replace('    finding: suspected\n', '    finding: not-suspected\n')
+    .replace('  outcome: scr\n  criteriaMet: true\n', '  outcome: no-scr\n  criteriaMet: false\n')
+    .replace(/  nature:\n(    .*\n)+/, '');
+  it('is partly met while the decision does not say how learning will be drawn instead', () => {
+    assert.notEqual(noScr, BASE);
+    const a = analyseText(noScr, { today });
+    assert.ok(a.findings.some((f) => f.rule === 'decision-rationale'));
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.status, 'partly-met');
+    assert.equal(q7.summary, 'Findings are recorded, but the decision not to hold an SCR does not say how learning will be drawn from the case instead.');
+  });
+  it('is met once the alternative route is recorded', () => {
+    const text = noScr.replace('  communicated:\n', '  alternative:\n    type: single-agency-review\n    detail: Health to review its records by June.\n  communicated:\n');
+    assert.equal(status(text, 7), 'met');
+  });
+});

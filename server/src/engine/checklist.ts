@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -150,7 +150,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     // From the record, not from the finding: turning the rule off or waiving it leaves the contradiction.
     const c = contradictions(doc, test);
     const contradicted = c.outcome || c.criteriaMet;
-    const rationale = !isBlank(doc.get(['decision', 'rationale']));
+    const reasons = rationaleGaps(doc);
     const criteriaMet = doc.get(['decision', 'criteriaMet']);
     let status: ChecklistStatus;
     let summary: string;
@@ -163,12 +163,14 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     } else if (contradicted) {
       status = 'not-met';
       summary = 'The decision does not agree with the findings on the statutory criteria.';
-    } else if (!withoutEvidence.length && rationale && typeof criteriaMet === 'boolean') {
+    } else if (!withoutEvidence.length && !reasons.length && typeof criteriaMet === 'boolean') {
       status = 'met';
       summary = `Every criterion the test needs has a finding and evidence; the test is ${test.requiresScr ? 'met' : 'not met'} and the decision agrees.`;
     } else {
       status = 'partly-met';
-      summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length === 1 ? 'one lacks' : `${withoutEvidence.length} lack`} evidence.` : 'Findings are recorded, but the decision and its rationale are not complete.';
+      summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length === 1 ? 'one lacks' : `${withoutEvidence.length} lack`} evidence.`
+        : reasons.length === 1 && reasons[0] === 'alternative' ? 'Findings are recorded, but the decision not to hold an SCR does not say how learning will be drawn from the case instead.'
+        : 'Findings are recorded, but the decision and its rationale are not complete.';
     }
     items.push(item(7, status, summary, CRITERIA.filter((k) => criteria[k] !== undefined).map((k) => ev(['criteria', k], `Finding on ${CRITERION_QUESTION[k]}`))));
   }

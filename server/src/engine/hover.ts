@@ -8,6 +8,7 @@ import { QUESTIONS, STATUS_SYMBOL, STATUS_WORDS } from './qm2';
 import { RULES_BY_ID } from './rules/index';
 import { isDatePath, schemaAt, shapeOf, type SchemaNode } from './schema-info';
 import { listWords } from './text';
+import { notificationClock } from './timing';
 import type { Question, Span } from './types';
 
 /** What a hover shows: short Markdown, and the text it is about. */
@@ -82,7 +83,10 @@ function dateMarkdown(a: Analysis, path: Path, value: unknown): string {
     const t = describeTiming(a);
     if (t) lines.push(t[0].toUpperCase() + t.slice(1) + '.');
   } else if (shape === 'case.incident.knownOn') lines.push(relation(at('case', 'incident', 'date'), day, 'the incident'));
-  else if (shape === 'referral.notifications.[].date') lines.push(relation(at('case', 'incident', 'knownOn') ?? at('case', 'incident', 'date'), day, 'the local authority knew of the incident'));
+  else if (shape === 'referral.notifications.[].date') {
+    const clock = notificationClock(a.doc);
+    lines.push(relation(clock?.day, day, clock?.knownOn ? 'the local authority knew of the incident' : 'the incident'));
+  }
   else if (shape.endsWith('.received')) lines.push(relation(at(...item, 'requested'), day, 'the request'));
   else if (shape === 'decision.communicated.[].date') lines.push(relation(a.timing.decision, day, 'the decision'));
   else if (!shape.startsWith('case.') && !shape.startsWith('family.')) {

@@ -177,6 +177,18 @@ export function natureGaps(doc: CaseDoc): ('methodology' | 'scope')[] {
 }
 
 /**
+ * What the decision's reasons lack: a `rationale`; for a decision not to hold an SCR, the
+ * `alternative` route to learning. The one definition, which decision-rationale reports and
+ * question 7 of the checklist reads.
+ */
+export function rationaleGaps(doc: CaseDoc): ('rationale' | 'alternative')[] {
+  const gaps: ('rationale' | 'alternative')[] = [];
+  if (isBlank(doc.get(['decision', 'rationale']))) gaps.push('rationale');
+  if (doc.get(['decision', 'outcome']) === 'no-scr' && !asRecord(doc.get(['decision', 'alternative']))) gaps.push('alternative');
+  return gaps;
+}
+
+/**
  * Where the decision contradicts the statutory test: no SCR where the test (or a death in custody,
  * a secure setting or under mental health detention) calls for one; a `criteriaMet` saying the
  * opposite of a known result. A fact of the record, whatever rule settings or waivers say: the one

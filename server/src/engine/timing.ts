@@ -50,3 +50,15 @@ export function dayBeforeDecision(timing: DecisionTiming, today: DayNumber): Day
 export function withinLimit(from: DayNumber, to: DayNumber, limit: Limit): boolean {
   return to <= deadline(from, limit);
 }
+
+/**
+ * When the clock for notifying Ofsted starts: the day the local authority learnt of the incident
+ * (`knownOn`) where that is a date, else the day of the incident. The one place this is decided;
+ * notification-timeliness, date-order and the hover on a notification's date ask it.
+ */
+export function notificationClock(doc: CaseDoc): { path: string[]; day: DayNumber; knownOn: boolean } | undefined {
+  const knownOn = parseDate(doc.get(['case', 'incident', 'knownOn']));
+  if (knownOn !== undefined) return { path: ['case', 'incident', 'knownOn'], day: knownOn, knownOn: true };
+  const date = parseDate(doc.get(['case', 'incident', 'date']));
+  return date === undefined ? undefined : { path: ['case', 'incident', 'date'], day: date, knownOn: false };
+}

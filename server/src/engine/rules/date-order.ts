@@ -1,6 +1,7 @@
 import { formatLong, parseDate } from '../dates';
 import type { Path } from '../document';
 import { entries } from '../model';
+import { notificationClock } from '../timing';
 import type { Rule, RuleContext } from '../rule';
 
 /** Reports when `later` stands before `earlier`: on `later`, or on `earlier` when that is the date at fault. */
@@ -40,6 +41,13 @@ export const dateOrder: Rule = {
     }
     for (const m of entries(doc, ['meetings'])) {
       order(ctx, [...m.path, 'date'], ['decision', 'date'], (a, b) => `This meeting (${a}) is dated after the decision it fed into (${b}). A meeting after the decision cannot have informed it: check the dates.`, 'earlier');
+    }
+    const clock = notificationClock(doc);
+    if (clock) {
+      const when = clock.knownOn ? 'the local authority learnt of the incident' : 'the incident happened';
+      for (const n of entries(doc, ['referral', 'notifications'])) {
+        order(ctx, clock.path, [...n.path, 'date'], (a, b) => `This notification (${b}) is dated before ${when} (${a}). Check both dates.`);
+      }
     }
     for (const i of entries(doc, ['agencyInput'])) {
       order(ctx, [...i.path, 'date'], ['decision', 'date'], (a, b) => `This input (${a}) is dated after the decision it was for (${b}). Input after the decision cannot have informed it: check the dates.`, 'earlier');

@@ -1,7 +1,6 @@
-import { asRecord, isDecided, wrongKind } from '../model';
+import { isDecided, rationaleGaps, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
-import { isBlank } from '../text';
 import type { Fix } from '../types';
 import { setValue } from '../fixes';
 
@@ -24,8 +23,9 @@ export const decisionRationale: Rule = {
   check(ctx) {
     const { doc } = ctx;
     if (!isDecided(doc)) return;
+    const gaps = rationaleGaps(doc);
 
-    if (isBlank(doc.get(['decision', 'rationale']))) {
+    if (gaps.includes('rationale')) {
       const path = ['decision', 'rationale'];
       ctx.report({
         span: doc.has(path) ? doc.keySpan(path) : doc.keySpan(['decision']),
@@ -37,7 +37,8 @@ export const decisionRationale: Rule = {
       });
     }
 
-    if (doc.get(['decision', 'outcome']) === 'no-scr' && !asRecord(doc.get(['decision', 'alternative'])) && !wrongKind(doc, ['decision', 'alternative'])) {
+    // A value of the wrong kind is the schema's finding to report.
+    if (gaps.includes('alternative') && !wrongKind(doc, ['decision', 'alternative'])) {
       const path = ['decision', 'alternative'];
       const types = Object.keys(ALTERNATIVE_WORDS);
       const fixes: Fix[] = types.flatMap((type) =>

@@ -1,7 +1,7 @@
 import { describeLimit, deadline, elapsed, formatLong, parseDate, plural } from '../dates';
 import { entries } from '../model';
 import type { Rule } from '../rule';
-import { withinLimit } from '../timing';
+import { notificationClock, withinLimit } from '../timing';
 
 const OUTCOME_WORDS: Record<string, string> = { died: 'the child died', 'seriously-harmed': 'the child was seriously harmed' };
 
@@ -31,9 +31,9 @@ export const notificationTimeliness: Rule = {
       return;
     }
 
-    const knownPath = doc.has(['case', 'incident', 'knownOn']) ? ['case', 'incident', 'knownOn'] : ['case', 'incident', 'date'];
-    const known = parseDate(doc.get(knownPath));
-    if (known === undefined) return;
+    const clock = notificationClock(doc);
+    if (!clock) return;
+    const known = clock.day;
     // The first notification is the one that counts; later ones are updates.
     const dated = toOfsted
       .map((n) => ({ n, day: parseDate(n.data.date) }))
@@ -42,14 +42,14 @@ export const notificationTimeliness: Rule = {
     const first = dated[0];
     if (!first || withinLimit(known, first.day, limit)) return;
     const took = elapsed(known, first.day);
-    const knownWords = knownPath[2] === 'knownOn' ? 'the local authority learnt of the incident' : 'the incident';
+    const knownWords = clock.knownOn ? 'the local authority learnt of the incident' : 'the incident';
     ctx.report({
       span: doc.spanOf([...first.n.path, 'date']),
       message:
         `Ofsted was notified on ${formatLong(first.day)}, ${plural(took.workingDays, 'working day')} (${plural(took.calendarDays, 'calendar day')}) ` +
         `after ${knownWords} on ${formatLong(known)}. The limit is ${describeLimit(limit)} (${formatLong(deadline(known, limit))}). ` +
         'Check the date against the notification itself; if it is right, record why it was late in a `notes` key on this notification, and waive this finding with that reason.',
-      related: [{ span: doc.spanOf(knownPath), message: `When the clock for notifying Ofsted starts (${formatLong(known)}).` }],
+      related: [{ span: doc.spanOf(clock.path), message: `When the clock for notifying Ofsted starts (${formatLong(known)}).` }],
     });
   },
 };
