@@ -108,3 +108,14 @@ describe('question 7 and the reasons for a decision not to hold an SCR', () => {
     assert.equal(status(text, 7), 'met');
   });
 });
+
+describe('question 5 without a readable decision date', () => {
+  for (const [how, text] of [['left out', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  by: Independent Chair')], ['mistyped', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair')]]) {
+    it(`does not claim the decision was in time when its date is ${how}`, () => {
+      assert.notEqual(text, BASE);
+      const q5 = analyseText(text, { today: parseDate('2026-11-30') }).checklist.find((c) => c.question === 5)!;
+      assert.equal(q5.status, 'not-applicable');
+      assert.equal(q5.summary, 'The decision’s date is not recorded in a form that can be read, so timeliness cannot be judged.');
+    });
+  }
+});

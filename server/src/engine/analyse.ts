@@ -95,6 +95,8 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
     const ids = RULES.map((r) => r.id);
     for (const w of unused) {
       const known = RULES_BY_ID.has(w.rule);
+      // A rule turned off finds nothing to waive, but its waiver is not stale: it is kept for when the rule is on.
+      if (known && level(w.rule) === 'off') continue;
       const guess = known ? undefined : nearest(w.rule, ids);
       const lineSpan = { start: doc.lines.lineStart(w.line), end: Math.min(doc.text.length, doc.lines.lineStart(w.line + 1)) };
       findings.push({

@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import type { CaseDoc } from './document';
 import type { Finding, Span } from './types';
@@ -22,11 +22,16 @@ export function findWaivers(doc: CaseDoc): Waiver[] {
   const out: Waiver[] = [];
   const { lines } = doc;
   let starts: Map<number, number> | undefined;
+  let texts: Span[] | undefined;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     if (!text.includes('scr-waive')) continue;
     const m = WAIVER.exec(text);
     if (!m) continue;
+    // A line of a text block (`|`, `>`, or quotes over several lines) is what the user wrote, not a comment.
+    texts ??= multiLineTexts(doc);
+    const at = lines.lineStart(line);
+    if (texts.some((t) => at > t.start && at < t.end)) continue;
     // The next line that holds something other than a comment or blank.
     let target = line + 1;
     while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
@@ -41,6 +46,23 @@ export function findWaivers(doc: CaseDoc): Waiver[] {
       covers: { start: lineStart, end },
       line,
     });
+  }
+  return out;
+}
+
+/** Where each text value that runs over several lines stands. */
+function multiLineTexts(doc: CaseDoc): Span[] {
+  const out: Span[] = [];
+  const stack: (Node | null | undefined)[] = [doc.root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isScalar(n)) {
+      const r = n.range;
+      if (r && doc.text.slice(r[0], r[1]).includes('\n')) out.push({ start: r[0], end: r[1] });
+    } else if (isMap(n)) {
+      for (const p of n.items as Pair[]) if (isPair(p)) stack.push(p.key as Node | null, p.value as Node | null);
+    } else if (isSeq(n)) stack.push(...(n.items as (Node | null)[]));
   }
   return out;
 }
