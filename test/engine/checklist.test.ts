@@ -119,3 +119,21 @@ describe('question 5 without a readable decision date', () => {
     });
   }
 });
+
+describe('questions 1, 4 and 9 count what the record holds', () => {
+  it('question 1: where no agency had contact with the family, there is no contact to summarise', () => {
+    const text = BASE.replace(/    involvement: known\n    minimumData:\n      requested: (\S+)\n      received: (\S+)\n      summary: .*\n/g, '    involvement: not-known\n    minimumData:\n      requested: $1\n      received: $2\n');
+    assert.equal((text.match(/not-known/g) ?? []).length, 3);
+    assert.equal(status(text, 1), 'met');
+    assert.equal(analyseText(text, { today }).checklist[0].summary, 'None of the 3 agencies had contact with the child or family; 1 piece of contextual information.');
+  });
+  it('questions 4 and 9: agencies the file does not declare are not counted', () => {
+    const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies: [csc, xx, yy]\n')
+      .replace('  - agency: police\n', '  - agency: xx\n').replace('  - agency: health\n', '  - agency: yy\n');
+    assert.notEqual(text, BASE);
+    assert.equal(status(text, 4), 'partly-met');
+    assert.equal(status(text, 9), 'not-met');
+    assert.equal(status(BASE, 4), 'met');
+    assert.equal(status(BASE, 9), 'met');
+  });
+});

@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps } from './model';
+import { agencyIds, agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -44,12 +44,13 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   {
     const known = agencies.filter((a) => a.data.involvement === 'known');
     const summarised = agencies.filter((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
-    const contactOk = agencies.length > 0 && summarised.length > 0 && known.every((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
+    // Every agency that had contact has summarised it (where none had, there is nothing to summarise).
+    const contactOk = agencies.length > 0 && known.every((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
     const context = entries(doc, ['context']);
     const contextOk = context.length > 0;
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
-      `${summarised.length} of ${agencies.length} agencies have a summary of their contact; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information.`,
+      `${agencies.length && !known.length && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information.`,
       [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: contact summarised`)),
        ...context.map((c) => ev(c.path, `Context: ${asString(c.data.topic) ?? 'entry'}`))]));
   }
@@ -95,7 +96,9 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q4: inter-agency discussion.
   {
     const meetings = entries(doc, ['meetings']).filter((m) => decided === undefined || beforeDecision(m.data.date));
-    const full = meetings.filter((m) => new Set(asArray(m.data.agencies)).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
+    // Agencies counted are those the file declares: an id it does not know is unknown-agency's finding.
+    const declared = agencyIds(doc);
+    const full = meetings.filter((m) => new Set(asArray(m.data.agencies).filter((id) => typeof id === 'string' && declared.has(id))).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
     items.push(item(4, status,
       full.length ? 'Agencies met together and recommended a course to the chair.'
@@ -191,7 +194,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q9: member agencies' input.
   {
     const input9 = entries(doc, ['agencyInput']).filter((i) => beforeDecision(i.data.date));
-    const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
+    const declared = agencyIds(doc);
+    const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a && declared.has(a)));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
     items.push(item(9, status,
       `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`,
