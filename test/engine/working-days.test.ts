@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import {
-  addMonths, addWorkingDays, dateProblem, deadline, describeLimit, formatIso, isWorkingDay, parseDate, parseLimit,
+  addMonths, addWorkingDays, dateProblem, deadline, describeLimit, formatIso, formatLong, isWorkingDay, parseDate, parseLimit,
   workingDaysBetween, type Limit,
 } from '../../server/src/engine/dates';
 import { BANK_HOLIDAY_DATES } from '../../server/src/engine/holidays';
@@ -190,5 +190,17 @@ describe('dateProblem', () => {
   it('finds nothing wrong with a real date', () => {
     assert.equal(dateProblem('2016-02-29'), undefined);
     assert.equal(dateProblem('2016-01-14'), undefined);
+  });
+});
+
+describe('a year mistyped with leading zeros', () => {
+  it('stays the year it was written, not a year of the 1900s', () => {
+    const day = parseDate('0016-02-10')!;
+    assert.ok(day < parseDate('1000-01-01')!);
+    assert.equal(formatIso(day), '0016-02-10');
+    assert.equal(formatLong(day), '10 February 0016');
+    assert.equal(formatLong(parseDate('2016-02-10')!), '10 February 2016');
+    // Year 0 is a leap year in the proleptic Gregorian calendar, as 2000 is.
+    assert.equal(formatIso(parseDate('0000-02-29')!), '0000-02-29');
   });
 });

@@ -8,7 +8,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function dayFromParts(y: number, m: number, d: number): DayNumber {
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  if (y >= 100) return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999; a year mistyped as 0016 must stay year 16.
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m - 1, d);
+  return Math.round(dt.getTime() / MS_PER_DAY);
 }
 
 function parts(day: DayNumber): { y: number; m: number; d: number; weekday: number } {
@@ -69,7 +73,8 @@ export function formatIso(day: DayNumber): string {
 /** "14 January 2016". */
 export function formatLong(day: DayNumber): string {
   const { y, m, d } = parts(day);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  // A year before 1000 can only be a slip: shown with its four digits (0016), as it was written.
+  return `${d} ${MONTHS[m - 1]} ${String(y).padStart(4, '0')}`;
 }
 
 /** Adds calendar months, keeping the day of the month where it exists and the month's last day otherwise. */
