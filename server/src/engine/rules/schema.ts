@@ -32,6 +32,18 @@ const COVERED_WHEN_EMPTY: RegExp[] = [
   /^(context|learning|challenge|agencyInput|meetings|neighbouringBoards)$/,
 ];
 
+/**
+ * Whether a QM2 rule reports what the schema found at `path`, so the schema's finding is dropped.
+ * criteria-incomplete speaks only of criteria the statutory test needs: on any other criterion
+ * (serious harm written for a child who died), the schema's finding on a missing finding stands.
+ */
+function covered(ctx: RuleContext, path: Path, patterns: readonly RegExp[]): boolean {
+  if (!patterns.some((r) => r.test(shape(path)))) return false;
+  // criteria-evidence speaks of the evidence of every criterion with a finding.
+  if (path[0] !== 'criteria' || path.length < 2 || path[2] === 'evidence') return true;
+  return ctx.test.needed.includes(path[1] as never);
+}
+
 export function pointerToPath(pointer: string): Path {
   if (!pointer) return [];
   return pointer
@@ -97,7 +109,7 @@ function report(ctx: RuleContext, err: AjvError): void {
     case 'required': {
       const key = String(err.params.missingProperty);
       const full = [...path, key];
-      if (COVERED_BY_RULES.some((r) => r.test(shape(full)))) return;
+      if (covered(ctx, full, COVERED_BY_RULES)) return;
       const title = titleAt(full);
       const fixes: Fix[] = [];
       // A date for a meeting, an input or a challenge is the decision's, so the entry counts as before it.
@@ -132,7 +144,7 @@ function report(ctx: RuleContext, err: AjvError): void {
     case 'enum': {
       const allowed = (err.params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
       const value = doc.get(path);
-      if (isBlank(value) && COVERED_WHEN_EMPTY.some((r) => r.test(shape(path)))) return;
+      if (isBlank(value) && covered(ctx, path, COVERED_WHEN_EMPTY)) return;
       const guess = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const ordered = guess ? [guess, ...allowed.filter((a) => a !== guess)] : allowed;
       ctx.report({
@@ -158,7 +170,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       if (isDatePath(path)) return; // invalid-date says it better
       const value = doc.get(path);
       const empty = value === null || value === undefined || (typeof value === 'string' && !value.trim());
-      if (empty && COVERED_WHEN_EMPTY.some((r) => r.test(shape(path)))) return;
+      if (empty && covered(ctx, path, COVERED_WHEN_EMPTY)) return;
       // A criterion the test needs written as one value (`childDied: yes`): criteria-incomplete says so.
       if (path[0] === 'criteria' && path.length === 2 && ctx.test.missing.includes(path[1] as never)) return;
       const node = schemaAt(path);
@@ -181,7 +193,7 @@ function report(ctx: RuleContext, err: AjvError): void {
     }
     case 'minItems':
     case 'minLength': {
-      if (COVERED_BY_RULES.some((r) => r.test(shape(path)))) return;
+      if (covered(ctx, path, COVERED_BY_RULES)) return;
       ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} is empty. Fill it in, or remove the key.` });
       return;
     }
