@@ -42,6 +42,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   register('scr.checkDossier', () => checkDossier(deps));
   register('scr.exportChecklist', (arg, options) => exportChecklist(deps, arg, options as ExportOptions | undefined));
   register('scr.showOutput', () => deps.output.show());
+  register('scr.toggleChecklistLock', () => deps.preview.toggleLock());
 }
 
 function previewOrNothing(deps: CommandDeps): vscode.Uri | undefined {
@@ -87,7 +88,9 @@ async function checkDossier(deps: CommandDeps): Promise<DossierSummary> {
   );
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const files = `${summary.files} case file${summary.files === 1 ? '' : 's'}`;
-  void vscode.window.showInformationMessage(`Checked ${files}. ${problemsInWords(summary)} See the Problems panel.`);
+  // With no folder open there is no dossier: only the open case files were checked, and the user should know.
+  const scope = vscode.workspace.workspaceFolders?.length ? '' : ' No folder is open, so only the case files open in the editor were checked: open the dossier’s folder to check every case file in it.';
+  void vscode.window.showInformationMessage(`Checked ${files}. ${problemsInWords(summary)}${scope} See the Problems panel.`);
   return summary;
 }
 
@@ -105,7 +108,7 @@ async function exportChecklist(deps: CommandDeps, arg: unknown, options: ExportO
     return undefined;
   }
   const result = await deps.checklists.fetch(uri.toString());
-  if (!result) throw new Error(`The checker gave no checklist for ${baseName(uri)}.`);
+  if (!result) throw new Error(`${baseName(uri)} could not be read as a case file, so there is no checklist to export. Check that the file still exists and that its name ends in .scr.yaml.`);
   let format = options.format;
   if (!format) {
     const pick = await vscode.window.showQuickPick(

@@ -54,7 +54,8 @@ export class DossierProblems implements vscode.Disposable {
     // from this checker (not those of other extensions).
     for (const uri of open) {
       const u = vscode.Uri.parse(uri);
-      if (!vscode.workspace.getWorkspaceFolder(u)) continue;
+      // In a workspace, a file from outside its folders is not of the dossier; with no folder open, every open case file counts.
+      if (vscode.workspace.workspaceFolders?.length && !vscode.workspace.getWorkspaceFolder(u)) continue;
       summary.files++;
       for (const d of vscode.languages.getDiagnostics(u)) if (d.source === SOURCE) summary[severityKey(d.severity)]++;
     }

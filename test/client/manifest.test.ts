@@ -18,13 +18,18 @@ test('every setting has a description and a scope', () => {
   for (const [key, p] of Object.entries<Record<string, unknown>>(pkg.contributes.configuration.properties)) {
     assert.ok(key.startsWith('scr.'), key);
     assert.ok(p.markdownDescription || p.description, `${key} has a description`);
-    assert.ok(p.scope, `${key} has a scope`);
+    // The server reads one value for the whole window, so no setting may offer itself per folder
+    // (a folder's own value would be ignored); a scr.config.yaml file sets a folder's rules.
+    assert.equal(p.scope, 'window', `${key} is read for the whole window`);
   }
 });
 
-test('the extension activates on its language and its commands only', () => {
+test('the extension activates on its language, its commands, and a folder holding a settings file', () => {
   const commands = pkg.contributes.commands.map((c: { command: string }) => c.command);
-  assert.deepEqual(new Set(pkg.activationEvents), new Set(['onLanguage:scr-case', ...commands.map((c: string) => `onCommand:${c}`), 'onWebviewPanel:scr.checklist']));
+  // The settings file is YAML, not our language: without this event, opening it alone would not
+  // start the checker, and its mistakes would go unreported.
+  const folder = ['workspaceContains:**/scr.config.yaml'];
+  assert.deepEqual(new Set(pkg.activationEvents), new Set(['onLanguage:scr-case', ...folder, ...commands.map((c: string) => `onCommand:${c}`), 'onWebviewPanel:scr.checklist']));
   for (const c of pkg.contributes.commands) assert.equal(c.category, 'SCR', c.command);
 });
 

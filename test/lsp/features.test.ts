@@ -196,6 +196,15 @@ describe('language features over the protocol', () => {
     assert.equal(list.reference, 'TSCB-2016-01');
   });
 
+  it('answers scr/checklist for a case file of the dossier that is not open, from the saved file', async () => {
+    const c = await started;
+    // As for a preview restored after the window reloads, while its file's tab is in the background.
+    const list = await c.request<ChecklistResult | null>('scr/checklist', { uri: BETA });
+    assert.equal(list?.uri, BETA);
+    assert.equal(list?.reference, 'TSCB-2016-02');
+    assert.equal(list?.version, undefined);
+  });
+
   it('answers requests on unknown documents and positions outside the text with nothing', async () => {
     const c = await started;
     const nowhere = { uri: 'file:///nowhere/none.scr.yaml' };

@@ -47,6 +47,15 @@ export class PreviewManager implements vscode.Disposable {
       checklists.onDidUpdate((r) => {
         if (this.panel && r.uri === this.target) this.post({ type: 'update', data: r, locked: this.locked });
       }),
+      // The file shown is renamed or moved: the preview goes with it (locked or not).
+      vscode.workspace.onDidRenameFiles((e) => {
+        const moved = e.files.find((f) => f.oldUri.toString() === this.target);
+        if (this.panel && moved) this.retarget(moved.newUri.toString());
+      }),
+      vscode.workspace.onDidDeleteFiles((e) => {
+        if (!this.panel || !e.files.some((f) => f.toString() === this.target)) return;
+        this.post({ type: 'empty', reason: `${baseName(vscode.Uri.parse(this.target!))} has been deleted. Open another case file to see its QM2 checklist here.`, locked: this.locked });
+      }),
     );
   }
 
@@ -102,6 +111,8 @@ export class PreviewManager implements vscode.Disposable {
         this.panelSubscriptions.forEach((d) => d.dispose());
         this.panelSubscriptions = [];
         this.panel = undefined;
+        // A preview opened later starts afresh, following the editor (a reload restores its own lock).
+        this.locked = false;
       }),
     ];
     this.target = target;
@@ -146,19 +157,11 @@ export class PreviewManager implements vscode.Disposable {
         this.pushCurrent();
         break;
       case 'toggleLock':
-        this.locked = !this.locked;
-        if (!this.locked) {
-          const doc = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => isCaseDocument(e.document))?.document;
-          if (isCaseDocument(doc) && doc.uri.toString() !== this.target) {
-            this.retarget(doc.uri.toString());
-            break;
-          }
-        }
-        this.pushCurrent();
+        this.toggleLock();
         break;
       case 'reveal':
-        reveal(vscode.Uri.parse(m.uri), m.range).catch((e) => {
-          void vscode.window.showWarningMessage(`That place in ${baseName(vscode.Uri.parse(m.uri))} could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+        reveal(vscode.Uri.parse(m.uri), m.range).catch(() => {
+          void vscode.window.showWarningMessage(`${baseName(vscode.Uri.parse(m.uri))} could not be opened. It may have been moved or deleted.`);
         });
         break;
       case 'rendered':
@@ -166,6 +169,23 @@ export class PreviewManager implements vscode.Disposable {
         this.renderedEmitter.fire(m.state);
         break;
     }
+  }
+
+  /**
+   * Locks the preview to the file it shows, or unlocks it to follow the editor again (from the
+   * page's button or the command). Returns whether it is now locked; undefined with no preview open.
+   */
+  toggleLock(): boolean | undefined {
+    if (!this.panel) {
+      void vscode.window.showInformationMessage('Open the QM2 checklist first, then lock it to its case file.');
+      return undefined;
+    }
+    this.locked = !this.locked;
+    const doc = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => isCaseDocument(e.document))?.document;
+    if (!this.locked && isCaseDocument(doc) && doc.uri.toString() !== this.target) this.retarget(doc.uri.toString());
+    else this.pushCurrent();
+    this.updateTitle(this.target ? this.checklists.get(this.target) : undefined);
+    return this.locked;
   }
 
   dispose(): void {

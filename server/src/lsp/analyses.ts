@@ -20,9 +20,14 @@ export function isConfigUri(uri: string): boolean {
   return uri === CONFIG_FILE || uri.endsWith(`/${CONFIG_FILE}`);
 }
 
+/** Whether a URI names a case file. */
+export function isCaseUri(uri: string): boolean {
+  return /\.scr\.ya?ml$/i.test(uri);
+}
+
 /** Whether a document is ours: a case file or settings file, or anything the client gave our language. */
 export function isOurs(doc: { uri: string; languageId: string }): boolean {
-  return /\.scr\.ya?ml$/i.test(doc.uri) || isConfigUri(doc.uri) || !/^ya?ml$/i.test(doc.languageId);
+  return isCaseUri(doc.uri) || isConfigUri(doc.uri) || !/^ya?ml$/i.test(doc.languageId);
 }
 
 /** A short fingerprint of a text, to tell whether a file on disk changed. */

@@ -1,13 +1,17 @@
 import { overview, QUESTIONS, STATUS_WORDS, type Finding, type LineIndex, type Span } from '../engine/index';
 import { CHECKLIST_REQUEST, type ChecklistParams, type ChecklistResult, type FindingDto } from '../protocol';
-import type { Checked } from './analyses';
+import { isCaseUri, type Checked } from './analyses';
 import { guard, type Context } from './context';
 import { toRange } from './convert';
 
 /** `scr/checklist`: the QM2 checklist and everything the preview shows, from the engine's overview. */
 export function registerChecklist(ctx: Context): void {
   ctx.connection.onRequest(CHECKLIST_REQUEST, guard(ctx, 'The checklist', null as ChecklistResult | null, async (p: ChecklistParams) => {
-    const c = p?.uri ? await ctx.analyses.current(p.uri) : undefined;
+    const uri = p?.uri;
+    if (typeof uri !== 'string') return null;
+    // A case file not open (a preview restored after the window reloaded, its file's tab in the
+    // background) is answered from the saved file; it follows the text once it is opened.
+    const c = ctx.documents.get(uri) ? await ctx.analyses.current(uri) : isCaseUri(uri) ? await ctx.analyses.file(uri, () => ctx.host.readFile(uri)) : undefined;
     return c?.analysis ? checklistResult(c) : null;
   }));
 }

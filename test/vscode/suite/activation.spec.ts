@@ -22,7 +22,7 @@ suite('Activation', () => {
 
   test('every command is registered', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['scr.newCaseFile', 'scr.openChecklist', 'scr.fixAll', 'scr.checkDossier', 'scr.exportChecklist', 'scr.showOutput']) {
+    for (const id of ['scr.newCaseFile', 'scr.openChecklist', 'scr.fixAll', 'scr.checkDossier', 'scr.exportChecklist', 'scr.showOutput', 'scr.toggleChecklistLock']) {
       assert.ok(all.includes(id), `${id} is registered`);
     }
   });

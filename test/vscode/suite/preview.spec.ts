@@ -88,6 +88,47 @@ suite('QM2 checklist preview and commands', () => {
     }
   });
 
+  test('a preview closed while locked opens again unlocked, following the editor', async () => {
+    const a = await api();
+    await closeAll();
+    const gaps = await openCase('gaps.scr.yaml');
+    await vscode.commands.executeCommand('scr.openChecklist');
+    await renderedUntil(a, 'the preview on gaps.scr.yaml', (s) => s.uri === gaps.document.uri.toString() && !s.locked);
+    assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+    await renderedUntil(a, 'the preview locked', (s) => s.uri === gaps.document.uri.toString() && s.locked);
+    await closeAll();
+    const complete = await openCase('complete.scr.yaml');
+    await vscode.commands.executeCommand('scr.openChecklist');
+    await renderedUntil(a, 'a new preview, unlocked, on complete.scr.yaml', (s) => s.uri === complete.document.uri.toString() && !s.locked);
+    const back = await openCase('gaps.scr.yaml');
+    await renderedUntil(a, 'the new preview to follow the editor to gaps.scr.yaml', (s) => s.uri === back.document.uri.toString());
+    await closeAll();
+  });
+
+  test('a locked preview follows its case file when the file is renamed', async () => {
+    const a = await api();
+    const before = workspaceFile('to-rename.scr.yaml');
+    const after = workspaceFile('renamed.scr.yaml');
+    const text = (await vscode.workspace.fs.readFile(workspaceFile('complete.scr.yaml')));
+    // Another reference, so that the copy is not reported as the same case twice.
+    await vscode.workspace.fs.writeFile(before, new TextEncoder().encode(new TextDecoder().decode(text).replace('NSCB-2016-03', 'NSCB-2016-98')));
+    try {
+      await openCase('to-rename.scr.yaml');
+      await vscode.commands.executeCommand('scr.openChecklist');
+      await renderedUntil(a, 'the preview on to-rename.scr.yaml', (s) => s.uri === before.toString());
+      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+      const rename = new vscode.WorkspaceEdit();
+      rename.renameFile(before, after);
+      assert.ok(await vscode.workspace.applyEdit(rename));
+      const s = await renderedUntil(a, 'the preview to follow the rename', (r) => r.uri === after.toString());
+      assert.equal(s.locked, true);
+      assert.match(s.summary, /QM2 8\/8 met/);
+    } finally {
+      await closeAll();
+      for (const u of [before, after]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    }
+  });
+
   test('"SCR: New Case File" opens an untitled case file from the snippet', async () => {
     await vscode.commands.executeCommand('scr.newCaseFile');
     const doc = vscode.window.activeTextEditor?.document;
