@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { describeTiming, overview } from '../../server/src/engine/overview';
+import { mergeSettings } from '../../server/src/engine/settings';
 
 const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
 const today = parseDate('2016-06-01');
@@ -135,5 +136,38 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal(status(text, 9), 'not-met');
     assert.equal(status(BASE, 4), 'met');
     assert.equal(status(BASE, 9), 'met');
+  });
+});
+
+describe('words a quick fix left to replace', () => {
+  const late = BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-03-20\n  by: Independent Chair');
+  it('are no reason for a delay: question 5 is not met, and the place is reported', () => {
+    assert.notEqual(late, BASE);
+    const text = late.replace('\n  outcome: scr\n  criteriaMet: true\n', '\n  outcome: scr\n  criteriaMet: true\n  delayReason: To be completed.\n');
+    const a = analyseText(text, { today });
+    const q5 = a.checklist.find((c) => c.question === 5)!;
+    assert.equal(q5.status, 'not-met');
+    assert.match(q5.summary, /; the reason for the delay still reads “To be completed\.”$/);
+    assert.deepEqual(q5.findings.map((f) => f.rule), ['to-complete']);
+    assert.ok(!a.findings.some((f) => f.rule === 'unexplained-delay'), 'one problem, one finding');
+    assert.equal(status(late.replace('\n  outcome: scr\n  criteriaMet: true\n', '\n  outcome: scr\n  criteriaMet: true\n  delayReason: The police asked the board to wait.\n'), 5), 'met');
+  });
+  it('are no evidence: question 7 is partly met, even with the rule turned off', () => {
+    const text = BASE.replace('    evidence: Death certified on 2016-01-12.\n', '    evidence: To be completed.\n');
+    assert.notEqual(text, BASE);
+    assert.equal(status(BASE, 7), 'met');
+    const q7 = analyseText(text, { today }).checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.status, 'partly-met');
+    assert.match(q7.summary, /But some of what it rests on still reads “To be completed\.”$/);
+    const off = analyseText(text, { today, settings: mergeSettings({ rules: { 'to-complete': 'off' } }) });
+    assert.equal(off.checklist.find((c) => c.question === 7)!.status, 'partly-met');
+  });
+  it('are no name: an agency still to be named is called by its id in other findings', () => {
+    const text = BASE.replace("    name: Northshire Police\n", '    name: To be completed.\n').replace('      received: 2016-01-21\n', '');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    const messages = a.findings.filter((f) => f.rule !== 'to-complete').map((f) => f.message);
+    assert.ok(messages.some((m) => m.includes('police')), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.includes('To be completed')), messages.join('\n'));
   });
 });

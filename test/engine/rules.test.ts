@@ -12,7 +12,7 @@ import { analyseFixture, comments, linesOf, readFixture, type Fixture } from '..
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'rules');
 
-/** The rule ids the spec lists, so that a rule missing from the registry fails here. */
+/** The rule ids the spec lists (and the one we add), so that a rule missing from the registry fails here. */
 const SPEC_IDS = [
   'yaml-syntax', 'schema', 'invalid-date', 'date-order', 'unknown-agency', 'duplicate-id',
   'agency-contact', 'context-gathered', 'minimum-data-requested', 'minimum-data-outstanding', 'key-agency-missing',
@@ -20,6 +20,9 @@ const SPEC_IDS = [
   'unexplained-delay', 'notification-timeliness', 'independent-challenge', 'criteria-evidence', 'criteria-incomplete',
   'criteria-consistency', 'lead-board', 'decision-rationale', 'review-nature', 'local-learning', 'member-agency-input',
   'considerations-weighed', 'decision-communicated', 'personal-data', 'waiver-reason', 'waiver-unused',
+  // Beyond the spec's list: the words a quick fix leaves to replace, so that a fix never makes a
+  // QM2 question look met (the README and the rule's page say so).
+  'to-complete',
 ];
 
 function fixturesOf(id: string): Fixture[] {

@@ -1,8 +1,8 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps } from './model';
+import { agencyIds, agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
-import { isBlank, listWords, sameBoard } from './text';
+import { isBlank, isPlaceholder, listWords, sameBoard, TO_COMPLETE } from './text';
 import type { StatutoryTest } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
@@ -28,14 +28,20 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   const beforeDecision = (v: unknown) => onOrBefore(v, decided);
   const ev = (path: Path, label: string) => ({ span: doc.keySpan(path), label });
 
-  const item = (q: Question, status: ChecklistStatus, summary: string, evidence: { span: Span; label: string }[]): ChecklistItem => ({
-    question: q,
-    status,
-    summary,
-    evidence,
-    findings: open.filter((f) => f.questions.includes(q) && (canBeHeldBack(status) || f.severity !== 'hint')),
-    waived: input.findings.filter((f) => f.waived && f.questions.includes(q)),
-  });
+  const toComplete = unfinished(doc);
+  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[]): ChecklistItem => {
+    // What a question rests on must be the record's own words, not the words a fix left to replace.
+    const unfilled = found === 'met' && toComplete.some((u) => u.questions.includes(q));
+    const status: ChecklistStatus = unfilled ? 'partly-met' : found;
+    return {
+      question: q,
+      status,
+      summary: unfilled ? `${said} But some of what it rests on still reads “${TO_COMPLETE}”` : said,
+      evidence,
+      findings: open.filter((f) => f.questions.includes(q) && (canBeHeldBack(status) || f.severity !== 'hint')),
+      waived: input.findings.filter((f) => f.waived && f.questions.includes(q)),
+    };
+  };
 
   const agencies = entries(doc, ['agencies']);
   const items: ChecklistItem[] = [];
@@ -110,7 +116,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q5: delay.
   {
     const t = input.timing;
-    const reason = !isBlank(doc.get(['decision', 'delayReason']));
+    const written = doc.get(['decision', 'delayReason']);
+    const reason = !isBlank(written) && !isPlaceholder(written);
     let status: ChecklistStatus;
     let summary: string;
     if (!t.late) {
@@ -123,7 +130,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = `No decision yet, ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} past the limit of ${t.limitText}.`;
     } else {
       status = reason ? 'met' : 'not-met';
-      summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : `Decided ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit of ${t.limitText}, with no reason recorded.`;
+      const over = `Decided ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit of ${t.limitText}`;
+      summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : isPlaceholder(written) ? `${over}; the reason for the delay still reads “${TO_COMPLETE}”` : `${over}, with no reason recorded.`;
     }
     const evidence = [] as { span: Span; label: string }[];
     if (doc.has(['referral', 'date'])) evidence.push(ev(['referral', 'date'], 'Referral date'));

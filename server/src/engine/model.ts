@@ -1,7 +1,8 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
 import { schemaAt } from './schema-info';
-import { isBlank, nameKey } from './text';
+import { isBlank, isPlaceholder, nameKey, TO_COMPLETE } from './text';
+import type { Question } from './types';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
 export function asRecord(v: unknown): Record<string, unknown> | undefined {
@@ -278,12 +279,13 @@ export function recipientWords(to: unknown): string {
 /** The agency an id names, for a label: its declared name, else the id itself. */
 export function agencyLabel(doc: CaseDoc, id: unknown): string {
   const key = asString(id);
-  return asString(agencyIds(doc).get(key ?? '')?.data.name)?.trim() || key || 'an agency';
+  const name = agencyIds(doc).get(key ?? '')?.data.name;
+  return (isPlaceholder(name) ? undefined : asString(name)?.trim()) || key || 'an agency';
 }
 
-/** How an agency is named in messages: its name, else its id. */
+/** How an agency is named in messages: its name, else its id (a name still to be completed is no name). */
 export function agencyName(data: Record<string, unknown>): string {
-  const name = asString(data.name)?.trim();
+  const name = isPlaceholder(data.name) ? undefined : asString(data.name)?.trim();
   if (name) return name;
   const id = asString(data.id)?.trim();
   return id ? `the agency \`${id}\`` : 'this agency';
@@ -305,4 +307,35 @@ export function currentAddress(doc: CaseDoc): Entry | undefined {
     }
   }
   return best;
+}
+
+/** The QM2 questions each part of the record bears on, for a place still to be completed. */
+const SECTION_QUESTIONS: Readonly<Record<string, Question[]>> = {
+  family: [3], neighbouringBoards: [3], context: [1], meetings: [4], challenge: [6], agencyInput: [9], learning: [8], criteria: [7],
+};
+
+function placeQuestions(path: Path): Question[] {
+  const [top, key] = path;
+  if (top === 'agencies') return path[2] === 'minimumData' && path[3] === 'summary' ? [1] : [2];
+  if (top === 'decision') return key === 'delayReason' ? [5] : key === 'nature' ? [8] : key === 'rationale' || key === 'alternative' ? [7] : [];
+  return SECTION_QUESTIONS[String(top)] ?? [];
+}
+
+/**
+ * Where the record still holds the text a quick fix wrote for the reviewer to fill in
+ * (“To be completed.”), with the QM2 questions each place bears on. The one definition, which the
+ * to-complete rule reports and the checklist reads: a question resting on such a place is not met.
+ */
+export function unfinished(doc: CaseDoc): readonly { path: Path; questions: Question[] }[] {
+  return once(doc, 'unfinished', () => {
+    const out: { path: Path; questions: Question[] }[] = [];
+    if (!doc.text.includes(TO_COMPLETE)) return out;
+    const walk = (v: unknown, path: Path) => {
+      if (isPlaceholder(v)) out.push({ path, questions: placeQuestions(path) });
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(doc.get([]), []);
+    return Object.freeze(out);
+  });
 }

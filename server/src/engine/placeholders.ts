@@ -2,8 +2,9 @@ import type { Path } from './document';
 import { formatIso, type DayNumber } from './dates';
 import { schemaAt, type SchemaNode } from './schema-info';
 
-/** The text a fix writes where the reviewer still has something to fill in. */
-export const TO_COMPLETE = 'To be completed.';
+import { TO_COMPLETE } from './text';
+
+export { TO_COMPLETE };
 
 /**
  * Values a fix may write for a missing key at `path`: one for most keys, one per choice where the

@@ -1,3 +1,11 @@
+/** The text a fix writes where the reviewer still has something to fill in. */
+export const TO_COMPLETE = 'To be completed.';
+
+/** Whether a value is the text a fix left to fill in, not yet replaced. */
+export function isPlaceholder(v: unknown): boolean {
+  return typeof v === 'string' && v.trim() === TO_COMPLETE;
+}
+
 /** Edit distance (insertions, deletions, substitutions, and swaps of neighbours). */
 export function editDistance(a: string, b: string): number {
   const m = a.length;

@@ -27,6 +27,7 @@ import { localLearning } from './local-learning';
 import { memberAgencyInput } from './member-agency-input';
 import { considerationsWeighed } from './considerations-weighed';
 import { decisionCommunicated } from './decision-communicated';
+import { toComplete } from './to-complete';
 import { personalData } from './personal-data';
 import type { Rule, RuleMeta } from '../rule';
 
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   memberAgencyInput,
   considerationsWeighed,
   decisionCommunicated,
+  toComplete,
   personalData,
 ];
 

@@ -1,0 +1,30 @@
+import { unfinished } from '../model';
+import type { Rule } from '../rule';
+import { titleAt } from '../schema-info';
+import { TO_COMPLETE } from '../text';
+
+export const toComplete: Rule = {
+  id: 'to-complete',
+  title: 'Nothing is left “To be completed.”',
+  description: 'Text a quick fix wrote for you to fill in (“To be completed.”) that has not yet been replaced.',
+  severity: 'warning',
+  // Each finding names the one question its place bears on.
+  questions: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  fixable: false,
+  group: 'qm2',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const u of unfinished(doc)) {
+      const key = u.path.filter((p) => typeof p === 'string').pop();
+      const title = titleAt(u.path);
+      ctx.report({
+        span: doc.spanOf(u.path),
+        message:
+          `${title[0].toUpperCase()}${title.slice(1)}${key && key !== title ? ` (\`${key}\`)` : ''} still reads “${TO_COMPLETE}”, the words a quick fix left for you to replace. ` +
+          'Write in what the record shows.' + (u.questions.length ? ` Until then, QM2 question ${u.questions.join(' and ')} is not counted as met.` : ''),
+        questions: u.questions,
+        subject: u.path.join('.'),
+      });
+    }
+  },
+};
