@@ -85,9 +85,13 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
   const level = (id: string) => settings.rules[id] ?? RULES_BY_ID.get(id)!.severity;
   if (level(WAIVER_REASON.id) !== 'off') {
     for (const w of noReason) {
+      const at = w.colonMissingAt;
       findings.push({
-        rule: WAIVER_REASON.id, severity: level(WAIVER_REASON.id) as Finding['severity'], span: w.span, questions: [], fixes: [], related: [],
-        message: `This waiver of \`${w.rule || '(no rule named)'}\` gives no reason. Say after the colon why this finding does not apply here, so the exception can be understood and defended later.`,
+        rule: WAIVER_REASON.id, severity: level(WAIVER_REASON.id) as Finding['severity'], span: w.span, questions: [], related: [],
+        message: at === undefined
+          ? `This waiver of \`${w.rule || '(no rule named)'}\` gives no reason. Say after the colon why this finding does not apply here, so the exception can be understood and defended later.`
+          : `This waiver of \`${w.rule}\` has no colon between the rule and the reason, so its reason is not read. Write it as \`# scr-waive ${w.rule}: your reason\`.`,
+        fixes: at === undefined ? [] : [{ title: 'Put the colon after the rule', edits: [{ span: { start: at, end: at }, newText: ':' }], preferred: true }],
       });
     }
   }

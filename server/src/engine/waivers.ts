@@ -3,8 +3,8 @@ import type { Node, Pair } from 'yaml';
 import type { CaseDoc } from './document';
 import type { Finding, Span } from './types';
 
-/** `# scr-waive <rule-id>: <reason>`, alone on its line. */
-const WAIVER = /^(\s*)#\s*scr-waive\s+([A-Za-z0-9_-]*)\s*(?::\s*(.*?))?\s*$/;
+/** `# scr-waive <rule-id>: <reason>`, alone on its line (the colon forgotten is read too, and reported). */
+const WAIVER = /^(\s*)#\s*scr-waive\s+([A-Za-z0-9_-]*)(?:\s*:\s*(.*?)|\s+(.*?))?\s*$/;
 
 export interface Waiver {
   rule: string;
@@ -15,6 +15,8 @@ export interface Waiver {
   covers: Span;
   /** 0-based line of the comment. */
   line: number;
+  /** Where the colon belongs, when the reason was written without one: the waiver then has no reason. */
+  colonMissingAt?: number;
 }
 
 /** Finds the waiver comments of a file and what each one covers. */
@@ -45,6 +47,7 @@ export function findWaivers(doc: CaseDoc): Waiver[] {
       span: { start, end: lines.lineEnd(line) },
       covers: { start: lineStart, end },
       line,
+      ...(m[4] ? { colonMissingAt: lines.lineStart(line) + text.indexOf(m[2], text.indexOf('scr-waive') + 'scr-waive'.length) + m[2].length } : {}),
     });
   }
   return out;
