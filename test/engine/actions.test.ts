@@ -55,7 +55,8 @@ describe('waiving a finding', () => {
     const text = SAMPLE.replace('agency: police ', 'agency: polce ');
     const a = analyse(text);
     const f = a.findings.find((x) => x.rule === 'unknown-agency')!;
-    const w = waiverEdit(a.doc, f)!;
+    const w = waiverEdit(a.doc, f, a.findings)!;
+    assert.equal(w.title, 'Waive this finding…');
     assert.equal(w.edit.newText, '  # scr-waive unknown-agency: \n');
     assert.equal(w.reasonAt, '  # scr-waive unknown-agency: '.length);
     const waived = applyEdits(text, [{ ...w.edit, newText: w.edit.newText.replace(': \n', ': expected to join later\n') }]);
@@ -67,17 +68,31 @@ describe('waiving a finding', () => {
   it('never puts the comment inside a block of text', () => {
     const a = analyse();
     const inBlock = finding('personal-data', SAMPLE.indexOf('Died in hospital'));
-    const w = waiverEdit(a.doc, inBlock)!;
+    const w = waiverEdit(a.doc, inBlock, a.findings)!;
     assert.equal(a.doc.lines.lineText(a.doc.lines.lineOf(w.edit.span.start)), '    summary: >');
     const waived = analyse(applyEdits(SAMPLE, [w.edit])).doc;
     assert.equal(waived.syntax.length, 0);
     assert.equal(waived.get(['case', 'incident', 'summary']), 'Found unresponsive at home. Died in hospital the next day.\n');
   });
 
+  it('says so when the waiver would cover several findings of its rule', () => {
+    const text = SAMPLE.replace('agency: police ', 'agency: polce ');
+    const two = text.replace(/agencies: \[csc, police\]/, 'agencies: [xx, yy]');
+    assert.notEqual(two, text);
+    const a = analyse(two);
+    const unknown = a.findings.filter((x) => x.rule === 'unknown-agency' && a.doc.text.slice(x.span.start, x.span.end) === 'xx');
+    assert.equal(unknown.length, 1);
+    const w = waiverEdit(a.doc, unknown[0], a.findings)!;
+    assert.equal(w.title, 'Waive these 2 findings of `unknown-agency` here…');
+    // And so it does: both are waived by the one comment.
+    const after = analyse(applyEdits(two, [{ ...w.edit, newText: w.edit.newText.replace(': \n', ': agencies to be named\n') }])).findings;
+    assert.equal(after.filter((x) => x.rule === 'unknown-agency' && x.waived && /xx|yy/.test(x.message)).length, 2);
+  });
+
   it('is not offered for findings about waivers or about reading the file', () => {
     const a = analyse();
-    assert.equal(waiverEdit(a.doc, finding('waiver-unused', 0)), undefined);
-    assert.equal(waiverEdit(a.doc, finding('yaml-syntax', 0)), undefined);
+    assert.equal(waiverEdit(a.doc, finding('waiver-unused', 0), a.findings), undefined);
+    assert.equal(waiverEdit(a.doc, finding('yaml-syntax', 0), a.findings), undefined);
   });
 });
 

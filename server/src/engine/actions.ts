@@ -56,9 +56,10 @@ const NOT_WAIVABLE = new Set(['waiver-reason', 'waiver-unused', 'yaml-syntax']);
 /**
  * The comment that waives `finding`: `# scr-waive <id>: ` on its own line above the key or list
  * item the finding starts in (never inside a block of text), indented like it. `reasonAt` is
- * where in `edit.newText` the reason goes.
+ * where in `edit.newText` the reason goes; `title` says what it waives: a waiver covers every
+ * finding of its rule in that key or item, so where there are several, the title says how many.
  */
-export function waiverEdit(doc: CaseDoc, finding: Finding): { edit: TextEdit; reasonAt: number } | undefined {
+export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Finding[]): { edit: TextEdit; reasonAt: number; title: string } | undefined {
   if (NOT_WAIVABLE.has(finding.rule) || finding.waived) return undefined;
   const { lines } = doc;
   const at = finding.span.start;
@@ -70,12 +71,19 @@ export function waiverEdit(doc: CaseDoc, finding: Finding): { edit: TextEdit; re
     const start = lines.lineOf(e.span.start);
     if (start <= line && e.span.start <= at && at <= e.span.end && start > best) best = start;
   }
-  if (best >= 0) line = best;
+  let end = lines.lineEnd(line);
+  if (best >= 0) {
+    line = best;
+    for (const e of extents(doc)) if (lines.lineOf(e.span.start) === line) end = Math.max(end, lines.lineEnd(line), e.span.end);
+  }
   const text = lines.lineText(line);
   const indent = text.slice(0, text.length - text.trimStart().length);
   const head = `${indent}# scr-waive ${finding.rule}: `;
   const start = lines.lineStart(line);
-  return { edit: { span: { start, end: start }, newText: head + lines.eol }, reasonAt: head.length };
+  // What the waiver will cover once written: the same test applyWaivers makes.
+  const covered = findings.filter((f) => f.rule === finding.rule && !f.waived && f.span.start >= start && f.span.start <= end).length;
+  const title = covered > 1 ? `Waive these ${covered} findings of \`${finding.rule}\` here…` : 'Waive this finding…';
+  return { edit: { span: { start, end: start }, newText: head + lines.eol }, reasonAt: head.length, title };
 }
 
 /** "QM2 7 of 9 met · 2 warnings": the line shown at the top of the file. */

@@ -29,7 +29,7 @@ export function registerActions(ctx: Context): void {
         const f = findingOf(c, d);
         const fixes = f ? f.fixes.map((x) => ({ title: x.title, preferred: !!x.preferred, edits: x.edits.map((e) => toTextEdit(c.lines, e)) })) : fromData(c, d);
         for (const x of fixes) actions.push({ title: x.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: x.preferred, edit: edit(c, x.edits) });
-        const waive = f && c.analysis && waiverEdit(c.analysis.doc, f);
+        const waive = f && c.analysis && waiverEdit(c.analysis.doc, f, c.findings);
         if (waive) {
           const range = toRange(c.lines, waive.edit.span);
           const text = waive.edit.newText;
@@ -37,7 +37,7 @@ export function registerActions(ctx: Context): void {
           const e: TextEdit | SnippetTextEdit = caps.snippetEdits
             ? { range, snippet: { kind: 'snippet', value: `${escape(text.slice(0, waive.reasonAt))}$0${escape(text.slice(waive.reasonAt))}` } }
             : { range, newText: text };
-          actions.push({ title: 'Waive this finding…', kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(c, [e]) });
+          actions.push({ title: waive.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(c, [e]) });
         }
       }
     }
