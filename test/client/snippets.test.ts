@@ -56,12 +56,23 @@ for (const [name, key] of PARTS) {
 }
 
 for (const name of ['Decision: hold an SCR', 'Decision: no SCR']) {
-  test(`the "${name}" snippet is a valid decision`, () => {
+  test(`the "${name}" snippet is a valid decision, passed on to the National Panel and Ofsted`, () => {
     const text = `${base.replace(/\n*$/, '')}\n\n${expand(snippets[name]!.body)}`;
     assert.deepEqual(structuralErrors(text), []);
     assert.match(text, /\ndecision:\n {2}date: 2016-05-20/);
+    const a = analyseText(text, { path: 'snippet.scr.yaml', today: parseDate(TODAY) });
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'decision-communicated').map((f) => f.message), []);
   });
 }
+
+test('the new case file snippet’s first choices agree with one another', () => {
+  // Tabbing through every field must not give a record that contradicts itself (a child who died
+  // with a finding that the child did not die).
+  assert.match(base, /\n {4}outcome: seriously-harmed\n/);
+  assert.match(base, /\n {2}childDied:\n {4}finding: no\n/);
+  const a = analyseText(base, { path: 'snippet.scr.yaml', today: parseDate(TODAY) });
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency').map((f) => f.message), []);
+});
 
 test('every snippet has a prefix starting scr- and a description', () => {
   for (const [name, s] of Object.entries(snippets)) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
+import { applyEdits } from '../../server/src/engine/fixes';
 import { describeTiming, overview } from '../../server/src/engine/overview';
 import { mergeSettings } from '../../server/src/engine/settings';
 
@@ -169,5 +170,18 @@ describe('words a quick fix left to replace', () => {
     const messages = a.findings.filter((f) => f.rule !== 'to-complete').map((f) => f.message);
     assert.ok(messages.some((m) => m.includes('police')), messages.join('\n'));
     assert.ok(!messages.some((m) => m.includes('To be completed')), messages.join('\n'));
+  });
+});
+
+describe('a fix that adds a communicated entry', () => {
+  it('dates it the day of the decision, not years later', () => {
+    const text = BASE.replace(/  communicated:\n(    .*\n)+/, '').replace('  outcome: scr\n  criteriaMet: true\n', '  outcome: no-scr\n  criteriaMet: true\n');
+    assert.notEqual(text, BASE);
+    const later = parseDate('2026-11-30');
+    const a = analyseText(text, { today: later });
+    const f = a.findings.find((x) => x.rule === 'decision-communicated')!;
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.match(fixed, /- to: national-panel\n {6}date: 2016-02-10\n/);
+    assert.deepEqual(analyseText(fixed, { today: later }).findings.filter((x) => x.rule === 'decision-communicated'), []);
   });
 });

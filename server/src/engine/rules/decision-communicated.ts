@@ -3,6 +3,7 @@ import { formatIso, formatLong, parseDate, plural } from '../dates';
 import { entries, isDecided, recipientWords } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
+import { dayBeforeDecision } from '../timing';
 import { appendItem, combine } from '../fixes';
 
 /** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
@@ -27,7 +28,9 @@ export const decisionCommunicated: Rule = {
     const untold = BODIES.filter(([to]) => !told.some((t) => t.data.to === to));
     if (untold.length) {
       const names = listWords(untold.map(([, words]) => words), 'or');
-      const today = formatIso(ctx.today);
+      // Dated the day of the decision (today while it is undecided or dated ahead): the earliest it
+      // can have been told, for the reviewer to correct; today's date would make it years late.
+      const day = formatIso(dayBeforeDecision(ctx.timing, ctx.today));
       ctx.report({
         span: doc.anchor(['decision', 'communicated'], ['decision']),
         message:
@@ -36,7 +39,7 @@ export const decisionCommunicated: Rule = {
           `for every notified incident. Add a \`communicated\` entry for ${untold.length === 1 ? 'it, with the date it was' : 'each, with the date they were'} told.`,
         fixes: fix(
           untold.length === 1 ? `Add a \`communicated\` entry for ${untold[0][1]}` : 'Add `communicated` entries for the National Panel and Ofsted',
-          combine(doc, untold.map(([to]) => (d: CaseDoc) => appendItem(d, ['decision', 'communicated'], { to, date: today }))),
+          combine(doc, untold.map(([to]) => (d: CaseDoc) => appendItem(d, ['decision', 'communicated'], { to, date: day }))),
         ),
       });
     }
