@@ -78,3 +78,8 @@ export function ownCopy(part: string): string {
 export function quoteIfNeeded(text: string, inFlow = false): string {
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|\s$/.test(text) || (inFlow && /[,[\]{}]/.test(text)) ? JSON.stringify(text) : text;
 }
+
+/** Text written the way the format writes an id: lower-case letters and digits joined by hyphens. */
+export function slugOf(text: string): string {
+  return text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}

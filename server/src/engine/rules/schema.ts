@@ -3,9 +3,10 @@ import type { AjvError } from '../generated/validators';
 import type { CaseDoc, Path } from '../document';
 import { fix, type Rule, type RuleContext } from '../rule';
 import { insertProperty, renameKey, replaceValue } from '../fixes';
-import { isDatePath, propertyOrder, schemaAt, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
-import { isBlank, listWords, nearest } from '../text';
+import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
+import { isBlank, listWords, nearest, slugOf } from '../text';
 import { placeholderFor } from '../placeholders';
+import { agencyIds, asRecord, asString } from '../model';
 import { BEFORE_DECISION_LISTS, dayBeforeDecision } from '../timing';
 import type { Fix, Span } from '../types';
 
@@ -114,7 +115,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       const fixes: Fix[] = [];
       // A date for a meeting, an input or a challenge is the decision's, so the entry counts as before it.
       const day = BEFORE_DECISION_LISTS.has(String(full[0])) ? dayBeforeDecision(ctx.timing, ctx.today) : ctx.today;
-      for (const value of placeholderFor(full, day)) {
+      for (const value of agencyIdValues(doc, full) ?? placeholderFor(full, day)) {
         const edit = insertProperty(doc, path, key, value);
         if (edit) fixes.push({ title: `Add \`${key}\``, edits: [edit], preferred: fixes.length === 0 });
       }
@@ -183,7 +184,7 @@ function report(ctx: RuleContext, err: AjvError): void {
     case 'pattern': {
       if (isDatePath(path)) return; // invalid-date says it better
       const value = doc.get(path);
-      const slug = typeof value === 'string' ? value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : '';
+      const slug = typeof value === 'string' ? slugOf(value) : '';
       ctx.report({
         span: doc.spanOf(path),
         message: `${cap(titleAt(path))} “${String(value)}” is not written the way the format needs: use lower-case letters and digits joined by hyphens, such as \`health-visiting\`.`,
@@ -221,6 +222,24 @@ function report(ctx: RuleContext, err: AjvError): void {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * What a fix may write where an agency id is missing, or undefined where the place takes no id.
+ * Text to fill in would not be an id, so: an agency's own id made from its name; in a meeting, the
+ * agencies the file declares (to prune); for an input, one choice per declared agency. Nothing
+ * where there is nothing to go on.
+ */
+function agencyIdValues(doc: CaseDoc, path: Path): unknown[] | undefined {
+  const shape = shapeOf(path);
+  const ids = [...agencyIds(doc).keys()];
+  if (shape === 'agencies.[].id') {
+    const id = slugOf(asString(asRecord(doc.get(path.slice(0, -1)))?.name) ?? '');
+    return AGENCY_ID.test(id) && !ids.includes(id) ? [id] : [];
+  }
+  if (shape === 'meetings.[].agencies') return ids.length ? [ids] : [];
+  if (shape === 'agencyInput.[].agency') return ids;
+  return undefined;
 }
 
 function dedupeTitles(fixes: Fix[], key: string): Fix[] {
