@@ -6,7 +6,8 @@ import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
 import { isBlank, listWords, nearest, slugOf } from '../text';
 import { placeholderFor } from '../placeholders';
-import { agencyIds, asRecord, asString } from '../model';
+import { agencyIds, agencyLabel, asRecord, asString } from '../model';
+import { formatLong, parseDate } from '../dates';
 import { BEFORE_DECISION_LISTS, dayBeforeDecision } from '../timing';
 import type { Fix, Span } from '../types';
 
@@ -67,21 +68,33 @@ export function placeName(doc: CaseDoc, path: Path): string {
   if (path.length === 0) return 'the case file';
   const last = path[path.length - 1];
   if (typeof last === 'number') {
-    const item = doc.get(path) as Record<string, unknown> | undefined;
-    const parentTitle = titleAt(path.slice(0, -1)).toLowerCase();
-    const label = item && typeof item === 'object' ? (item.id ?? item.board ?? item.date ?? item.reference ?? item.agency ?? item.topic) : undefined;
-    const noun = singular(parentTitle);
-    return typeof label === 'string' || typeof label === 'number' ? `${noun} “${label}”` : `${noun} ${last + 1}`;
+    const item = asRecord(doc.get(path));
+    const noun = ITEM_NOUNS[shapeOf(path.slice(0, -1))] ?? `entry in ${titleAt(path.slice(0, -1)).toLowerCase()}`;
+    const text = (k: string) => asString(item?.[k])?.trim() || undefined;
+    const day = parseDate(item?.date);
+    const named = text('name') ?? text('id') ?? text('board') ?? text('reference') ?? text('topic');
+    if (named) return `${noun} “${named}”`;
+    if (text('agency')) return `${noun} from ${agencyLabel(doc, text('agency'))}${day !== undefined ? ` on ${formatLong(day)}` : ''}`;
+    if (day !== undefined) return `${noun} of ${formatLong(day)}`;
+    return `${noun} ${last + 1}`;
   }
   return `${titleAt(path).toLowerCase()} (\`${dotted(path)}\`)`;
 }
 
-function singular(title: string): string {
-  const t = title.replace(/ \(.*\)$/, '');
-  if (/ies$/.test(t)) return t.replace(/ies$/, 'y');
-  if (/s$/.test(t) && !/ss$/.test(t)) return t.replace(/s$/, '');
-  return `entry in ${t}`;
-}
+/** What one entry of each list is called in messages. */
+const ITEM_NOUNS: Readonly<Record<string, string>> = {
+  agencies: 'agency',
+  meetings: 'the meeting',
+  neighbouringBoards: 'the check with',
+  'family.addresses': 'the address in',
+  context: 'the context',
+  learning: 'the learning reference',
+  challenge: 'the challenge',
+  agencyInput: 'the input',
+  'referral.notifications': 'the notification',
+  'decision.communicated': 'the entry under communicated',
+  'considerations.parallelProcesses': 'the parallel process',
+};
 
 const TYPE_WORDS: Record<string, string> = { string: 'text', object: 'a section with keys under it', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
 
@@ -121,7 +134,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       }
       ctx.report({
         span: doc.keySpan(path),
-        message: `${cap(placeName(doc, path))} has no ${title.toLowerCase()} (\`${key}\`). Add it.`,
+        message: `${cap(placeName(doc, path))} is missing “${title}” (\`${key}\`). Add it.`,
         fixes: dedupeTitles(fixes, key),
       });
       return;
