@@ -41,3 +41,25 @@ describe('a file with a slip', () => {
     assert.deepEqual(wrong.map(line), [broken.split('\n').findIndex((l) => l.includes('criteriaMet: maybe')) + 1], 'criteriaMet: maybe, past the slip, is reported where it stands');
   });
 });
+
+describe('an alias to nothing', () => {
+  const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+  it('is reported where it stands, in plain words, and the rest of the file reads as written', () => {
+    // Text that starts with * (as for emphasis) is read as an alias.
+    const text = BASE.replace("  from: Northshire Children's Social Care\n", '  from: *Named Nurse* for the practice\n');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today: parseDate('2016-06-01') });
+    assert.deepEqual(a.findings.map((f) => f.rule), ['yaml-syntax']);
+    const [slip] = a.findings;
+    assert.equal(text.slice(slip.span.start, slip.span.end), '*Named');
+    assert.match(slip.message, /^A value that starts with \* is read as a reference to a part marked &Named, and there is none\. If this is text, put it in quotes\.$/);
+    assert.equal(a.doc.get(['referral', 'date']), '2016-01-14');
+    assert.equal(a.checklist.find((c) => c.question === 5)!.status, 'not-applicable');
+  });
+  it('in a file with another slip, is still read as written where it stands', () => {
+    const text = BASE.replace("  from: Northshire Children's Social Care\n", '  from: *Named\n').replace('  - reference: NSCB-2014-02\n', '  - reference: "NSCB-2014-02\n');
+    const a = analyseText(text, { today: parseDate('2016-06-01') });
+    assert.equal(a.doc.get(['referral', 'from']), '*Named');
+    assert.equal(a.doc.get(['referral', 'date']), '2016-01-14');
+  });
+});

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, type Pieces } from './sections';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, type Pieces } from './sections';
 import type { Span } from './types';
 
 export { MAX_ALIAS_COUNT };
@@ -28,6 +28,8 @@ export class CaseDoc {
    * missing or wrong there may be the slip's doing (see recoverSections).
    */
   readonly broken: readonly Span[] = [];
+  /** Whether a slip made the file be read section by section (recoverSections), not as a whole. */
+  readonly recovered: boolean = false;
 
   /** The parts of the file read on their own, for the next version to reuse (see sections.ts). */
   private pieces: Pieces | undefined;
@@ -93,6 +95,17 @@ export class CaseDoc {
       this.syntax.push({ span, message });
     }
     let value: unknown = undefined;
+    // An alias to nothing is a slip in one value, reported there; the rest of the file reads as written.
+    const slips = this.syntax.length;
+    if (this.yaml) {
+      for (const span of replaceMissingAliases(this.yaml, text)) {
+        const name = text.slice(span.start + 1, span.end);
+        // One problem, one finding: what YAML says of the rest of that line is this slip's doing.
+        const line = this.lines.lineOf(span.start);
+        for (let i = this.syntax.length - 1; i >= 0; i--) if (this.lines.lineOf(this.syntax[i].span.start) === line) this.syntax.splice(i, 1);
+        this.syntax.push({ span, message: `A value that starts with * is read as a reference to a part marked &${name}, and there is none. If this is text, put it in quotes.` });
+      }
+    }
     if (this.yaml) {
       try {
         value = this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -109,13 +122,15 @@ export class CaseDoc {
     }
     this.value = value;
     // With a slip, the checks read each section as far as it goes, so that one slip does not hide
-    // every section after it; the messages above stay those of the whole reading.
-    if (this.syntax.length) {
+    // every section after it; the messages above stay those of the whole reading. (An alias to
+    // nothing is no such slip: the whole reading already has every section.)
+    if (slips || value === undefined && this.syntax.length) {
       const recovered = recoverSections(text, this.pieces);
       if (recovered) {
         this.yaml = recovered.yaml;
         this.value = recovered.value;
         this.broken = recovered.broken;
+        this.recovered = true;
       }
     }
   }

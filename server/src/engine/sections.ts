@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar as ScalarNode, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
 import { readFast } from './fast-read';
 import { ownCopy } from './text';
@@ -203,6 +203,31 @@ export function recoverSections(text: string, read?: Pieces): { yaml: Document.P
   return sections.length ? { ...assemble(text, sections), broken } : undefined;
 }
 
+/**
+ * Puts in place of each alias (`*name`) that no anchor (`&name`) before it defines the text as
+ * written, and returns where each stood. Such an alias is a slip (text that starts with `*`, as
+ * for emphasis); without this, reading the value fails and takes the rest of the file with it.
+ * `offset` is where `doc`'s text starts in `text`.
+ */
+export function replaceMissingAliases(doc: Document, text: string, offset = 0): Span[] {
+  const anchors = new Set<string>();
+  const missing: Span[] = [];
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
+      if (anchors.has(node.source) || !node.range) return undefined;
+      const [start, end] = node.range;
+      missing.push({ start: start + offset, end: end + offset });
+      const written = new ScalarNode(text.slice(start + offset, end + offset));
+      written.range = [start, end, node.range[2]];
+      return written;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    return undefined;
+  });
+  return missing;
+}
+
 /** What `yaml` makes of a section with a slip, read alone; undefined if not even its key can be had. */
 function partialSection(text: string, start: number): { pair: Pair; value: Record<string, unknown> } | undefined {
   const doc = parseDocument(text, PARSE_OPTIONS);
@@ -214,6 +239,7 @@ function partialSection(text: string, start: number): { pair: Pair; value: Recor
   if (!isScalar(key) || typeof key.value !== 'string' || key.value === '__proto__' || key.range?.[0] !== text.search(SECTION_KEY_LINE)) return undefined;
   let value: unknown;
   try {
+    replaceMissingAliases(doc, text);
     value = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null)?.[key.value];
   } catch {
     value = undefined;
