@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, symlinkSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, scratch, scrCheck } from '../helpers/cli';
@@ -182,6 +183,30 @@ describe('scr-check on bad input', () => {
     assert.deepEqual(gone?.diagnostics.map((d) => d.rule), ['yaml-syntax']);
     assert.match(gone!.diagnostics[0].message, /does not exist/);
     assert.match(scrCheck([dangling, join(s.dir, 'a-good.scr.yaml'), '--today', '2016-12-01']).stdout, /2 case files checked \(1 could not be read\): 1 error/);
+  });
+
+  it('a link to a device and a pipe are reported as not files, at once, and the rest is checked', { skip: process.platform === 'win32' ? 'Windows has no /dev/zero or named pipes made with mkfifo' : false }, () => {
+    const odd = scratch();
+    try {
+      writeFileSync(join(odd.dir, 'good.scr.yaml'), BASE);
+      symlinkSync('/dev/zero', join(odd.dir, 'zero.scr.yaml'));
+      execFileSync('mkfifo', [join(odd.dir, 'pipe.scr.yaml')]);
+      // The folder, and each named on its own: neither waits on the pipe nor reads the device for ever.
+      for (const args of [[odd.dir], [join(odd.dir, 'pipe.scr.yaml'), join(odd.dir, 'zero.scr.yaml'), join(odd.dir, 'good.scr.yaml')]]) {
+        const r = scrCheck([...args, '--format', 'json', '--today', '2016-12-01']);
+        assert.equal(r.code, 1, r.stderr);
+        const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { message: string }[]; checklist: unknown[] }[];
+        const by = (n: string) => files.find((f) => f.path.endsWith(n));
+        assert.equal(by('good.scr.yaml')!.checklist.length, 9);
+        // A folder scan lists files only, so it may not list the pipe at all; named, it is reported.
+        for (const n of ['zero.scr.yaml', 'pipe.scr.yaml']) {
+          if (args.length === 1 && n === 'pipe.scr.yaml' && !by(n)) continue;
+          assert.match(by(n)!.diagnostics[0].message, /is not an ordinary file \(it is a device, a pipe or a socket\), so it cannot be checked\./);
+        }
+      }
+    } finally {
+      odd.done();
+    }
   });
 
   it('a missing path and a symlink loop get a clear message each', () => {

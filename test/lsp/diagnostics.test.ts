@@ -307,3 +307,20 @@ describe('a file deleted and made again', () => {
     assert.ok(forBeta[0].items.length > 0, 'its findings, not an empty report');
   });
 });
+
+describe('a closed case file saved with a byte-order mark', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scr-bom-'));
+  const text = 'scr: 1\nreferral: {date: 2016-01-01, from: x}\n';
+  writeFileSync(join(dir, 'with-bom.scr.yaml'), `\uFEFF${text}`);
+  writeFileSync(join(dir, 'without.scr.yaml'), text);
+  const { started } = serverOn(dir, { pull: true });
+
+  it('is read as the editor reads it: positions do not count the mark', async () => {
+    const c = await started;
+    const r = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const items = (name: string) => (r.items.find((i) => i.uri.endsWith(name)) as { items: Diagnostic[] }).items.map((d) => [d.code, d.range]);
+    const withBom = items('with-bom.scr.yaml');
+    assert.ok(withBom.length > 0);
+    assert.deepEqual(withBom.filter(([code]) => code !== 'duplicate-id'), items('without.scr.yaml').filter(([code]) => code !== 'duplicate-id'));
+  });
+});

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { describeFsError } from '../cli/files';
+import { readText } from '../cli/files';
 import { nodeGiveBackDeps, startGivingBack } from './give-back';
 import type { ServerHost } from './host';
 import { startServer } from './server';
@@ -13,24 +12,19 @@ import { startServer } from './server';
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
 
 const host: ServerHost = {
+  // Read as the command line reads a file: as UTF-8 with any byte-order mark left out (the editor
+  // leaves it out of an open file, so positions agree), and never a device, pipe or binary file.
   async readFile(uri) {
     if (!uri.startsWith('file:')) return undefined;
-    try {
-      return await readFile(fileURLToPath(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
+    const r = await readText(fileURLToPath(uri));
+    return 'text' in r ? r.text : undefined;
   },
   async whyUnreadable(uri) {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
-    try {
-      await readFile(file);
-      return undefined; // readable after all (written meanwhile)
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException)?.code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : describeFsError(e, path.basename(file));
-    }
+    const r = await readText(file, path.basename(file));
+    // Readable after all (written meanwhile), or gone: nothing to report on it.
+    return 'problem' in r && !r.missing ? r.problem : undefined;
   },
   async listCaseFiles(folders) {
     const out: string[] = [];
