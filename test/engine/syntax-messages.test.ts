@@ -63,3 +63,23 @@ describe('an alias to nothing', () => {
     assert.equal(a.doc.get(['referral', 'date']), '2016-01-14');
   });
 });
+
+describe('line endings', () => {
+  const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8').replace('  - type: peer-chair\n', '  - type: peer-chair\n    bogus: 1\n');
+  const today = parseDate('2016-06-01');
+  const seen = (text: string) => {
+    const a = analyseText(text, { today });
+    return a.findings.map((f) => [f.rule, a.doc.lines.positionAt(f.span.start)]);
+  };
+  it('a file whose lines end in a carriage return alone reads as the same file with line feeds', () => {
+    assert.ok(seen(BASE).length > 0);
+    assert.deepEqual(seen(BASE.replace(/\n/g, '\r')), seen(BASE));
+  });
+  it('one stray carriage return in a file does not swallow what follows it', () => {
+    const crlf = BASE.replace(/\n/g, '\r\n');
+    const stray = crlf.replace('scr: 1\r\n', 'scr: 1\r\r\n');
+    assert.notEqual(stray, crlf);
+    const before = seen(crlf).map(([rule, p]) => [rule, (p as { line: number }).line + 1]);
+    assert.deepEqual(seen(stray).map(([rule, p]) => [rule, (p as { line: number }).line]), before);
+  });
+});

@@ -18,6 +18,17 @@ export interface SyntaxProblem {
  * A parsed case file: the YAML document with its source positions, the plain value, and the
  * look-ups every rule needs (a value at a path, where it stands, where its key stands).
  */
+/**
+ * The text as YAML is to read it. A carriage return alone ends a line for the editor and for
+ * LineIndex, but not for the YAML reader, which took the rest of the file into the comment or
+ * value before it. Each is made a line feed: the same length, so every position holds.
+ */
+function lineBreaksForYaml(text: string): string {
+  return text.includes('\r') && LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+}
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
 export class CaseDoc {
   readonly lines: LineIndex;
   readonly yaml: Document.Parsed | undefined;
@@ -44,7 +55,8 @@ export class CaseDoc {
    */
   constructor(readonly text: string, previous?: CaseDoc) {
     this.lines = new LineIndex(text);
-    const read = readSections(text, previous?.pieces);
+    const source = lineBreaksForYaml(text);
+    const read = readSections(source, previous?.pieces);
     this.pieces = read?.pieces;
     if (read?.yaml) {
       this.yaml = read.yaml;
@@ -57,7 +69,7 @@ export class CaseDoc {
       // No source tokens are kept on the nodes and no line counter is passed: nothing reads them
       // (LineIndex does the line arithmetic), and keeping the tokens more than doubled the memory
       // each open file holds.
-      docs = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+      docs = parseAllDocuments(source, PARSE_OPTIONS) as Document.Parsed[];
       if (!Array.isArray(docs)) docs = []; // an empty stream
     } catch (e) {
       this.syntax.push({ span: { start: 0, end: 0 }, message: `The file could not be read as YAML: ${String(e)}` });
@@ -125,7 +137,7 @@ export class CaseDoc {
     // every section after it; the messages above stay those of the whole reading. (An alias to
     // nothing is no such slip: the whole reading already has every section.)
     if (slips || value === undefined && this.syntax.length) {
-      const recovered = recoverSections(text, this.pieces);
+      const recovered = recoverSections(source, this.pieces);
       if (recovered) {
         this.yaml = recovered.yaml;
         this.value = recovered.value;
