@@ -23,7 +23,7 @@ export interface SyntaxProblem {
  * LineIndex, but not for the YAML reader, which took the rest of the file into the comment or
  * value before it. Each is made a line feed: the same length, so every position holds.
  */
-function lineBreaksForYaml(text: string): string {
+export function lineBreaksForYaml(text: string): string {
   return text.includes('\r') && LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
 }
 const LONE_CR = /\r(?!\n)/;
