@@ -185,3 +185,18 @@ describe('a fix that adds a communicated entry', () => {
     assert.deepEqual(analyseText(fixed, { today: later }).findings.filter((x) => x.rule === 'decision-communicated'), []);
   });
 });
+
+describe('names every object has', () => {
+  it('in the case file are read as text, never as the program’s own (constructor, valueOf)', () => {
+    const text = BASE.replace('    outcome: died\n', '    outcome: valueOf\n')
+      .replace(/  notifications:\n(    .*\n)+/, '')
+      .replace('    - to: national-panel\n', '    - to: constructor\n')
+      .replace('    type: police\n', '    type: toString\n')
+      .concat('constructor: To be completed.\n');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    const words = [...a.findings.map((f) => f.message), ...a.checklist.map((c) => c.summary), ...overview(a).timeline.map((e) => e.label)].join('\n');
+    assert.doesNotMatch(words, /native code|function /);
+    assert.ok(a.findings.some((f) => f.rule === 'to-complete'), 'the words to replace, at the top level, are reported');
+  });
+});

@@ -4,7 +4,7 @@ import { pointerToPath } from './rules/schema';
 import { ALL_RULES } from './rules/index';
 import type { RawSettings } from './settings';
 import { withoutBranchErrors } from './schema-info';
-import { listWords, nearest } from './text';
+import { listWords, nearest, ownEntry } from './text';
 import { renameKey, replaceValue } from './fixes';
 import type { Finding } from './types';
 
@@ -91,8 +91,8 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         add('schema', doc.spanOf(path), '`notes` should be text or a list of texts.');
       } else if (err.keyword === 'uniqueItems') {
         add('schema', doc.spanOf(path), `\`${top}\` names the same thing twice. Keep one of each.`);
-      } else if (err.keyword === 'type' && SHOULD_BE[top] && path.length === 1) {
-        add('schema', doc.spanOf(path), `\`${top}\` should be ${SHOULD_BE[top]}. Until it is, the default applies.`);
+      } else if (err.keyword === 'type' && ownEntry(SHOULD_BE, top) && path.length === 1) {
+        add('schema', doc.spanOf(path), `\`${top}\` should be ${ownEntry(SHOULD_BE, top)}. Until it is, the default applies.`);
       } else if (err.keyword !== 'propertyNames') {
         add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` is not written as the settings file needs: see the settings in the README.`);
       }

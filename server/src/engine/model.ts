@@ -1,7 +1,7 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
 import { schemaAt } from './schema-info';
-import { isBlank, isPlaceholder, nameKey, TO_COMPLETE } from './text';
+import { isBlank, isPlaceholder, nameKey, ownEntry, TO_COMPLETE } from './text';
 import type { Question } from './types';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
@@ -156,7 +156,7 @@ const AGENCY_TYPE_WORDS: Record<string, string> = {
 
 /** An agency type in words, as it reads in "no … agency". */
 export function agencyTypeWords(type: string): string {
-  return AGENCY_TYPE_WORDS[type] ?? `“${type}”`;
+  return ownEntry(AGENCY_TYPE_WORDS, type) ?? `“${type}”`;
 }
 
 /**
@@ -273,7 +273,7 @@ const RECIPIENT_WORDS: Record<string, string> = {
 
 export function recipientWords(to: unknown): string {
   const id = asString(to)?.trim() ?? '';
-  return RECIPIENT_WORDS[id] ?? (id || 'someone');
+  return ownEntry(RECIPIENT_WORDS, id) ?? (id || 'someone');
 }
 
 /** The agency an id names, for a label: its declared name, else the id itself. */
@@ -318,7 +318,7 @@ function placeQuestions(path: Path): Question[] {
   const [top, key] = path;
   if (top === 'agencies') return path[2] === 'minimumData' && path[3] === 'summary' ? [1] : [2];
   if (top === 'decision') return key === 'delayReason' ? [5] : key === 'nature' ? [8] : key === 'rationale' || key === 'alternative' ? [7] : [];
-  return SECTION_QUESTIONS[String(top)] ?? [];
+  return ownEntry(SECTION_QUESTIONS, top) ?? [];
 }
 
 /**

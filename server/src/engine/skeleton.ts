@@ -3,7 +3,7 @@ import type { CaseDoc, Path } from './document';
 import { choicesOf } from './hover';
 import { agencyIds, entries, otherBoards } from './model';
 import { isDatePath, propertyOrder, requiredKeys, schemaAt, shapeOf } from './schema-info';
-import { quoteIfNeeded, sameBoard } from './text';
+import { ownEntry, quoteIfNeeded, sameBoard } from './text';
 
 /** Keys a new entry gets beyond the required ones, because QM2 looks for them from the start. */
 const EXTRA: Record<string, string[]> = {
@@ -24,7 +24,7 @@ export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNu
 
   const add = (path: Path, indent: number, first: boolean, depth: number) => {
     const shape = shapeOf(path);
-    const keys = propertyOrder(path).filter((k) => requiredKeys(path).includes(k) || EXTRA[shape]?.includes(k));
+    const keys = propertyOrder(path).filter((k) => requiredKeys(path).includes(k) || ownEntry(EXTRA, shape)?.includes(k));
     keys.forEach((key, i) => {
       const lead = first && i === 0 ? '- ' : ' '.repeat(indent);
       const p = [...path, key];

@@ -83,3 +83,11 @@ export function quoteIfNeeded(text: string, inFlow = false): string {
 export function slugOf(text: string): string {
   return text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
+
+/**
+ * `table[key]` for a key that comes from the case file: only the table's own entries, never what
+ * every object inherits (`constructor`, `valueOf`), which a file may well name.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}

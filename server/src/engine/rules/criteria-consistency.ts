@@ -1,6 +1,7 @@
 import type { CaseDoc } from '../document';
 import { asRecord, asString, contradictions, findingOf } from '../model';
 import type { Rule } from '../rule';
+import { ownEntry } from '../text';
 
 const SETTING_WORDS: Record<string, string> = {
   custody: 'in custody',
@@ -47,7 +48,7 @@ export const criteriaConsistency: Rule = {
         ? `The findings meet the statutory test: ${metBecause(doc)}. Under Working Together to Safeguard Children 2015 (WT2015), ` +
           'chapter 4, paragraphs 18–20, such a case must have an SCR, but the decision is not to hold one (`no-scr`). ' +
           'Check the findings against the evidence first; if they are right, the decision should be `scr`, with the nature of the review.'
-        : `The child died ${SETTING_WORDS[setting] ?? 'in a setting where a review is always needed'}. The guidance calls for an SCR ` +
+        : `The child died ${ownEntry(SETTING_WORDS, setting) ?? 'in a setting where a review is always needed'}. The guidance calls for an SCR ` +
           'whenever a child dies there, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
           'Check the setting recorded for the incident; if it is right, the decision should be `scr`, with the nature of the review.';
       ctx.report({

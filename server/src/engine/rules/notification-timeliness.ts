@@ -1,6 +1,7 @@
 import { describeLimit, deadline, elapsed, formatLong, parseDate, plural } from '../dates';
 import { entries } from '../model';
 import type { Rule } from '../rule';
+import { ownEntry } from '../text';
 import { notificationClock, withinLimit } from '../timing';
 
 const OUTCOME_WORDS: Record<string, string> = { died: 'the child died', 'seriously-harmed': 'the child was seriously harmed' };
@@ -20,11 +21,12 @@ export const notificationTimeliness: Rule = {
 
     if (toOfsted.length === 0) {
       const outcome = doc.get(['case', 'incident', 'outcome']);
-      if (typeof outcome !== 'string' || !OUTCOME_WORDS[outcome]) return;
+      const happened = ownEntry(OUTCOME_WORDS, outcome);
+      if (!happened) return;
       ctx.report({
         span: doc.anchor(['referral', 'notifications'], ['referral']),
         message:
-          `No notification to Ofsted is recorded, although ${OUTCOME_WORDS[outcome]}. The local authority should tell Ofsted of a ` +
+          `No notification to Ofsted is recorded, although ${happened}. The local authority should tell Ofsted of a ` +
           `serious incident within ${describeLimit(limit)} of learning of it. Add the notification under \`notifications\` ` +
           '(`to: ofsted`, with its date), or find out whether it was made.',
       });

@@ -4,7 +4,7 @@ import type { CaseDoc, Path } from '../document';
 import { fix, type Rule, type RuleContext } from '../rule';
 import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
-import { isBlank, listWords, nearest, slugOf } from '../text';
+import { isBlank, listWords, nearest, ownEntry, slugOf } from '../text';
 import { placeholderFor } from '../placeholders';
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { formatLong, parseDate } from '../dates';
@@ -69,7 +69,7 @@ export function placeName(doc: CaseDoc, path: Path): string {
   const last = path[path.length - 1];
   if (typeof last === 'number') {
     const item = asRecord(doc.get(path));
-    const noun = ITEM_NOUNS[shapeOf(path.slice(0, -1))] ?? `entry in ${titleAt(path.slice(0, -1)).toLowerCase()}`;
+    const noun = ownEntry(ITEM_NOUNS, shapeOf(path.slice(0, -1))) ?? `entry in ${titleAt(path.slice(0, -1)).toLowerCase()}`;
     const text = (k: string) => asString(item?.[k])?.trim() || undefined;
     const day = parseDate(item?.date);
     const named = text('name') ?? text('id') ?? text('board') ?? text('reference') ?? text('topic');
