@@ -115,6 +115,16 @@ function describeValue(v: unknown): string {
   return `“${String(v)}”`;
 }
 
+/** The value at `path` in words, a single value quoted as written (`0x1F`, not the 31 YAML makes of it). */
+function describeWritten(doc: CaseDoc, path: Path): string {
+  const v = doc.get(path);
+  // Text is quoted as it reads (without its quote marks); a number or a date, as it was written.
+  if (v === null || v === undefined || typeof v === 'object' || typeof v === 'string') return describeValue(v);
+  const span = doc.spanOf(path);
+  const written = doc.text.slice(span.start, span.end).trim();
+  return written && !written.includes('\n') ? `“${written}”` : describeValue(v);
+}
+
 /** Turns one ajv error into a plain finding (or nothing, where a rule covers it). */
 function report(ctx: RuleContext, err: AjvError): void {
   const { doc } = ctx;
@@ -164,7 +174,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       ctx.report({
         span: doc.spanOf(path),
         message:
-          `${cap(titleAt(path))} is ${describeValue(value)}, which is not one of the choices: ${listWords(allowed.map((a) => `\`${a}\``))}.` +
+          `${cap(titleAt(path))} is ${describeWritten(doc, path)}, which is not one of the choices: ${listWords(allowed.map((a) => `\`${a}\``))}.` +
           (guess ? ` Did you mean \`${guess}\`?` : ''),
         fixes: ordered.flatMap((a, i) => fix(`Change to \`${a}\``, replaceValue(doc, path, a), i === 0 && guess !== undefined)),
       });
@@ -190,7 +200,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       const node = schemaAt(path);
       ctx.report({
         span: doc.spanOf(path),
-        message: `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeValue(doc.get(path))}.`,
+        message: `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeWritten(doc, path)}.`,
       });
       return;
     }
@@ -220,7 +230,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       if (odd >= 0 && wants.includes('a list of texts')) {
         ctx.report({ span: doc.spanOf([...path, odd]), message: `${cap(titleAt(path))} should be ${wants}, but entry ${odd + 1} of the list is ${describeValue((value as unknown[])[odd])}, not text. Write it as text, or put it in quotes.` });
       } else {
-        ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} should be ${wants}, but it is ${describeValue(value)}.` });
+        ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} should be ${wants}, but it is ${describeWritten(doc, path)}.` });
       }
       return;
     }
