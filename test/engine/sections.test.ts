@@ -13,7 +13,7 @@ import type { Node, Pair } from 'yaml';
 import { caseFile } from '../../bench/generate';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
-import { CaseDoc, lineBreaksForYaml } from '../../server/src/engine/document';
+import { CaseDoc, textForYaml } from '../../server/src/engine/document';
 import { PARSE_OPTIONS, readSections, replaceMissingAliases, sectionStarts } from '../../server/src/engine/sections';
 import { mutate, seeded } from '../fuzz/mutate';
 import { shape } from '../helpers/yaml-shape';
@@ -30,7 +30,7 @@ const today = parseDate('2017-01-31');
  */
 function sameAsWhole(doc: CaseDoc, written: string): void {
   // As the CaseDoc does: a carriage return alone is a line end for the reader too.
-  const text = lineBreaksForYaml(written);
+  const text = textForYaml(written);
   const starts = sectionStarts(text);
   if (doc.recovered && starts) {
     const expected: string[] = [];

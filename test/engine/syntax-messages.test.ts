@@ -94,3 +94,11 @@ describe('a value of the wrong kind', () => {
     assert.ok(messages.some((m) => m.startsWith('Outcome for the child is “dyed”, which')), messages.join('\n'));
   });
 });
+
+describe('a %YAML 1.1 line', () => {
+  it('does not make every date a timestamp: the file is read as YAML 1.2, the format’s YAML', () => {
+    const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+    const rules = (text: string) => analyseText(text, { today: parseDate('2016-06-01') }).findings.map((f) => f.rule);
+    assert.deepEqual(rules(`%YAML 1.1\n---\n${BASE}`), rules(BASE));
+  });
+});

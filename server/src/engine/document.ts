@@ -19,13 +19,17 @@ export interface SyntaxProblem {
  * look-ups every rule needs (a value at a path, where it stands, where its key stands).
  */
 /**
- * The text as YAML is to read it. A carriage return alone ends a line for the editor and for
- * LineIndex, but not for the YAML reader, which took the rest of the file into the comment or
- * value before it. Each is made a line feed: the same length, so every position holds.
+ * The text as YAML is to read it, the same length so every position holds. A carriage return
+ * alone ends a line for the editor and for LineIndex, but not for the YAML reader, which took the
+ * rest of the file into the comment or value before it: each is made a line feed. The format is
+ * YAML 1.2; a `%YAML 1.1` line would make every date a timestamp: it is read as 1.2.
  */
-export function lineBreaksForYaml(text: string): string {
-  return text.includes('\r') && LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+export function textForYaml(text: string): string {
+  let source = text.includes('\r') && LONE_CR.test(text) ? text.replace(LONE_CR_ALL, '\n') : text;
+  if (source.includes('%YAML')) source = source.replace(YAML_11, '$11.2');
+  return source;
 }
+const YAML_11 = /^(%YAML[ \t]+)1\.1(?=[ \t]|$)/gm;
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
@@ -55,7 +59,7 @@ export class CaseDoc {
    */
   constructor(readonly text: string, previous?: CaseDoc) {
     this.lines = new LineIndex(text);
-    const source = lineBreaksForYaml(text);
+    const source = textForYaml(text);
     const read = readSections(source, previous?.pieces);
     this.pieces = read?.pieces;
     if (read?.yaml) {
