@@ -209,6 +209,21 @@ describe('scr-check on bad input', () => {
     }
   });
 
+  it('a file whose name is not UTF-8 is reported as such, not as missing', { skip: process.platform === 'linux' ? false : 'only Linux file systems take a name that is not UTF-8' }, () => {
+    const odd = scratch();
+    try {
+      writeFileSync(join(odd.dir, 'good.scr.yaml'), BASE);
+      // Written through a Buffer path: the name's bytes are not UTF-8.
+      writeFileSync(Buffer.concat([Buffer.from(`${odd.dir}/bad`), Buffer.from([0xff, 0xfe]), Buffer.from('name.scr.yaml')]), BASE.replace('NSCB-2016-21', 'NSCB-2016-99'));
+      const r = scrCheck([odd.dir, '--today', '2016-12-01']);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /bad\uFFFD\uFFFDname\.scr\.yaml has a name that is not written in UTF-8, so it cannot be opened\. Rename it\./);
+      assert.doesNotMatch(r.stdout, /does not exist/);
+    } finally {
+      odd.done();
+    }
+  });
+
   it('a missing path and a symlink loop get a clear message each', () => {
     const r = scrCheck([join(s.dir, 'nowhere.scr.yaml'), join(s.dir, 'loop-a.scr.yaml'), join(s.dir, 'a-good.scr.yaml')]);
     assert.equal(r.code, 1);

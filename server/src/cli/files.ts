@@ -73,7 +73,8 @@ export function toSlash(p: string): string {
 export function describeFsError(e: unknown, what: string): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return `${what} does not exist.`;
+    // A name not written in UTF-8 reaches the program with a stand-in character and cannot be opened by it.
+    case 'ENOENT': return what.includes('\uFFFD') ? `${what} has a name that is not written in UTF-8, so it cannot be opened. Rename it.` : `${what} does not exist.`;
     case 'EACCES':
     case 'EPERM': return `${what} cannot be read: permission denied.`;
     case 'ELOOP': return `${what} cannot be read: its links loop back on themselves.`;

@@ -49,8 +49,8 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit status: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
-2 the command was used wrongly or something went wrong inside it.
+Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, too many warnings, or a
+path that could not be read; 2 the command was used wrongly or something went wrong inside it.
 `;
 
 class UsageError extends Error {}
