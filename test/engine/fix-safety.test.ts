@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { isCollection, isScalar, parseDocument, visit } from 'yaml';
+import { isCollection, isScalar, parseDocument, stringify, visit } from 'yaml';
 import { globSync } from 'tinyglobby';
 import { fixAll } from '../../server/src/engine/actions';
 import { CaseDoc } from '../../server/src/engine/document';
-import { applyEdits } from '../../server/src/engine/fixes';
+import { applyEdits, indentUnit } from '../../server/src/engine/fixes';
 import type { TextEdit } from '../../server/src/engine/types';
 import { analyseFixture, comments, readFixture, type Fixture } from '../helpers/fixtures';
 
@@ -115,4 +115,39 @@ describe('quick fixes are safe on every fixture and example', () => {
       }
     });
   }
+});
+
+describe('a file indented by four spaces', () => {
+  const base = readFixture(join(__dirname, '..', 'fixtures', 'base.scr.yaml'));
+  // The same case, every level four spaces in, with no address history and nothing passed on.
+  const value = parseDocument(base.text).toJS() as Record<string, Record<string, unknown>>;
+  delete value.family;
+  delete value.decision.communicated;
+  const four = stringify(value, { indent: 4, indentSeq: true, lineWidth: 0 });
+
+  it('is seen to be indented by four', () => {
+    assert.equal(indentUnit(new CaseDoc(four)), 4);
+    assert.equal(indentUnit(new CaseDoc(base.text)), 2);
+  });
+
+  it('keeps its four spaces in what every fix adds', () => {
+    const f = { ...base, text: four };
+    const a = analyseFixture(f);
+    let checked = 0;
+    for (const finding of a.findings) {
+      for (const fx of finding.fixes) {
+        const fixed = applyEdits(four, fx.edits);
+        const added = fixed.split('\n').filter((l) => !four.split('\n').includes(l) && l.trim());
+        for (const l of added) {
+          const indent = l.length - l.trimStart().length;
+          // Keys stand at steps of four; the keys of a list entry two in, after its dash.
+          assert.ok(indent % 4 === 0 || (indent - 2) % 4 === 0 && !l.trimStart().startsWith('-'), `${fx.title}: ${JSON.stringify(l)}\n${fixed}`);
+        }
+        if (added.length > 1) checked++;
+      }
+    }
+    assert.ok(checked >= 2, `fixes that add several lines were tried (${checked})`);
+    const history = a.findings.find((x) => x.rule === 'address-history')!.fixes[0];
+    assert.match(applyEdits(four, history.edits), /\nfamily:\n {4}addresses:\n {8}- board: Northshire LSCB\n {10}from: /);
+  });
 });

@@ -1,3 +1,4 @@
+import { indentUnit } from './fixes';
 import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { Outline } from './cursor';
@@ -75,7 +76,7 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
       return valueEntries(doc, item, today, others, span, false);
     }
     const skel = renaming ? [] : skeletons(doc, item.slice(0, -1), indent, today, { start: lineStart + indent, end: span.end }, eol);
-    return [...keyEntries(item, outline.siblingKeys(line, col, false), col, span, renaming, eol), ...skel];
+    return [...keyEntries(item, outline.siblingKeys(line, col, false), col, span, renaming, eol, indentUnit(doc)), ...skel];
   }
   const mapPath = outline.container(line, indent, 'map');
   const above = nearestAbove(outline, line);
@@ -91,7 +92,7 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
   const written = asRecord(doc.get(mapPath));
   // The section's keys stand at another indentation: a key typed here would not join them.
   if (!siblings.length && !renaming && written && Object.keys(written).length) return out;
-  return [...out, ...keyEntries(mapPath, siblings, indent, span, renaming, eol)];
+  return [...out, ...keyEntries(mapPath, siblings, indent, span, renaming, eol, indentUnit(doc))];
 }
 
 function itemPath(outline: Outline, line: number, dash: number): Path | undefined {
@@ -112,14 +113,14 @@ export function kindOf(node: SchemaNode | undefined): 'object' | 'array' | 'scal
   return 'scalar';
 }
 
-function keyEntries(mapPath: Path, present: string[], col: number, span: Span, renaming: boolean, eol: string): CompletionEntry[] {
+function keyEntries(mapPath: Path, present: string[], col: number, span: Span, renaming: boolean, eol: string, unit: number): CompletionEntry[] {
   const order = propertyOrder(mapPath);
   return order.filter((key) => !present.includes(key)).map((key, i) => {
     const path = [...mapPath, key];
     const node = schemaAt(path);
     const kind = kindOf(node);
     const title = schemaAt(path)?.title;
-    const inner = ' '.repeat(col + 2);
+    const inner = ' '.repeat(col + unit);
     let text = `${key}: `;
     let snippet = `${key}: $0`;
     if (renaming) text = snippet = key;

@@ -10,9 +10,42 @@ import type { Span, TextEdit } from './types';
  * quoting and key order stay exactly as written.
  */
 
-/** Renders `value` as YAML lines indented by `indent` spaces (no line breaks at either end). */
-function render(value: unknown, indent: number): string[] {
-  const text = stringify(value, { lineWidth: 0, indent: 2, indentSeq: true, version: '1.2' }).replace(/\n$/, '');
+/** How many spaces the file indents a key under its parent, remembered per reading. */
+const UNITS = new WeakMap<CaseDoc, number>();
+/** A key with nothing after its colon (its value is on the lines below), and not a list item. */
+const PARENT_KEY = /^( *)[^\s#-][^#]*:[ \t]*(#.*)?$/;
+
+/**
+ * The file's own step of indentation: the most common step from a key with nothing after its
+ * colon to a first child below it that is itself a key. Two spaces where the file does not show.
+ * Fixes indent what they add by it, so a file indented by four stays so.
+ */
+export function indentUnit(doc: CaseDoc): number {
+  const known = UNITS.get(doc);
+  if (known !== undefined) return known;
+  const seen = new Map<number, number>();
+  let parent: number | undefined;
+  let samples = 0;
+  for (let line = 0; line < doc.lines.lineCount && samples < 20; line++) {
+    const text = doc.lines.lineText(line);
+    if (!text.trim() || /^\s*#/.test(text)) continue;
+    const indent = text.length - text.trimStart().length;
+    if (parent !== undefined && indent > parent && !/^\s*-/.test(text)) {
+      seen.set(indent - parent, (seen.get(indent - parent) ?? 0) + 1);
+      samples++;
+    }
+    const m = PARENT_KEY.exec(text);
+    parent = m ? m[1].length : undefined;
+  }
+  let unit = 2;
+  for (const [step, n] of seen) if (step >= 2 && step <= 8 && n > (seen.get(unit) ?? 0)) unit = step;
+  UNITS.set(doc, unit);
+  return unit;
+}
+
+/** Renders `value` as YAML lines indented by `indent` spaces (no line breaks at either end), nesting by `unit`. */
+function render(value: unknown, indent: number, unit = 2): string[] {
+  const text = stringify(value, { lineWidth: 0, indent: unit, indentSeq: true, version: '1.2' }).replace(/\n$/, '');
   const pad = ' '.repeat(indent);
   return text.split('\n').map((l) => (l ? pad + l : l));
 }
@@ -33,10 +66,10 @@ function inFlow(doc: CaseDoc, path: Path): boolean {
 }
 
 /** `key: value` lines for a new property. */
-function propertyLines(key: string, value: unknown, indent: number): string[] {
+function propertyLines(key: string, value: unknown, indent: number, unit: number): string[] {
   const pad = ' '.repeat(indent);
   if (value !== null && typeof value === 'object' && (Array.isArray(value) ? value.length : Object.keys(value).length)) {
-    return [`${pad}${key}:`, ...render(value, indent + 2)];
+    return [`${pad}${key}:`, ...render(value, indent + unit, unit)];
   }
   return [`${pad}${key}: ${render(value, 0).join(' ')}`];
 }
@@ -70,7 +103,7 @@ export function insertProperty(doc: CaseDoc, mapPath: Path, key: string, value: 
     const pairs = map.items as Pair[];
     const firstKey = pairs[0].key as Node;
     const indent = doc.lines.positionAt(firstKey.range![0]).character;
-    const lines = propertyLines(key, value, indent);
+    const lines = propertyLines(key, value, indent, indentUnit(doc));
     const rank = (k: unknown) => order.indexOf(String(isScalar(k) ? k.value : k));
     const mine = order.indexOf(key);
     let after: Pair | undefined;
@@ -104,16 +137,16 @@ export function insertProperty(doc: CaseDoc, mapPath: Path, key: string, value: 
     if (map) return undefined;
     const end = doc.text.length;
     const needsBreak = end > 0 && !/\n$/.test(doc.text);
-    return { span: { start: end, end }, newText: (needsBreak ? eol : '') + propertyLines(key, value, 0).join(eol) + eol };
+    return { span: { start: end, end }, newText: (needsBreak ? eol : '') + propertyLines(key, value, 0, indentUnit(doc)).join(eol) + eol };
   }
   // The mapping is absent or empty: write it, with the new key inside.
   const written = doc.pair(mapPath);
   if (written && isEmptyValue(written.value as Node | null)) {
     const k = written.key as Node;
     if (inFlow(doc, mapPath)) return valueAfterColon(doc, k, written.value as Node | null, { [key]: value });
-    const indent = doc.lines.positionAt(k.range![0]).character + 2;
+    const indent = doc.lines.positionAt(k.range![0]).character + indentUnit(doc);
     const at = endOfLastLine(doc, nodeSpan(k));
-    return { span: { start: at, end: at }, newText: eol + propertyLines(key, value, indent).join(eol) };
+    return { span: { start: at, end: at }, newText: eol + propertyLines(key, value, indent, indentUnit(doc)).join(eol) };
   }
   if (written) return undefined; // a scalar or list stands where a mapping should: no safe edit
   const parentPath = mapPath.slice(0, -1);
@@ -132,7 +165,7 @@ export function appendItem(doc: CaseDoc, seqPath: Path, item: unknown): TextEdit
   const seq = doc.node(seqPath);
   if (seq && isSeq(seq) && seq.items.length > 0 && !seq.flow) {
     const indent = doc.lines.positionAt(seq.range![0]).character;
-    const lines = render([item], indent);
+    const lines = render([item], indent, indentUnit(doc));
     const lastItem = seq.items[seq.items.length - 1] as Node;
     return insertAfter(doc, nodeSpan(lastItem), lines);
   }
@@ -193,7 +226,7 @@ function blockBelowKey(doc: CaseDoc, path: Path, k: Node, valueEnd: number, valu
   if (valueEnd > lineEnd) return undefined;
   const keyIndent = doc.lines.positionAt(k.range![0]).character;
   const rest = doc.text.slice(valueEnd, lineEnd);
-  return { span: { start: colon + 1, end: lineEnd }, newText: rest + doc.lines.eol + render(value, keyIndent + 2).join(doc.lines.eol) };
+  return { span: { start: colon + 1, end: lineEnd }, newText: rest + doc.lines.eol + render(value, keyIndent + indentUnit(doc), indentUnit(doc)).join(doc.lines.eol) };
 }
 
 /** Writes `value` in flow style after the colon of the key `k`, in place of an empty value `v`. */

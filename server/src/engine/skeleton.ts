@@ -1,3 +1,4 @@
+import { indentUnit } from './fixes';
 import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { choicesOf } from './hover';
@@ -22,6 +23,7 @@ export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNu
   const esc = (s: string) => s.replace(/[$}\\]/g, '\\$&');
   const choice = (values: string[]) => `\${${++stop}|${values.map((v) => esc(v).replace(/[,|]/g, '\\$&')).join(',')}|}`;
 
+  const unit = indentUnit(doc);
   const add = (path: Path, indent: number, first: boolean, depth: number) => {
     const shape = shapeOf(path);
     const keys = propertyOrder(path).filter((k) => requiredKeys(path).includes(k) || ownEntry(EXTRA, shape)?.includes(k));
@@ -33,7 +35,7 @@ export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNu
       if (nested && depth < 3) {
         text.push(`${lead}${key}:`);
         snippet.push(`${lead}${key}:`);
-        add(p, indent + 2, false, depth + 1);
+        add(p, indent + unit, false, depth + 1);
         return;
       }
       const [plain, snip] = valueFor(p);
