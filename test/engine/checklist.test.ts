@@ -200,3 +200,14 @@ describe('names every object has', () => {
     assert.ok(a.findings.some((f) => f.rule === 'to-complete'), 'the words to replace, at the top level, are reported');
   });
 });
+
+describe('a board still to be named', () => {
+  it('is no board: other findings do not compare boards with “To be completed.”', () => {
+    const text = BASE.replace('  board: Northshire LSCB\n', '  board: To be completed.\n');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    const messages = a.findings.filter((f) => f.rule !== 'to-complete').map((f) => f.message).join('\n');
+    assert.doesNotMatch(messages, /To be completed/);
+    assert.ok(a.findings.some((f) => f.rule === 'to-complete'));
+  });
+});

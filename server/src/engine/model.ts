@@ -219,11 +219,17 @@ export function isDecided(doc: CaseDoc): boolean {
   return asRecord(doc.get(['decision'])) !== undefined && !isBlank(doc.get(['decision', 'outcome']));
 }
 
+/** The board considering the case, as written; undefined when not written, or still to be completed. */
+export function ownBoard(doc: CaseDoc): string | undefined {
+  const own = doc.get(['case', 'board']);
+  return isPlaceholder(own) ? undefined : asString(own)?.trim() || undefined;
+}
+
 /** Boards in the family's address history other than the case's own, each once, with where they stand. */
 export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path }[] {
   return once(doc, 'otherBoards', () => {
-    const own = doc.get(['case', 'board']);
-    const ownKey = typeof own === 'string' ? nameKey(own) : undefined;
+    const own = ownBoard(doc);
+    const ownKey = own !== undefined ? nameKey(own) : undefined;
     const seen = new Set<string>();
     const out: { board: string; path: Path }[] = [];
     for (const e of entries(doc, ['family', 'addresses'])) {

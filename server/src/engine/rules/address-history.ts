@@ -1,6 +1,6 @@
 import { formatIso } from '../dates';
 import { appendItem, insertProperty } from '../fixes';
-import { asArray, asRecord, asString, wrongKind } from '../model';
+import { asArray, asRecord, ownBoard, wrongKind } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import type { TextEdit } from '../types';
@@ -16,7 +16,7 @@ export const addressHistory: Rule = {
   check(ctx) {
     const { doc } = ctx;
     if (asArray(doc.get(['family', 'addresses'])).length > 0 || wrongKind(doc, ['family', 'addresses'])) return;
-    const board = asString(doc.get(['case', 'board']))?.trim();
+    const board = ownBoard(doc);
     const address = { board: board || TO_COMPLETE, from: formatIso(ctx.today), to: null };
     const family = doc.get(['family']);
     let edit: TextEdit | undefined;

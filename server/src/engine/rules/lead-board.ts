@@ -1,4 +1,4 @@
-import { asString, currentAddress } from '../model';
+import { asString, currentAddress, ownBoard } from '../model';
 import type { Rule } from '../rule';
 import { isBlank, sameBoard } from '../text';
 
@@ -12,7 +12,7 @@ export const leadBoard: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
-    const own = asString(doc.get(['case', 'board']))?.trim();
+    const own = ownBoard(doc);
     const current = currentAddress(doc);
     const there = asString(current?.data.board)?.trim();
     if (!own || !current || !there || isBlank(there) || sameBoard(there, own)) return;

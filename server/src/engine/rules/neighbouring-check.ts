@@ -1,6 +1,6 @@
 import { formatIso } from '../dates';
 import { appendItem } from '../fixes';
-import { asString, entries, otherBoards } from '../model';
+import { entries, otherBoards, ownBoard } from '../model';
 import { fix, type Rule } from '../rule';
 import { sameBoard } from '../text';
 import type { Related } from '../types';
@@ -16,7 +16,7 @@ export const neighbouringCheck: Rule = {
   check(ctx) {
     const { doc } = ctx;
     const checks = entries(doc, ['neighbouringBoards']);
-    const own = asString(doc.get(['case', 'board']))?.trim();
+    const own = ownBoard(doc);
     for (const other of otherBoards(doc)) {
       if (checks.some((c) => sameBoard(c.data.board, other.board))) continue;
       const related: Related[] = [];
