@@ -90,7 +90,7 @@ describe('a value of the wrong kind', () => {
     const text = BASE.replace('    pseudonym: Child P\n', '    pseudonym: 0x1F\n').replace('    outcome: died\n', '    outcome: "dyed"\n');
     assert.notEqual(text, BASE);
     const messages = analyseText(text, { today: parseDate('2016-06-01') }).findings.filter((f) => f.rule === 'schema').map((f) => f.message);
-    assert.ok(messages.includes('Pseudonym should be text, but it is “0x1F”.'), messages.join('\n'));
+    assert.ok(messages.includes('Pseudonym should be text, but it is “0x1F”. Put it in quotes so that it is read as text.'), messages.join('\n'));
     assert.ok(messages.some((m) => m.startsWith('Outcome for the child is “dyed”, which')), messages.join('\n'));
   });
 });

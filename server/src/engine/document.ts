@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, type Pieces } from './sections';
@@ -127,10 +127,13 @@ export class CaseDoc {
         value = this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {
         const msg = String((e as Error)?.message ?? e);
+        // Where the repeating starts: the first reference to a marked part.
+        let first: Span | undefined;
+        visit(this.yaml, { Alias: (_, n) => (n.range ? ((first = { start: n.range[0], end: n.range[1] }), visit.BREAK) : undefined) });
         this.syntax.push({
-          span: { start: 0, end: this.lines.lineEnd(0) },
+          span: first ?? { start: 0, end: this.lines.lineEnd(0) },
           message: /alias/i.test(msg)
-            ? `This file repeats aliases (*name) so often that reading it in full would take too long (limit ${MAX_ALIAS_COUNT}). Write the repeated parts out instead.`
+            ? `This file repeats references to marked parts (*name, to a part marked &name) so often that reading it in full would take too long (more than ${MAX_ALIAS_COUNT}). Write the repeated parts out instead.`
             : `The file could not be read: ${msg}`,
         });
         value = undefined;
@@ -312,16 +315,16 @@ const PLAIN: Record<string, string> = {
   UNEXPECTED_TOKEN: 'Something unexpected stands here. Check the line for a stray character or a missing colon.',
   BLOCK_AS_IMPLICIT_KEY: 'A list or section stands where a key should be. Check the indentation and colons.',
   BAD_SCALAR_START: 'This value starts with a character that needs quoting. Put the text in quotes.',
-  BAD_ALIAS: 'This alias (*name) is not valid.',
+  BAD_ALIAS: 'This reference to a marked part (*name) is not valid. If this is text, put it in quotes.',
   BAD_DIRECTIVE: 'This directive line (starting with %) is not valid.',
   BAD_DQ_ESCAPE: 'This quoted text has an escape (a backslash) that is not valid. Use single quotes, or write the backslash twice.',
   TAG_RESOLVE_FAILED: 'This tag (!name) is not one this file format understands. Remove it.',
-  MISSING_ANCHOR: 'This alias (*name) refers to an anchor (&name) that is not defined.',
+  MISSING_ANCHOR: 'This refers (*name) to a part marked &name, and there is none. If this is text, put it in quotes.',
 };
 
 function plainYamlError(code: string, fallback: string): string {
   const firstLine = fallback.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   // The reader ran out of room: lists or sections inside one another thousands deep.
   if (/call stack/i.test(firstLine)) return 'Lists or sections are put inside one another here too many times over to be read. A case file needs only a few levels: check the brackets.';
-  return PLAIN[code] ?? `The file is not valid YAML here: ${firstLine}.`;
+  return PLAIN[code] ?? `The file cannot be read here (${firstLine}). Check the line for a stray character, and the indentation.`;
 }

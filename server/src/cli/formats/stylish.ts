@@ -1,4 +1,4 @@
-import { checklistSummary } from '../../engine/index';
+import { checklistSummary, SEVERITY_WORDS } from '../../engine/index';
 import { counts, summaryLine, type RunReport } from '../report';
 
 export interface Style {
@@ -16,7 +16,8 @@ export function formatStylish(report: RunReport, style: Style): string {
     out.push(c('underline', f.path));
     const rows = f.findings.map((x) => {
       const p = f.lines.positionAt(x.span.start);
-      return [`${p.line + 1}:${p.character + 1}`, x.severity, x.message.replace(/\s*\n\s*/g, ' '), x.rule];
+      // Severities as the summary counts them: an information finding is a note.
+      return [`${p.line + 1}:${p.character + 1}`, SEVERITY_WORDS[x.severity].toLowerCase(), x.message.replace(/\s*\n\s*/g, ' '), x.rule];
     });
     const w0 = Math.max(0, ...rows.map((r) => r[0].length));
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));

@@ -38,7 +38,7 @@ export const WAIVER_REASON: RuleMeta = {
   description: 'A `# scr-waive` comment with no reason after the colon.',
   severity: 'warning',
   questions: [],
-  fixable: false,
+  fixable: true,
   group: 'waivers',
 };
 

@@ -198,9 +198,12 @@ function report(ctx: RuleContext, err: AjvError): void {
       // A criterion the test needs written as one value (`childDied: yes`): criteria-incomplete says so.
       if (path[0] === 'criteria' && path.length === 2 && ctx.test.missing.includes(path[1] as never)) return;
       const node = schemaAt(path);
+      // A number or yes-or-no word where text belongs reads as text to people, not to YAML: say how to make it text.
+      const wantsText = typeWords(node).startsWith('text') && (typeof value === 'number' || typeof value === 'boolean');
       ctx.report({
         span: doc.spanOf(path),
-        message: `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeWritten(doc, path)}.`,
+        message: `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeWritten(doc, path)}.` +
+          (wantsText ? ' Put it in quotes so that it is read as text.' : ''),
       });
       return;
     }

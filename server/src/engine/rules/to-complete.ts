@@ -21,7 +21,7 @@ export const toComplete: Rule = {
         span: doc.spanOf(u.path),
         message:
           `${title[0].toUpperCase()}${title.slice(1)}${key && key !== title ? ` (\`${key}\`)` : ''} still reads “${TO_COMPLETE}”, the words a quick fix left for you to replace. ` +
-          'Write in what the record shows.' + (u.questions.length ? ` Until then, QM2 question ${u.questions.join(' and ')} is not counted as met.` : ''),
+          'Write in what the record shows.' + (u.questions.length ? ` Until then, it does not count towards QM2 question ${u.questions.join(' or ')}.` : ''),
         questions: u.questions,
         subject: u.path.join('.'),
       });
