@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyseText } from '../../server/src/engine/analyse';
+import { analyseText, dossierEntry } from '../../server/src/engine/analyse';
+import { CaseDoc } from '../../server/src/engine/document';
 import { parseDate } from '../../server/src/engine/dates';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { describeTiming, overview } from '../../server/src/engine/overview';
@@ -129,14 +130,21 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal(status(text, 1), 'met');
     assert.equal(analyseText(text, { today }).checklist[0].summary, 'None of the 3 agencies had contact with the child or family; 1 piece of contextual information.');
   });
-  it('questions 4 and 9: agencies the file does not declare are not counted', () => {
-    const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies: [csc, xx, yy]\n')
+  it('question 1: an agency not yet asked (involvement unknown) keeps it from being met', () => {
+    const text = BASE.replace(/    involvement: known\n    minimumData:\n      requested: (\S+)\n      received: (\S+)\n      summary: .*\n/g, '    involvement: unknown\n    minimumData:\n      requested: $1\n');
+    assert.equal((text.match(/involvement: unknown/g) ?? []).length, 3);
+    assert.notEqual(status(text, 1), 'met');
+  });
+  it('questions 4 and 9 count the agencies as written, as their rules do: an undeclared id is unknown-agency’s error', () => {
+    const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies: [csc, xx]\n')
       .replace('  - agency: police\n', '  - agency: xx\n').replace('  - agency: health\n', '  - agency: yy\n');
     assert.notEqual(text, BASE);
-    assert.equal(status(text, 4), 'partly-met');
-    assert.equal(status(text, 9), 'not-met');
-    assert.equal(status(BASE, 4), 'met');
-    assert.equal(status(BASE, 9), 'met');
+    const a = analyseText(text, { today });
+    assert.equal(status(text, 4), 'met');
+    assert.equal(status(text, 9), 'met');
+    const rules = a.findings.map((f) => f.rule);
+    assert.ok(rules.includes('unknown-agency'));
+    assert.ok(!rules.includes('inter-agency-discussion') && !rules.includes('member-agency-input'));
   });
 });
 
@@ -208,6 +216,27 @@ describe('a board still to be named', () => {
     const a = analyseText(text, { today });
     const messages = a.findings.filter((f) => f.rule !== 'to-complete').map((f) => f.message).join('\n');
     assert.doesNotMatch(messages, /To be completed/);
+    assert.ok(a.findings.some((f) => f.rule === 'to-complete'));
+  });
+});
+
+describe('places still to be completed, and what they are not taken for', () => {
+  it('a board in the address history still to be named is not another board', () => {
+    const text = BASE.replace('  board: Northshire LSCB\n', '  board: To be completed.\n').replace(/    - board: Northshire LSCB\n/, '    - board: To be completed.\n');
+    assert.equal((text.match(/board: To be completed\./g) ?? []).length, 2);
+    const a = analyseText(text, { today });
+    assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['to-complete']);
+    assert.equal(a.checklist.find((c) => c.question === 3)!.status, 'not-applicable');
+  });
+  it('a reference still to be completed does not make two files the same case', () => {
+    const text = BASE.replace('  reference: NSCB-2016-21\n', '  reference: To be completed.\n');
+    assert.notEqual(text, BASE);
+    assert.equal(dossierEntry('a.scr.yaml', new CaseDoc(text)), undefined);
+  });
+  it('a key with no name still to be completed is reported, not lost to an error', () => {
+    const errors: string[] = [];
+    const a = analyseText(BASE.replace('scr: 1\n', 'scr: 1\n"": To be completed.\n'), { today, onRuleError: (rule) => errors.push(rule) });
+    assert.deepEqual(errors, []);
     assert.ok(a.findings.some((f) => f.rule === 'to-complete'));
   });
 });

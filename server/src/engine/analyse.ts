@@ -5,7 +5,7 @@ import { statutoryTest, asString, type StatutoryTest } from './model';
 import { RULES, RULES_BY_ID, WAIVER_REASON, WAIVER_UNUSED } from './rules/index';
 import type { DossierCase, RuleContext } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { nearest } from './text';
+import { isPlaceholder, nearest } from './text';
 import { decisionTiming, type DecisionTiming } from './timing';
 import { applyWaivers, findWaivers } from './waivers';
 import type { ChecklistItem, Finding } from './types';
@@ -80,7 +80,8 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
     }
   }
 
-  const waivers = findWaivers(doc);
+  // Without its colon, a comment is read as a waiver only when it names a rule: `# scr-waive is how…` is prose.
+  const waivers = findWaivers(doc).filter((w) => w.colonMissingAt === undefined || RULES_BY_ID.has(w.rule));
   const { unused, noReason } = applyWaivers(findings, waivers);
   const level = (id: string) => settings.rules[id] ?? RULES_BY_ID.get(id)!.severity;
   if (level(WAIVER_REASON.id) !== 'off') {
@@ -123,7 +124,9 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
 
 /** This file's entry for the dossier index: its case reference and where it stands. */
 export function dossierEntry(path: string, doc: CaseDoc): DossierCase | undefined {
-  const reference = asString(doc.get(['case', 'reference']))?.trim();
+  const written = doc.get(['case', 'reference']);
+  // A reference still to be completed is no reference: two such files are not the same case.
+  const reference = isPlaceholder(written) ? undefined : asString(written)?.trim();
   if (!reference) return undefined;
   return { path, reference, span: doc.spanOf(['case', 'reference']) };
 }

@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyIds, agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard, TO_COMPLETE } from './text';
 import type { StatutoryTest } from './model';
@@ -50,13 +50,14 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   {
     const known = agencies.filter((a) => a.data.involvement === 'known');
     const summarised = agencies.filter((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
-    // Every agency that had contact has summarised it (where none had, there is nothing to summarise).
-    const contactOk = agencies.length > 0 && known.every((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
+    // Every agency that had contact has summarised it; where every agency says it had none, there is nothing to summarise.
+    const noneHadContact = agencies.length > 0 && agencies.every((a) => a.data.involvement === 'not-known');
+    const contactOk = agencies.length > 0 && known.every((a) => !isBlank(asRecord(a.data.minimumData)?.summary)) && (summarised.length > 0 || noneHadContact);
     const context = entries(doc, ['context']);
     const contextOk = context.length > 0;
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
-      `${agencies.length && !known.length && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information.`,
+      `${noneHadContact && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information.`,
       [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: contact summarised`)),
        ...context.map((c) => ev(c.path, `Context: ${asString(c.data.topic) ?? 'entry'}`))]));
   }
@@ -102,9 +103,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q4: inter-agency discussion.
   {
     const meetings = entries(doc, ['meetings']).filter((m) => decided === undefined || beforeDecision(m.data.date));
-    // Agencies counted are those the file declares: an id it does not know is unknown-agency's finding.
-    const declared = agencyIds(doc);
-    const full = meetings.filter((m) => new Set(asArray(m.data.agencies).filter((id) => typeof id === 'string' && declared.has(id))).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
+    const full = meetings.filter((m) => new Set(asArray(m.data.agencies)).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
     items.push(item(4, status,
       full.length ? 'Agencies met together and recommended a course to the chair.'
@@ -202,8 +201,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q9: member agencies' input.
   {
     const input9 = entries(doc, ['agencyInput']).filter((i) => beforeDecision(i.data.date));
-    const declared = agencyIds(doc);
-    const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a && declared.has(a)));
+    const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
     items.push(item(9, status,
       `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`,

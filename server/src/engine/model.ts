@@ -234,7 +234,8 @@ export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path 
     const out: { board: string; path: Path }[] = [];
     for (const e of entries(doc, ['family', 'addresses'])) {
       const b = asString(e.data.board);
-      if (!b || isBlank(b)) continue;
+      // A board still to be completed is no board yet.
+      if (!b || isBlank(b) || isPlaceholder(b)) continue;
       const key = nameKey(b);
       if (key === ownKey || seen.has(key)) continue;
       seen.add(key);

@@ -1,6 +1,6 @@
 import { asString, entries } from '../model';
 import type { DossierCase, Rule } from '../rule';
-import { nameKey, sameBoard } from '../text';
+import { isPlaceholder, nameKey, sameBoard } from '../text';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -28,7 +28,8 @@ export const duplicateId: Rule = {
         related: [{ span: doc.spanOf(earlier), message: `The first agency with the id \`${id}\`.` }],
       });
     }
-    const reference = asString(doc.get(['case', 'reference']));
+    const written = doc.get(['case', 'reference']);
+    const reference = isPlaceholder(written) ? undefined : asString(written);
     if (!reference) return;
     const others = (byReference(ctx.dossier).get(nameKey(reference)) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
     if (!others.length) return;

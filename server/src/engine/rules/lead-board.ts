@@ -1,6 +1,6 @@
 import { asString, currentAddress, ownBoard } from '../model';
 import type { Rule } from '../rule';
-import { isBlank, sameBoard } from '../text';
+import { isBlank, isPlaceholder, sameBoard } from '../text';
 
 export const leadBoard: Rule = {
   id: 'lead-board',
@@ -14,7 +14,7 @@ export const leadBoard: Rule = {
     const { doc } = ctx;
     const own = ownBoard(doc);
     const current = currentAddress(doc);
-    const there = asString(current?.data.board)?.trim();
+    const there = isPlaceholder(current?.data.board) ? undefined : asString(current?.data.board)?.trim();
     if (!own || !current || !there || isBlank(there) || sameBoard(there, own)) return;
     ctx.report({
       span: doc.spanOf([...current.path, 'board']),

@@ -16,11 +16,12 @@ export const toComplete: Rule = {
     const { doc } = ctx;
     for (const u of unfinished(doc)) {
       const key = u.path.filter((p) => typeof p === 'string').pop();
-      const title = titleAt(u.path);
+      // A key with no name (`: To be completed.`) has no title either.
+      const title = titleAt(u.path) || 'This value';
       ctx.report({
         span: doc.spanOf(u.path),
         message:
-          `${title[0].toUpperCase()}${title.slice(1)}${key && key !== title ? ` (\`${key}\`)` : ''} still reads “${TO_COMPLETE}”, the words a quick fix left for you to replace. ` +
+          `${title.charAt(0).toUpperCase()}${title.slice(1)}${key && key !== title ? ` (\`${key}\`)` : ''} still reads “${TO_COMPLETE}”, the words a quick fix left for you to replace. ` +
           'Write in what the record shows.' + (u.questions.length ? ` Until then, it does not count towards QM2 question ${u.questions.join(' or ')}.` : ''),
         questions: u.questions,
         subject: u.path.join('.'),
