@@ -210,6 +210,7 @@ export function recoverSections(text: string, read?: Pieces): { yaml: Document.P
  * `offset` is where `doc`'s text starts in `text`.
  */
 export function replaceMissingAliases(doc: Document, text: string, offset = 0): Span[] {
+  if (!text.includes('*')) return []; // no alias at all: no walk of the tree
   const anchors = new Set<string>();
   const missing: Span[] = [];
   visit(doc, (_, node) => {
