@@ -4,6 +4,7 @@ import { plural } from './dates';
 import { CaseDoc } from './document';
 import { applyEdits } from './fixes';
 import { extents } from './locate';
+import { coveredFrom, isCovered } from './waivers';
 import type { Finding, Fix, TextEdit } from './types';
 
 /**
@@ -71,17 +72,14 @@ export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Fi
     const start = lines.lineOf(e.span.start);
     if (start <= line && e.span.start <= at && at <= e.span.end && start > best) best = start;
   }
-  let end = lines.lineEnd(line);
-  if (best >= 0) {
-    line = best;
-    for (const e of extents(doc)) if (lines.lineOf(e.span.start) === line) end = Math.max(end, lines.lineEnd(line), e.span.end);
-  }
+  if (best >= 0) line = best;
   const text = lines.lineText(line);
   const indent = text.slice(0, text.length - text.trimStart().length);
   const head = `${indent}# scr-waive ${finding.rule}: `;
   const start = lines.lineStart(line);
-  // What the waiver will cover once written: the same test applyWaivers makes.
-  const covered = findings.filter((f) => f.rule === finding.rule && !f.waived && f.span.start >= start && f.span.start <= end).length;
+  // What the waiver will cover once written, as applyWaivers will judge it.
+  const covers = coveredFrom(doc, line);
+  const covered = findings.filter((f) => f.rule === finding.rule && !f.waived && isCovered(covers, f)).length;
   const title = covered > 1 ? `Waive these ${covered} findings of \`${finding.rule}\` here…` : 'Waive this finding…';
   return { edit: { span: { start, end: start }, newText: head + lines.eol }, reasonAt: head.length, title };
 }

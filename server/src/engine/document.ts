@@ -121,8 +121,6 @@ export class CaseDoc {
         for (let i = this.syntax.length - 1; i >= 0; i--) if (this.lines.lineOf(this.syntax[i].span.start) === line) this.syntax.splice(i, 1);
         this.syntax.push({ span, message: `A value that starts with * is read as a reference to a part marked &${name}, and there is none. If this is text, put it in quotes.` });
       }
-    }
-    if (this.yaml) {
       try {
         value = this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
       } catch (e) {

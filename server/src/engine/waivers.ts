@@ -38,19 +38,30 @@ export function findWaivers(doc: CaseDoc): Waiver[] {
     let target = line + 1;
     while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
     starts ??= extentsByStartLine(doc);
-    const lineStart = lines.lineStart(target);
-    const end = Math.max(lines.lineEnd(target), starts.get(target) ?? 0);
     const start = lines.lineStart(line) + m[1].length;
     out.push({
       rule: m[2],
       reason: (m[3] ?? '').trim(),
       span: { start, end: lines.lineEnd(line) },
-      covers: { start: lineStart, end },
+      covers: coveredFrom(doc, target, starts),
       line,
       ...(m[4] ? { colonMissingAt: lines.lineStart(line) + text.indexOf(m[2], text.indexOf('scr-waive') + 'scr-waive'.length) + m[2].length } : {}),
     });
   }
   return out;
+}
+
+/**
+ * What a waiver on the line above `line` covers: that line, and the whole key or list item that
+ * starts on it. `starts` is extentsByStartLine's, for callers that ask of many lines.
+ */
+export function coveredFrom(doc: CaseDoc, line: number, starts = extentsByStartLine(doc)): Span {
+  return { start: doc.lines.lineStart(line), end: Math.max(doc.lines.lineEnd(line), starts.get(line) ?? 0) };
+}
+
+/** Whether a finding falls in what a waiver covers. */
+export function isCovered(covers: Span, finding: Finding): boolean {
+  return finding.span.start >= covers.start && finding.span.start <= covers.end;
 }
 
 /** Where each text value that runs over several lines stands. */
@@ -112,7 +123,7 @@ function extentsByStartLine(doc: CaseDoc): Map<number, number> {
 export function applyWaivers(findings: Finding[], waivers: Waiver[]): { unused: Waiver[]; noReason: Waiver[] } {
   const used = new Set<Waiver>();
   for (const f of findings) {
-    const w = waivers.find((w) => w.rule === f.rule && f.span.start >= w.covers.start && f.span.start <= w.covers.end);
+    const w = waivers.find((w) => w.rule === f.rule && isCovered(w.covers, f));
     if (!w) continue;
     f.waived = { reason: w.reason, span: w.span };
     used.add(w);

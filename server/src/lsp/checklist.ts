@@ -11,7 +11,7 @@ export function registerChecklist(ctx: Context): void {
     if (typeof uri !== 'string') return null;
     // A case file not open (a preview restored after the window reloaded, its file's tab in the
     // background) is answered from the saved file; it follows the text once it is opened.
-    const c = ctx.documents.get(uri) ? await ctx.analyses.current(uri) : isCaseUri(uri) ? await ctx.analyses.file(uri, () => ctx.host.readFile(uri)) : undefined;
+    const c = isCaseUri(uri) ? await ctx.analyses.file(uri, () => ctx.host.readFile(uri)) : await ctx.analyses.current(uri);
     return c?.analysis ? checklistResult(c) : null;
   }));
 }
