@@ -13,6 +13,12 @@ const THROTTLE_MS = 300;
 export class Checklists implements vscode.Disposable {
   private readonly updated = new vscode.EventEmitter<ChecklistResult>();
   readonly onDidUpdate = this.updated.event;
+  private readonly unanswered = new vscode.EventEmitter<string>();
+  /**
+   * Fires with a file's uri when the server had no checklist for it, or could not be asked. The
+   * server has none for a file that does not exist, so the file may have been deleted.
+   */
+  readonly onDidFindNothing = this.unanswered.event;
   private readonly latest = new Map<string, ChecklistResult>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly inFlight = new Set<string>();
@@ -28,6 +34,7 @@ export class Checklists implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.updated,
+      this.unanswered,
       vscode.workspace.onDidChangeTextDocument((e) => this.changed(e.document.uri.toString())),
       // The server re-checks a file when another file of the dossier or the settings change; its
       // diagnostics then change too, and so may the checklist.
@@ -88,9 +95,10 @@ export class Checklists implements vscode.Disposable {
   private async run(uri: string): Promise<void> {
     this.inFlight.add(uri);
     try {
-      await this.fetch(uri);
+      if (!(await this.fetch(uri))) this.unanswered.fire(uri);
     } catch (e) {
       this.output.appendLine(`Could not get the QM2 checklist for ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+      this.unanswered.fire(uri);
     } finally {
       this.inFlight.delete(uri);
       if (this.again.delete(uri)) this.schedule(uri, THROTTLE_MS);

@@ -78,8 +78,12 @@ export type ToPreview =
   | { type: 'update'; data: ChecklistResult; locked: boolean }
   | { type: 'empty'; reason: string; locked: boolean };
 
-/** What the preview drew, reported back after each update (the extension's tests read it). */
+/**
+ * What the preview drew, reported back after each update and each message page (the extension's
+ * tests read it).
+ */
 export interface RenderedState {
+  /** The case file drawn; '' when the page shows a message instead of a checklist. */
   uri: string;
   version?: number;
   /** The headline as the preview shows it, read back from the page. */
@@ -87,6 +91,8 @@ export interface RenderedState {
   /** Each question's status as the preview shows it, in words. */
   statuses: string[];
   locked: boolean;
+  /** The message the page shows instead of a checklist (no case file yet, checking, the file gone). */
+  message?: string;
 }
 
 /** Messages from the preview to the extension. */
@@ -106,7 +112,7 @@ export function isFromPreview(m: unknown, shown: string | undefined): m is FromP
   if (t === 'ready' || t === 'toggleLock') return true;
   if (t === 'rendered') {
     const st = (m as { state?: Partial<RenderedState> }).state;
-    return !!st && typeof st.uri === 'string' && typeof st.summary === 'string' && Array.isArray(st.statuses) && typeof st.locked === 'boolean';
+    return !!st && typeof st.uri === 'string' && typeof st.summary === 'string' && Array.isArray(st.statuses) && typeof st.locked === 'boolean' && (st.message === undefined || typeof st.message === 'string');
   }
   if (t !== 'reveal') return false;
   const r = (m as { range?: Rng; uri?: unknown }).range;

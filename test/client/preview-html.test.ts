@@ -46,4 +46,7 @@ test('the extension takes from the page only messages of the shapes it knows, pl
   assert.ok(!isFromPreview(at(0, 4), undefined), 'nothing shown, nothing to reveal');
   assert.ok(!isFromPreview({ type: 'run', command: 'x' }, shown));
   assert.ok(isFromPreview({ type: 'ready' }, shown));
+  const shows = { uri: '', summary: '', statuses: [], locked: false };
+  assert.ok(isFromPreview({ type: 'rendered', state: { ...shows, message: 'a.scr.yaml has been deleted.' } }, shown), 'a page with a message');
+  assert.ok(!isFromPreview({ type: 'rendered', state: { ...shows, message: 3 } }, shown), 'a message is words');
 });

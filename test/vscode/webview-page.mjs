@@ -70,7 +70,13 @@ export async function runWebviewPageTests({ root }) {
     await page.waitForFunction(() => window.__violations.length > 0);
     assert.equal(await page.evaluate(() => window.__ran), undefined);
     await page.screenshot({ path: join(root, 'test', 'artifacts', 'webview-page.png'), fullPage: true });
-    console.log('  ✔ the preview page: policy enforced, case text escaped, mouse and keyboard send the right messages');
+
+    // A message instead of a checklist (a file deleted) is shown as words and reported.
+    await page.evaluate(() => window.postMessage({ type: 'empty', reason: 'a.scr.yaml has been deleted. <b>x</b>', locked: false }, '*'));
+    await page.waitForFunction(() => window.__posted.some((m) => m.type === 'rendered' && m.state.message));
+    assert.equal(await page.locator('p.placeholder[role="status"]').textContent(), 'a.scr.yaml has been deleted. <b>x</b>');
+    assert.deepEqual(await page.evaluate(() => window.__posted.findLast((m) => m.type === 'rendered').state), { uri: '', summary: '', statuses: [], locked: false, message: 'a.scr.yaml has been deleted. <b>x</b>' });
+    console.log('  ✔ the preview page: policy enforced, case text escaped, mouse and keyboard send the right messages, a message page reported');
   } finally {
     await browser.close().catch(() => {});
     server.close();

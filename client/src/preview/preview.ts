@@ -22,6 +22,8 @@ export class PreviewManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private target: string | undefined;
   private locked = false;
+  /** What the page says when the file it showed has gone (and no other case file is in the editor). */
+  private goneMessage: string | undefined;
   private rendered: RenderedState | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedState>();
   readonly onDidRender = this.renderedEmitter.event;
@@ -52,9 +54,18 @@ export class PreviewManager implements vscode.Disposable {
         const moved = e.files.find((f) => f.oldUri.toString() === this.target);
         if (this.panel && moved) this.retarget(moved.newUri.toString());
       }),
+      // The file shown is deleted, alone or with its folder.
       vscode.workspace.onDidDeleteFiles((e) => {
-        if (!this.panel || !e.files.some((f) => f.toString() === this.target)) return;
-        this.post({ type: 'empty', reason: `${baseName(vscode.Uri.parse(this.target!))} has been deleted. Open another case file to see its QM2 checklist here.`, locked: this.locked });
+        const shown = this.target;
+        if (!this.panel || !shown) return;
+        const holds = (f: vscode.Uri) => shown === f.toString() || shown.startsWith(f.toString().replace(/\/$/, '') + '/');
+        if (e.files.some(holds)) this.lost(shown, 'has been deleted.');
+      }),
+      // The server has no checklist for a file that does not exist. Without this, a preview whose
+      // file was deleted while VS Code was closed, or by another program, would say "Checking…"
+      // for ever.
+      checklists.onDidFindNothing((uri) => {
+        if (this.panel && uri === this.target) void this.lostIfMissing(uri);
       }),
     );
   }
@@ -117,10 +128,11 @@ export class PreviewManager implements vscode.Disposable {
     ];
     this.target = target;
     this.updateTitle(target ? this.checklists.get(target) : undefined);
-    if (target) this.checklists.refresh(target);
+    // The page asks for the checklist once it has loaded ('ready').
   }
 
   private retarget(uri: string): void {
+    this.goneMessage = undefined;
     if (uri === this.target) return;
     this.target = uri;
     this.pushCurrent();
@@ -130,7 +142,7 @@ export class PreviewManager implements vscode.Disposable {
   /** Sends what is known now; a fresh answer from the server follows. */
   private pushCurrent(): void {
     if (!this.target) {
-      this.post({ type: 'empty', reason: 'Open an SCR case file (a file whose name ends in .scr.yaml) to see its QM2 checklist here.', locked: this.locked });
+      this.post({ type: 'empty', reason: this.goneMessage ?? 'Open an SCR case file (a file whose name ends in .scr.yaml) to see its QM2 checklist here.', locked: this.locked });
       return;
     }
     const known = this.checklists.get(this.target);
@@ -155,6 +167,9 @@ export class PreviewManager implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.pushCurrent();
+        // The page loads again each time a hidden preview is shown. Ask the server afresh, so that
+        // "Checking…" ends with an answer, and a file deleted meanwhile is found to be gone.
+        if (this.target) this.checklists.refresh(this.target);
         break;
       case 'toggleLock':
         this.toggleLock();
@@ -188,11 +203,46 @@ export class PreviewManager implements vscode.Disposable {
     return this.locked;
   }
 
+  /**
+   * The file shown has gone. A lock to a file that is gone means nothing, so it ends: the preview
+   * moves at once to the case file in the editor, if there is one, and otherwise says what
+   * happened until another case file is opened.
+   */
+  private lost(uri: string, what: string): void {
+    this.locked = false;
+    const next = caseFileInEditor(uri);
+    if (next) {
+      this.retarget(next);
+    } else {
+      this.target = undefined;
+      this.goneMessage = `${baseName(vscode.Uri.parse(uri))} ${what} Open another case file to see its QM2 checklist here.`;
+      this.pushCurrent();
+    }
+    this.updateTitle(this.target ? this.checklists.get(this.target) : undefined);
+  }
+
+  /** The server had nothing for the file shown: if the file is not there, it has gone. */
+  private async lostIfMissing(uri: string): Promise<void> {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+      return; // it is there, but could not be checked: the output says why, and the next change asks again
+    } catch (e) {
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) return;
+    }
+    if (this.panel && uri === this.target) this.lost(uri, 'cannot be found. It may have been moved or deleted.');
+  }
+
   dispose(): void {
     this.panel?.dispose();
     this.panelSubscriptions.forEach((d) => d.dispose());
     this.subscriptions.forEach((d) => d.dispose());
   }
+}
+
+/** The case file the user is working on, if any (the active editor's, else one on screen), other than `gone`. */
+function caseFileInEditor(gone: string): string | undefined {
+  const docs = [vscode.window.activeTextEditor?.document, ...vscode.window.visibleTextEditors.map((e) => e.document)];
+  return docs.find((d) => isCaseDocument(d) && d.uri.toString() !== gone)?.uri.toString();
 }
 
 /** Shows the case file with the range selected, in the editor group where it already is if any. */

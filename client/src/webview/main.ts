@@ -108,6 +108,8 @@ function report(r: ChecklistResult): void {
 
 function showEmpty(reason: string): void {
   app.replaceChildren(el('main', {}, el('p', { class: 'placeholder', role: 'status' }, reason)));
+  // Reported like a checklist, so that what the page says (such as a file deleted) can be checked too.
+  vscode.postMessage({ type: 'rendered', state: { uri: '', summary: '', statuses: [], locked: state.locked, message: reason } });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToPreview>) => {

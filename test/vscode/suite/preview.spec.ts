@@ -11,6 +11,56 @@ challenge:
     outcome: Agreed that the criteria are met.
 `;
 
+function isPreviewTab(t: vscode.Tab): boolean {
+  return t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('scr.checklist');
+}
+
+/** The editor group the preview is in. */
+function previewGroup(): vscode.TabGroup {
+  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some(isPreviewTab));
+  assert.ok(group, 'the preview is open');
+  return group;
+}
+
+/** The preview's title, as its tab shows it. */
+function previewTitle(): string | undefined {
+  return previewGroup().tabs.find(isPreviewTab)?.label;
+}
+
+/** Puts a case file in front of the preview, in the preview's own group: the preview is hidden. */
+async function hidePreviewBehind(name: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(workspaceFile(name), { viewColumn: previewGroup().viewColumn });
+  assert.ok(!previewGroup().tabs.find(isPreviewTab)?.isActive, 'the preview is hidden');
+  return editor;
+}
+
+/** Opens a case file in another group than the preview's, so that the preview stays in sight. */
+function openBesidePreview(name: string): Thenable<vscode.TextEditor> {
+  return vscode.window.showTextDocument(workspaceFile(name), { viewColumn: previewGroup().viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One });
+}
+
+/** Brings the hidden preview to the front of its group, as a click on its tab does (its page loads again). */
+async function showPreview(): Promise<void> {
+  const index = previewGroup().tabs.findIndex(isPreviewTab);
+  await vscode.commands.executeCommand(`workbench.action.openEditorAtIndex${index + 1}`);
+  await until('the preview in front', vscode.window.tabGroups.onDidChangeTabs, () => previewGroup().tabs.find(isPreviewTab)?.isActive);
+}
+
+/** A copy of complete.scr.yaml under another name and reference, so that it is not reported as the same case twice. */
+async function copyOfComplete(name: string, reference: string): Promise<vscode.Uri> {
+  const uri = workspaceFile(name);
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('complete.scr.yaml')));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.replace('NSCB-2016-03', reference)));
+  return uri;
+}
+
+/** Deletes a file as the Explorer does (onDidDeleteFiles is told). */
+async function deleteInEditor(uri: vscode.Uri): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
 suite('QM2 checklist preview and commands', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -126,6 +176,116 @@ suite('QM2 checklist preview and commands', () => {
     } finally {
       await closeAll();
       for (const u of [before, after]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+    }
+  });
+
+  test('a locked preview whose file is deleted while it is hidden unlocks and moves to the case file in the editor', async () => {
+    const a = await api();
+    await closeAll();
+    const doomed = await copyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97');
+    try {
+      await openCase('to-delete.scr.yaml');
+      await vscode.commands.executeCommand('scr.openChecklist');
+      await renderedUntil(a, 'the preview on to-delete.scr.yaml', (s) => s.uri === doomed.toString());
+      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      const gaps = await hidePreviewBehind('gaps.scr.yaml');
+      await deleteInEditor(doomed);
+      await showPreview();
+      const s = await renderedUntil(a, 'the preview on gaps.scr.yaml, the active case file', (r) => r.uri === gaps.document.uri.toString());
+      assert.equal(s.locked, false);
+      assert.doesNotMatch(previewTitle() ?? '', /Locked/);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(doomed).then(undefined, () => undefined);
+    }
+  });
+
+  test('a locked preview whose file is deleted says so, unlocks, and follows the next case file opened', async () => {
+    const a = await api();
+    await closeAll();
+    const doomed = await copyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97');
+    try {
+      await openCase('to-delete.scr.yaml');
+      await vscode.commands.executeCommand('scr.openChecklist');
+      await renderedUntil(a, 'the preview on to-delete.scr.yaml', (s) => s.uri === doomed.toString());
+      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      await deleteInEditor(doomed);
+      const s = await renderedUntil(a, 'the preview to say the file has been deleted', (r) => !!r.message?.includes('has been deleted'));
+      assert.equal(s.message, 'to-delete.scr.yaml has been deleted. Open another case file to see its QM2 checklist here.');
+      assert.equal(s.locked, false);
+      assert.equal(previewTitle(), 'QM2 Checklist');
+      const next = await openBesidePreview('gaps.scr.yaml');
+      await renderedUntil(a, 'the preview to follow gaps.scr.yaml', (r) => r.uri === next.document.uri.toString() && !r.locked);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(doomed).then(undefined, () => undefined);
+    }
+  });
+
+  test('a locked preview whose file is deleted with its folder says so and unlocks', async () => {
+    const a = await api();
+    await closeAll();
+    const folder = workspaceFile('closed-cases');
+    await vscode.workspace.fs.createDirectory(folder);
+    const doomed = await copyOfComplete('closed-cases/to-delete.scr.yaml', 'NSCB-2016-95');
+    try {
+      await vscode.commands.executeCommand('scr.openChecklist', doomed);
+      await renderedUntil(a, 'the preview on to-delete.scr.yaml', (s) => s.uri === doomed.toString());
+      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      const edit = new vscode.WorkspaceEdit();
+      edit.deleteFile(folder, { recursive: true });
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const s = await renderedUntil(a, 'the preview to say the file has been deleted', (r) => !!r.message?.includes('has been deleted'));
+      assert.equal(s.message, 'to-delete.scr.yaml has been deleted. Open another case file to see its QM2 checklist here.');
+      assert.equal(s.locked, false);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
+  test('a preview restored on a case file that cannot be found says so, and follows the next case file opened', async () => {
+    const a = await api();
+    await closeAll();
+    // A preview opened on a file that is not there, as one restored after its file was deleted
+    // while VS Code was closed.
+    await vscode.commands.executeCommand('scr.openChecklist', workspaceFile('gone-before.scr.yaml'));
+    const s = await renderedUntil(a, 'the preview to say the file cannot be found', (r) => !!r.message?.includes('cannot be found'));
+    assert.equal(s.message, 'gone-before.scr.yaml cannot be found. It may have been moved or deleted. Open another case file to see its QM2 checklist here.');
+    assert.equal(s.locked, false);
+    const next = await openBesidePreview('gaps.scr.yaml');
+    await renderedUntil(a, 'the preview to follow gaps.scr.yaml', (r) => r.uri === next.document.uri.toString());
+    await closeAll();
+  });
+
+  test('a locked preview whose file is deleted by another program while it is hidden says the file cannot be found', async () => {
+    const a = await api();
+    await closeAll();
+    const doomed = await copyOfComplete('to-lose.scr.yaml', 'NSCB-2016-96');
+    try {
+      // The preview alone, its file not open in an editor (as after a window reload). A file not
+      // yet checked says so until the answer comes.
+      const seen: string[] = [];
+      const sub = a.onDidRender((r) => seen.push(r.message ?? r.uri));
+      await vscode.commands.executeCommand('scr.openChecklist', doomed);
+      await renderedUntil(a, 'the preview on to-lose.scr.yaml', (s) => s.uri === doomed.toString());
+      sub.dispose();
+      assert.deepEqual(seen.slice(0, 2), ['Checking to-lose.scr.yaml against QM2…', doomed.toString()]);
+      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      await hidePreviewBehind('gaps.scr.yaml');
+      await vscode.workspace.fs.delete(doomed); // not through the editor: onDidDeleteFiles is not told
+      await showPreview();
+      const s = await renderedUntil(a, 'the preview to say the file cannot be found', (r) => !!r.message?.includes('cannot be found'));
+      assert.equal(s.message, 'to-lose.scr.yaml cannot be found. It may have been moved or deleted. Open another case file to see its QM2 checklist here.');
+      assert.equal(s.locked, false);
+      assert.equal(previewTitle(), 'QM2 Checklist');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(doomed).then(undefined, () => undefined);
     }
   });
 
