@@ -1,10 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import { CLI, ROOT, type CliResult } from '../helpers/cli';
 
-export const CI_DOSSIER = join(ROOT, 'test', 'fixtures', 'ci-dossier');
+/**
+ * test/fixtures/ci-dossier, copied to a folder of its own that is the top of a (bare-bones) git
+ * repository: outputs name files from the top of their repository, so that the tests' outputs do
+ * not depend on where this project is checked out.
+ */
+export const CI_DOSSIER = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'scr-ci-dossier-'));
+  cpSync(join(ROOT, 'test', 'fixtures', 'ci-dossier'), dir, { recursive: true });
+  mkdirSync(join(dir, '.git'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+})();
 export const GOLDEN = join(ROOT, 'test', 'cli', 'golden');
 /** The day the golden outputs are made on. */
 export const GOLDEN_TODAY = '2016-06-30';

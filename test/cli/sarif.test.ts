@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -123,6 +123,27 @@ describe('--format sarif', () => {
     const dup = log2.runs[0].results!.find((x) => x.ruleId === 'duplicate-id' && x.locations![0].physicalLocation!.artifactLocation!.uri === 'a.scr.yaml')!;
     assert.equal(dup.relatedLocations![0].physicalLocation!.artifactLocation!.uri, 'b.scr.yaml');
     assert.equal(dup.relatedLocations![0].physicalLocation!.region!.startLine, 3);
+  });
+
+  it('names files from the top of the repository, with a base id, wherever the check runs', () => {
+    const s = scratch();
+    mkdirSync(join(s.dir, '.git'));
+    mkdirSync(join(s.dir, 'dossier', 'old'), { recursive: true });
+    mkdirSync(join(s.dir, 'tools'));
+    const base = readFileSync(join(CI_DOSSIER, 'child-p.scr.yaml'), 'utf8');
+    writeFileSync(join(s.dir, 'dossier', 'a #1.scr.yaml'), base);
+    writeFileSync(join(s.dir, 'dossier', 'old', 'b.scr.yaml'), base);
+    // Run in the dossier's folder (as with a working-directory), and from a folder beside it.
+    const logs = [sarifOf(['--today', GOLDEN_TODAY], join(s.dir, 'dossier')), sarifOf(['--today', GOLDEN_TODAY, '../dossier'], join(s.dir, 'tools'))];
+    s.done();
+    for (const l of logs) {
+      const v = validate(l);
+      assert.ok(v.ok, v.errors);
+      const places = l.runs[0].results!.flatMap((x) => [...x.locations!, ...(x.relatedLocations ?? [])]).map((x) => x.physicalLocation?.artifactLocation).filter((x) => x !== undefined);
+      assert.ok(places.length >= 4, JSON.stringify(places));
+      assert.deepEqual([...new Set(places.map((x) => `${x!.uriBaseId} ${x!.uri}`))].sort(), ['%SRCROOT% dossier/a%20%231.scr.yaml', '%SRCROOT% dossier/old/b.scr.yaml']);
+      assert.doesNotMatch(JSON.stringify(l), /file:|scr-test-/, 'nothing names the machine\'s own folders');
+    }
   });
 
   it('unusual file names become valid relative URIs', () => {

@@ -1,4 +1,4 @@
-import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -46,6 +46,21 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     }
   }
   return { files: [...files].sort(), problems };
+}
+
+/**
+ * The top folder of the git repository that holds `dir` (the nearest folder with a `.git` in it),
+ * or undefined outside one. Found without running git, which need not be installed.
+ */
+export function repositoryRoot(dir: string): string | undefined {
+  let d = nodePath.resolve(dir);
+  for (let i = 0; i < 200; i++) {
+    if (existsSync(nodePath.join(d, '.git'))) return toSlash(d);
+    const up = nodePath.dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
+  return undefined;
 }
 
 /** Whether a file is named as a case file is: `*.scr.yaml`. */

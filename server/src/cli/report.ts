@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import { plural, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
@@ -61,6 +62,18 @@ export interface RenderContext {
   linkBase?: string;
   /** Every report by absolute path: for related places in other files. */
   byPath: Map<string, FileReport>;
+  /**
+   * The top folder of the git repository the command runs in, if any: code hosts (GitHub code
+   * scanning, links to lines) name a file by its path from there, wherever the command ran.
+   */
+  repoRoot?: string;
+}
+
+/** A file's path from the top of the repository (forward slashes), when it lies inside it. */
+export function repoPathOf(absolutePath: string, ctx: { repoRoot?: string }): string | undefined {
+  if (!ctx.repoRoot) return undefined;
+  const rel = nodePath.relative(ctx.repoRoot, absolutePath).split(nodePath.sep).join('/');
+  return rel && rel !== '..' && !rel.startsWith('../') && !nodePath.isAbsolute(rel) ? rel : undefined;
 }
 
 /** 1-based region of a span, a span that ends at the start of a line ending on the line before. */
@@ -76,6 +89,15 @@ export function regionOf(lines: LineIndex, span: Span): { line: number; column: 
 /** A finding's words in one line, for formats that cannot show line breaks. */
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
+ * Text from a case file made safe to print: control characters (other than tab and line breaks),
+ * which a terminal or a CI log would act on (colours, moving the cursor, links, clearing the
+ * screen), are shown as U+FFFD (the replacement character) instead.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
 }
 
 export { plural };

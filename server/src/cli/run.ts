@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandTargets, isCaseFile, readText, readTextNow, realPath, toSlash } from './files';
+import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
@@ -147,6 +147,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const problems = expanded.problems.filter((p) => !named.includes(p));
   for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
 
+  // A report must never take the place of a case file, a settings file or a baseline: each would
+  // be lost, and a case file holds a record nothing else keeps.
+  const configPath = o.config ? resolve(o.config as string) : undefined;
+  guardOutputs(outputs, resolve, { cases: files, config: configPath, baseline: baselineFile, writeBaseline: writeBaselineFile });
+
   const texts = new Map<string, string>();
   let reports: FileReport[] = named.map((p) => unreadable(resolve(p.target), p.target, p.message));
   for (const f of files) {
@@ -154,7 +159,6 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if ('text' in r) texts.set(f, r.text);
     else reports.push(unreadable(f, shown(f), r.problem));
   }
-  const configPath = o.config ? resolve(o.config as string) : undefined;
   if (configPath) {
     const r = await readText(configPath, o.config as string);
     if (!('text' in r)) throw new UsageError(r.problem);
@@ -226,7 +230,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   if (!files.length && !problems.length && !named.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
   else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
-  const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath };
+  const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath, repoRoot: repositoryRoot(io.cwd) };
   const render = (name: FormatName, colour: boolean) => FORMATS[name](report, { ...ctx, color: colour });
   io.stdout(render(format, color));
   for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false));
@@ -280,6 +284,33 @@ function planOutputs(paths: string[], formats: string[]): { path: string; format
     if (name !== undefined && !isFormat(name)) throw new UsageError(`unknown output format "${name}". Choose one of: ${FORMAT_NAMES.join(', ')}.`);
     return { path, format: (name as FormatName | undefined) ?? formatForFile(path) ?? 'json' };
   });
+}
+
+/**
+ * Refuses an --output that would write over something the run reads or writes: a case file (by
+ * name, or one being checked), a settings file, a baseline, or another --output.
+ */
+function guardOutputs(
+  outputs: { path: string }[],
+  resolve: (p: string) => string,
+  taken: { cases: string[]; config?: string; baseline?: string; writeBaseline?: string },
+): void {
+  const same = (a: string, b: string) => a === b || realPath(a) === realPath(b);
+  const seen: { abs: string; shown: string }[] = [];
+  for (const out of outputs) {
+    const abs = resolve(out.path);
+    const name = nodePath.posix.basename(abs);
+    const refuse = (what: string) => {
+      throw new UsageError(`--output ${out.path} would write the report over ${what}, which would be lost. Choose another file name for the report.`);
+    };
+    if (isCaseFile(name) || taken.cases.some((c) => same(c, abs))) refuse('a case file');
+    if (name === CONFIG_FILE || (taken.config && same(taken.config, abs))) refuse('a settings file');
+    if (taken.baseline && same(taken.baseline, abs)) refuse('the baseline given to --baseline');
+    if (taken.writeBaseline && same(taken.writeBaseline, abs)) refuse('the baseline being recorded with --write-baseline');
+    const twice = seen.find((x) => same(x.abs, abs));
+    if (twice) throw new UsageError(`--output ${out.path} is given twice (also as ${twice.shown}): each report needs a file of its own.`);
+    seen.push({ abs, shown: out.path });
+  }
 }
 
 async function writeOut(io: Io, abs: string, shown: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { checklistSummary, RULES_BY_ID, type Severity } from '../../engine/index';
 import { ruleDocUrl } from '../links';
-import { plural, regionOf, summaryLine, type RunReport } from '../report';
+import { plural, regionOf, repoPathOf, summaryLine, visible, type RenderContext, type RunReport } from '../report';
 
 /** How many annotations of each kind GitHub shows for one step. */
 const GITHUB_SHOWN = 10;
@@ -22,20 +22,21 @@ export function escapeProperty(s: string): string {
  * (`::warning file=…,line=…::message`), then each case file's QM2 line as plain log text.
  * Waived findings are not annotated.
  */
-export function formatGithub(report: RunReport): string {
+export function formatGithub(report: RunReport, ctx: Pick<RenderContext, 'repoRoot'> = {}): string {
   const out: string[] = [];
   for (const f of report.files) {
     for (const x of f.findings) {
       const r = regionOf(f.lines, x.span);
       const meta = RULES_BY_ID.get(x.rule);
-      const props: [string, string | number][] = [['file', f.path], ['line', r.line], ['endLine', r.endLine]];
+      // GitHub places an annotation by the file's path from the top of the repository.
+      const props: [string, string | number][] = [['file', repoPathOf(f.absolutePath, ctx) ?? f.path], ['line', r.line], ['endLine', r.endLine]];
       if (r.endLine === r.line) props.push(['col', r.column], ['endColumn', Math.max(r.column, r.endColumn - 1)]);
       props.push(['title', `${meta?.title ?? x.rule} (${x.rule})`]);
       const about = [
         ...(x.questions.length ? [`QM2 question${x.questions.length > 1 ? 's' : ''} ${x.questions.join(', ')}.`] : []),
         `More: ${ruleDocUrl(x.rule)}`,
       ].join(' ');
-      out.push(`::${COMMAND[x.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(`${x.message}\n${about}`)}`);
+      out.push(`::${COMMAND[x.severity]} ${props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(visible(`${x.message}\n${about}`))}`);
     }
   }
   // Plain log lines never start with "::", so a path cannot be taken for a command.
@@ -54,5 +55,5 @@ export function formatGithub(report: RunReport): string {
 }
 
 function oneLineText(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ');
+  return visible(s.replace(/[\r\n]+/g, ' '));
 }

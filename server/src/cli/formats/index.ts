@@ -11,7 +11,7 @@ export const FORMATS = {
   stylish: (r: RunReport, ctx: RenderContext) => formatStylish(r, { color: ctx.color }),
   json: (r: RunReport) => formatJson(r),
   sarif: formatSarif,
-  github: (r: RunReport) => formatGithub(r),
+  github: formatGithub,
   markdown: formatMarkdown,
   junit: (r: RunReport) => formatJunit(r),
 } as const;

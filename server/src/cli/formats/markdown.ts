@@ -1,6 +1,6 @@
 import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
-import { counts, oneLine, plural, regionOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
+import { counts, oneLine, plural, regionOf, repoPathOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
 
 /**
  * A report for people who will not open the YAML: for each case file, the QM2 checklist as a
@@ -22,7 +22,9 @@ export function formatMarkdown(report: RunReport, ctx: RenderContext): string {
 
 function fileSection(f: FileReport, ctx: RenderContext): string[] {
   const out: string[] = [];
-  const link = (line?: number) => lineLink(f.path, line, ctx.linkBase);
+  // On the code host a file is named from the top of the repository, wherever the command ran.
+  const fromRoot = ctx.linkBase ? repoPathOf(f.absolutePath, ctx) : undefined;
+  const link = (line?: number) => (fromRoot !== undefined ? lineLink(fromRoot, line, ctx.linkBase) : lineLink(f.path, line, ctx.repoRoot ? undefined : ctx.linkBase));
   const fileLink = `[${code(f.path)}](${link()})`;
   if (f.kind === 'config') {
     out.push(`## Settings file ${code(f.path)}`, '', `The settings in ${fileLink} have mistakes. Until they are put right, the defaults apply.`);
@@ -104,13 +106,20 @@ export function code(s: string): string {
 /**
  * Plain text made safe in Markdown: characters that would format, link, make HTML or mention
  * someone are escaped, while `code spans` in a message stay code. In a table cell `|` is escaped.
+ * GitHub and GitLab make a link of `#12`, `GH-12` or `!12` (an issue or merge request) even when
+ * escaped, and note the report on that issue: an invisible word joiner keeps them plain text, as
+ * it keeps `@name` from mentioning anyone.
  */
 export function md(text: string, inTable = false): string {
   return text
     .split(/(`[^`\n]+`)/)
     .map((part, i) => {
       if (i % 2 === 1) return inTable ? part.replace(/\|/g, '\\|') : part;
-      return part.replace(/[\\`*_[\]<>#|~&]/g, '\\$&').replace(/@/g, '@\u2060').replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
+      return part
+        .replace(/[\\`*_[\]<>#|~&]/g, '\\$&')
+        .replace(/@/g, '@\u2060')
+        .replace(/([#!$&%~]|\bGH-)(?=\d)/gi, '$1\u2060')
+        .replace(/^(\s*)([-+]|\d+[.)])(\s)/, '$1\\$2$3');
     })
     .join('');
 }

@@ -1,7 +1,23 @@
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { ArtifactLocation, Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { ALL_RULES, QUESTIONS, type Finding, type Severity } from '../../engine/index';
-import { fileUri as uriOf, HOME, ruleDocUrl } from '../links';
-import { fingerprintOf, regionOf, type FileReport, type RenderContext, type RunReport } from '../report';
+import { fileUri, HOME, pathToUriReference, ruleDocUrl } from '../links';
+import { fingerprintOf, regionOf, repoPathOf, type FileReport, type RenderContext, type RunReport } from '../report';
+
+/**
+ * The base of every relative URI: the top of the repository the command ran in (GitHub code
+ * scanning reads paths from there), or else the folder it ran in. Left for the reader to place,
+ * so that the machine's own folders are not written into the log.
+ */
+export const SRCROOT = '%SRCROOT%';
+
+/** Where a file is, as code scanning names it: from the top of the repository when it is in it. */
+function artifactOf(absolutePath: string, shown: string, ctx: RenderContext): ArtifactLocation {
+  const fromRoot = repoPathOf(absolutePath, ctx);
+  if (fromRoot !== undefined) return { uri: pathToUriReference(fromRoot), uriBaseId: SRCROOT };
+  const uri = fileUri(shown);
+  // Outside the repository, a shown path is relative to the folder the command ran in.
+  return uri.startsWith('file:') || ctx.repoRoot ? { uri: fileUri(absolutePath) } : { uri, uriBaseId: SRCROOT };
+}
 
 /** The key of our fingerprint in `partialFingerprints` (bump the number if its recipe changes). */
 export const FINGERPRINT_KEY = 'scrCheckFingerprint/v1';
@@ -71,9 +87,9 @@ function result(f: FileReport, x: Finding, ruleIndex: Map<string, number>, ctx: 
     const loc: Location = { id: i + 1, message: { text: rel.message } };
     if (other) {
       const rr = regionOf(other.lines, rel.span);
-      loc.physicalLocation = { artifactLocation: { uri: uriOf(other.path) }, region: { startLine: rr.line, startColumn: rr.column, endLine: rr.endLine, endColumn: rr.endColumn } };
+      loc.physicalLocation = { artifactLocation: artifactOf(other.absolutePath, other.path, ctx), region: { startLine: rr.line, startColumn: rr.column, endLine: rr.endLine, endColumn: rr.endColumn } };
     } else if (rel.path) {
-      loc.physicalLocation = { artifactLocation: { uri: uriOf(rel.path) } };
+      loc.physicalLocation = { artifactLocation: artifactOf(rel.path, rel.path, ctx) };
     }
     return loc;
   });
@@ -85,7 +101,7 @@ function result(f: FileReport, x: Finding, ruleIndex: Map<string, number>, ctx: 
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: uriOf(f.path) },
+          artifactLocation: artifactOf(f.absolutePath, f.path, ctx),
           region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
         },
       },

@@ -1,5 +1,5 @@
 import { checklistSummary, SEVERITY_WORDS } from '../../engine/index';
-import { counts, summaryLine, type RunReport } from '../report';
+import { counts, oneLine, summaryLine, visible, type RunReport } from '../report';
 
 export interface Style {
   color: boolean;
@@ -13,11 +13,11 @@ export function formatStylish(report: RunReport, style: Style): string {
   const out: string[] = [];
   for (const f of report.files) {
     if (!f.findings.length && !f.checklist) continue;
-    out.push(c('underline', f.path));
+    out.push(c('underline', visible(oneLine(f.path))));
     const rows = f.findings.map((x) => {
       const p = f.lines.positionAt(x.span.start);
       // Severities as the summary counts them: an information finding is a note.
-      return [`${p.line + 1}:${p.character + 1}`, SEVERITY_WORDS[x.severity].toLowerCase(), x.message.replace(/\s*\n\s*/g, ' '), x.rule];
+      return [`${p.line + 1}:${p.character + 1}`, SEVERITY_WORDS[x.severity].toLowerCase(), visible(oneLine(x.message)), x.rule];
     });
     const w0 = Math.max(0, ...rows.map((r) => r[0].length));
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));
@@ -32,7 +32,7 @@ export function formatStylish(report: RunReport, style: Style): string {
   const total = errors + warnings + notes;
   const summary = summaryLine(report);
   out.push(total === 0 ? c('bold', `✓ ${summary}`) : c('bold', errors ? c('red', `✗ ${summary}`) : `! ${summary}`));
-  if (report.changedSince) out.push(c('dim', `Only case files changed since ${report.changedSince} (and those their checks involve) were reported.`));
+  if (report.changedSince) out.push(c('dim', `Only case files changed since ${visible(oneLine(report.changedSince))} (and those their checks involve) were reported.`));
   if (report.baselined) out.push(c('dim', `${report.baselined} finding${report.baselined === 1 ? '' : 's'} already in the baseline not shown.`));
   return out.join('\n') + '\n';
 }
