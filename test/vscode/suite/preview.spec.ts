@@ -61,6 +61,14 @@ async function deleteInEditor(uri: vscode.Uri): Promise<void> {
   assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
+/** Opens the preview on a case file, waits for its checklist, and locks it there. */
+async function lockPreviewOn(a: Awaited<ReturnType<typeof api>>, uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('scr.openChecklist', uri);
+  await renderedUntil(a, `the preview on ${uri.path}`, (s) => s.uri === uri.toString());
+  assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+  await renderedUntil(a, 'the preview locked', (s) => s.uri === uri.toString() && s.locked);
+}
+
 suite('QM2 checklist preview and commands', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -157,16 +165,11 @@ suite('QM2 checklist preview and commands', () => {
 
   test('a locked preview follows its case file when the file is renamed', async () => {
     const a = await api();
-    const before = workspaceFile('to-rename.scr.yaml');
+    const before = await copyOfComplete('to-rename.scr.yaml', 'NSCB-2016-98');
     const after = workspaceFile('renamed.scr.yaml');
-    const text = (await vscode.workspace.fs.readFile(workspaceFile('complete.scr.yaml')));
-    // Another reference, so that the copy is not reported as the same case twice.
-    await vscode.workspace.fs.writeFile(before, new TextEncoder().encode(new TextDecoder().decode(text).replace('NSCB-2016-03', 'NSCB-2016-98')));
     try {
       await openCase('to-rename.scr.yaml');
-      await vscode.commands.executeCommand('scr.openChecklist');
-      await renderedUntil(a, 'the preview on to-rename.scr.yaml', (s) => s.uri === before.toString());
-      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
+      await lockPreviewOn(a, before);
       const rename = new vscode.WorkspaceEdit();
       rename.renameFile(before, after);
       assert.ok(await vscode.workspace.applyEdit(rename));
@@ -185,10 +188,7 @@ suite('QM2 checklist preview and commands', () => {
     const doomed = await copyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97');
     try {
       await openCase('to-delete.scr.yaml');
-      await vscode.commands.executeCommand('scr.openChecklist');
-      await renderedUntil(a, 'the preview on to-delete.scr.yaml', (s) => s.uri === doomed.toString());
-      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
-      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      await lockPreviewOn(a, doomed);
       const gaps = await hidePreviewBehind('gaps.scr.yaml');
       await deleteInEditor(doomed);
       await showPreview();
@@ -207,10 +207,7 @@ suite('QM2 checklist preview and commands', () => {
     const doomed = await copyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97');
     try {
       await openCase('to-delete.scr.yaml');
-      await vscode.commands.executeCommand('scr.openChecklist');
-      await renderedUntil(a, 'the preview on to-delete.scr.yaml', (s) => s.uri === doomed.toString());
-      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
-      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      await lockPreviewOn(a, doomed);
       await deleteInEditor(doomed);
       const s = await renderedUntil(a, 'the preview to say the file has been deleted', (r) => !!r.message?.includes('has been deleted'));
       assert.equal(s.message, 'to-delete.scr.yaml has been deleted. Open another case file to see its QM2 checklist here.');
@@ -231,10 +228,7 @@ suite('QM2 checklist preview and commands', () => {
     await vscode.workspace.fs.createDirectory(folder);
     const doomed = await copyOfComplete('closed-cases/to-delete.scr.yaml', 'NSCB-2016-95');
     try {
-      await vscode.commands.executeCommand('scr.openChecklist', doomed);
-      await renderedUntil(a, 'the preview on to-delete.scr.yaml', (s) => s.uri === doomed.toString());
-      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), true);
-      await renderedUntil(a, 'the preview locked', (s) => s.uri === doomed.toString() && s.locked);
+      await lockPreviewOn(a, doomed);
       const edit = new vscode.WorkspaceEdit();
       edit.deleteFile(folder, { recursive: true });
       assert.ok(await vscode.workspace.applyEdit(edit));
