@@ -17,7 +17,7 @@ describe('--output never writes over what the run reads or writes', () => {
     const cases: [string[], RegExp][] = [
       [['case.scr.yaml', '-o', 'case.scr.yaml'], /over a case file/],
       [['case.scr.yaml', '-o', './sub/../case.scr.yaml', '--output-format', 'markdown'], /over a case file/],
-      [['case.scr.yaml', '-o', 'other.scr.yaml'], /over a case file/],
+      [['case.scr.yaml', '-o', 'other.scr.yaml'], /is named as a case file is/],
       [['notes.yaml', '-o', 'notes.yaml'], /over a case file/],
       [['case.scr.yaml', '-o', 'scr.config.yaml'], /over a settings file/],
       [['case.scr.yaml', '--config', 'scr.config.yaml', '-o', 'scr.config.yaml'], /over a settings file/],

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
@@ -303,7 +303,10 @@ function guardOutputs(
     const refuse = (what: string) => {
       throw new UsageError(`--output ${out.path} would write the report over ${what}, which would be lost. Choose another file name for the report.`);
     };
-    if (isCaseFile(name) || taken.cases.some((c) => same(c, abs))) refuse('a case file');
+    if (taken.cases.some((c) => same(c, abs)) || (isCaseFile(name) && existsSync(abs))) refuse('a case file');
+    if (isCaseFile(name)) {
+      throw new UsageError(`--output ${out.path} is named as a case file is (it ends in .scr.yaml), so the report would later be checked as one. Choose another file name for the report.`);
+    }
     if (name === CONFIG_FILE || (taken.config && same(taken.config, abs))) refuse('a settings file');
     if (taken.baseline && same(taken.baseline, abs)) refuse('the baseline given to --baseline');
     if (taken.writeBaseline && same(taken.writeBaseline, abs)) refuse('the baseline being recorded with --write-baseline');
