@@ -40,6 +40,22 @@ describe('fix all', () => {
     assert.deepEqual(fixAll(doc, [finding('x', 0, [add('1')]), finding('y', 0, [add('2')])]).fixes.map((f) => f.title), ['1']);
   });
 
+  it('reads the fixed file once, not once per fix, when no fix spoils it', () => {
+    // 400 keys, each with a fix that changes its value.
+    const text = Array.from({ length: 400 }, (_, i) => `key${i}: value ${i}   # note ${i}\n`).join('');
+    const doc = new CaseDoc(text);
+    const fixes = Array.from({ length: 400 }, (_, i) => {
+      const start = text.indexOf(`value ${i} `);
+      return finding('x', start, [{ title: `${i}`, preferred: true, edits: [{ span: { start, end: start + `value ${i}`.length }, newText: `fixed ${i}` }] }]);
+    });
+    let readings = 0;
+    const r = fixAll(doc, fixes, (t) => (readings++, new CaseDoc(t).syntax.length));
+    assert.equal(r.fixes.length, 400);
+    assert.match(applyEdits(text, r.edits), /^key399: fixed 399 {3}# note 399$/m);
+    // Trying each fix in turn read the file 400 times (half a minute for a file with 300 agencies).
+    assert.equal(readings, 1);
+  });
+
   it('puts a new list entry before a new section where both are added at one place', () => {
     const doc = new CaseDoc('items:\n  - a\n');
     const section = { title: 'section', preferred: true, edits: [{ span: { start: 12, end: 12 }, newText: '\nother: 1' }] };
