@@ -97,6 +97,20 @@ describe('language features over the protocol', () => {
     assert.ok(!(await next).some((d) => d.code === 'unknown-agency'));
   });
 
+  it('offers each of several findings of one rule at one place its own fixes, and one waiver for them all', async () => {
+    const c = await started;
+    const uri = uriOf(join(DOSSIER, '..', 'one-agency.scr.yaml'));
+    c.open(uri, 'scr: 1\nagencies:\n  - id: other\n    name: Testshire Youth Service\n    type: other\n');
+    const missing = (await c.diagnostics(uri, 1)).filter((d) => d.code === 'key-agency-missing');
+    assert.equal(missing.length, 3);
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: missing[0].range, context: { diagnostics: missing } });
+    const titles = actions.map((a) => a.title);
+    for (const type of ['social-care', 'police', 'health']) assert.equal(titles.filter((t) => t === `Add an agency of type \`${type}\``).length, 1, titles.join(' | '));
+    const waivers = actions.filter((a) => a.title.startsWith('Waive'));
+    assert.deepEqual(waivers.map((a) => [a.title, a.diagnostics!.length]), [['Waive these 3 findings of `key-agency-missing` here…', 3]]);
+    c.notification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('waives a finding with a comment above its line, the cursor where the reason goes', async () => {
     const c = await started;
     const original = c.text(URI);

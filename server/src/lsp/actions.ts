@@ -6,7 +6,7 @@ import { fixAll, lensTitle, waiverEdit, type Finding } from '../engine/index';
 import { OPEN_CHECKLIST_COMMAND } from '../protocol';
 import type { Checked } from './analyses';
 import { guard, type Context } from './context';
-import { SOURCE, toRange, toTextEdit, type DiagnosticData } from './convert';
+import { diagnosticMessage, SOURCE, toRange, toTextEdit, type DiagnosticData } from './convert';
 
 /** The "fix all" kind: offered on request, and on save where the editor is set to fix on save. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.scr`;
@@ -23,6 +23,8 @@ export function registerActions(ctx: Context): void {
     if (!c) return [];
     const wants = (kind: string) => !p.context.only || p.context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
+    // One waiver comment covers every finding of its rule in its key or item: offered once for them all.
+    const waivers = new Map<string, CodeAction>();
     if (wants(CodeActionKind.QuickFix)) {
       for (const d of p.context.diagnostics) {
         if (d.source !== SOURCE) continue;
@@ -30,14 +32,18 @@ export function registerActions(ctx: Context): void {
         const fixes = f ? f.fixes.map((x) => ({ title: x.title, preferred: !!x.preferred, edits: x.edits.map((e) => toTextEdit(c.lines, e)) })) : fromData(c, d);
         for (const x of fixes) actions.push({ title: x.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: x.preferred, edit: edit(c, x.edits) });
         const waive = f && c.analysis && waiverEdit(c.analysis.doc, f, c.findings);
-        if (waive) {
+        const same = waive && waivers.get(`${f.rule}@${waive.edit.span.start}`);
+        if (same) same.diagnostics!.push(d);
+        else if (waive) {
           const range = toRange(c.lines, waive.edit.span);
           const text = waive.edit.newText;
           const escape = (s: string) => s.replace(/[$}\\]/g, '\\$&');
           const e: TextEdit | SnippetTextEdit = caps.snippetEdits
             ? { range, snippet: { kind: 'snippet', value: `${escape(text.slice(0, waive.reasonAt))}$0${escape(text.slice(waive.reasonAt))}` } }
             : { range, newText: text };
-          actions.push({ title: waive.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(c, [e]) });
+          const action: CodeAction = { title: waive.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(c, [e]) };
+          waivers.set(`${f.rule}@${waive.edit.span.start}`, action);
+          actions.push(action);
         }
       }
     }
@@ -59,13 +65,18 @@ export function registerActions(ctx: Context): void {
   }));
 }
 
-/** The finding a diagnostic came from, in the analysis of the document as it stands. */
+/**
+ * The finding a diagnostic came from, in the analysis of the document as it stands. One place can
+ * hold several findings of a rule (a key agency type missing for each type, one criterion after
+ * another): the message tells them apart.
+ */
 function findingOf(c: Checked, d: Diagnostic): Finding | undefined {
-  return c.findings.find((f) => {
+  const here = c.findings.filter((f) => {
     if (f.rule !== d.code || f.waived) return false;
     const r = toRange(c.lines, f.span);
     return r.start.line === d.range.start.line && r.start.character === d.range.start.character && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
   });
+  return here.find((f) => diagnosticMessage(f) === d.message) ?? here[0];
 }
 
 /** The fixes a diagnostic carries, when they were made for the version the document still has. */

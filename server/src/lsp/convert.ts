@@ -50,6 +50,11 @@ function questionsText(qs: readonly number[]): string {
   return ` (QM2 question${qs.length === 1 ? '' : 's'} ${listWords(qs.map(String), 'and')})`;
 }
 
+/** A finding's message as its diagnostic shows it: with the QM2 questions it bears on, unless it names them. */
+export function diagnosticMessage(f: Finding): string {
+  return /QM2 question/.test(f.message) ? f.message : f.message + questionsText(f.questions);
+}
+
 /**
  * A finding as a diagnostic: rule id as `code`, its page as `codeDescription`, the QM2 questions in
  * the message and `data`, places elsewhere as related information. `linesOf` gives the lines of
@@ -67,7 +72,7 @@ export function toDiagnostic(f: Finding, ctx: { uri: string; lines: LineIndex; v
     code: f.rule,
     codeDescription: { href: ruleHref(ctx.host, f.rule) },
     source: SOURCE,
-    message: /QM2 question/.test(f.message) ? f.message : f.message + questionsText(f.questions),
+    message: diagnosticMessage(f),
     data,
   };
   if (f.related.length) {
