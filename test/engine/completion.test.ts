@@ -53,6 +53,11 @@ describe('completion', () => {
     assert.deepEqual(r.labels, ['known', 'not-known', 'unknown']);
     assert.equal(r.items[1].documentation, 'The agency searched its records and found no contact.');
     assert.match(r.apply('not-known'), /involvement: not-known\n/);
+    // Written just before a comment, a value keeps a space from it: `known# …` would be the value.
+    const noted = complete(SAMPLE.replace('involvement: not-known', 'involvement: |# to ask'));
+    assert.match(noted.apply('known'), /involvement: known # to ask\n/);
+    assert.equal(new CaseDoc(noted.apply('known')).get(['agencies', 1, 'involvement']), 'known');
+    assert.match(complete(SAMPLE.replace('received: 2016-01-22', 'received:|# due')).apply('2016-06-01'), /received: 2016-06-01 # due\n/);
   });
 
   it('offers declared agency ids in meetings and agency input, not those already listed', () => {
@@ -108,6 +113,10 @@ describe('completion', () => {
     assert.ok(block.labels.includes('police') && !block.labels.includes('csc'), block.labels.join(', '));
     const quoted = complete(SAMPLE.replace('    agencies: [csc, police]\n', '    agencies: ["csc", |]\n'));
     assert.ok(quoted.labels.includes('police') && !quoted.labels.includes('csc'), quoted.labels.join(', '));
+    // Ids after the cursor are listed too: written at the front of the list, or between two.
+    assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [|, police]')).labels, ['csc']);
+    assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [c|, police]')).labels, ['csc']);
+    assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, |, "police"]')).labels, []);
     // Keys of `case` stand at two spaces: at four, a key would break the section, so none is offered.
     assert.deepEqual(complete(SAMPLE.replace('case:\n', 'case:\n    |\n')).labels, []);
   });

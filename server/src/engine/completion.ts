@@ -49,12 +49,17 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
     if (typed.startsWith('[')) {
       const parts = typed.slice(1).split(',');
       const partial = parts[parts.length - 1].trimStart();
-      const present = parts.slice(0, -1).map((p) => p.trim().replace(/^["']|["']$/g, ''));
+      // The entries on either side of the one being written (`[csc, |, police]`) are listed already.
+      const later = /^[^\]#]*/.exec(after.slice(tail.length))![0].split(',').slice(1);
+      const present = [...parts.slice(0, -1), ...later].map((p) => p.trim().replace(/^["']|["']$/g, ''));
       return valueEntries(doc, [...path, parts.length - 1], today, present, { start: offset - partial.length, end: offset + tail.length }, true);
     }
     if (/\s/.test(typed.trim())) return [];
     const span = { start: offset - typed.length, end: offset + tail.length };
-    return valueEntries(doc, path, today, [], span, false).map((e) => (v[4] ? e : { ...e, text: ` ${e.text}`, snippet: e.snippet && ` ${e.snippet}` }));
+    // A value needs a space after the colon, and before a comment (`scr# note` would be the value).
+    const spaceBefore = v[4] ? '' : ' ';
+    const spaceAfter = after.startsWith('#', tail.length) ? ' ' : '';
+    return valueEntries(doc, path, today, [], span, false).map((e) => (spaceBefore || spaceAfter ? { ...e, text: spaceBefore + e.text + spaceAfter, snippet: e.snippet && spaceBefore + e.snippet + spaceAfter } : e));
   }
 
   const k = KEY_WORD.exec(prefix);
