@@ -209,6 +209,40 @@ describe('diagnostics pulled', () => {
   });
 });
 
+describe('a settings file with mistakes, not open in the editor', () => {
+  const { dir, started } = serverOn(copyDossier(), { pull: true });
+  const config = () => uriOf(join(dir, 'scr.config.yaml'));
+
+  it('is in the workspace report while it has mistakes, and its list is emptied once they are put right or it goes', async () => {
+    const c = await started;
+    writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: a while\nrules:\n  unknown-agency: warning\n');
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 2 }] });
+    const first = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const settings = first.items.find((i) => i.uri === config()) as { kind: string; items: Diagnostic[]; resultId?: string } | undefined;
+    assert.ok(settings, `the settings file is reported: ${first.items.map((i) => i.uri).join(' ')}`);
+    assert.equal(settings.kind, 'full');
+    assert.equal(settings.items.length, 1);
+    assert.equal(settings.items[0].range.start.line, 0, 'on decisionLimit');
+    // The editor's own result ids: the next answer waits for a change, then empties the list.
+    const previousResultIds = first.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
+    const pending = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+    writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: 1 month\n');
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 2 }] });
+    const fixed = (await pending).items.find((i) => i.uri === config()) as { kind: string; items: Diagnostic[] } | undefined;
+    assert.deepEqual([fixed?.kind, fixed?.items], ['full', []]);
+    // Deleted while it had mistakes: its list is emptied too.
+    writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: soon\n');
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 2 }] });
+    const broken = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    assert.equal((broken.items.find((i) => i.uri === config()) as { items: Diagnostic[] }).items.length, 1);
+    rmSync(join(dir, 'scr.config.yaml'));
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 3 }] });
+    const gone = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: broken.items.map((i) => ({ uri: i.uri, value: i.resultId! })) });
+    const emptied = gone.items.find((i) => i.uri === config()) as { kind: string; items: Diagnostic[] } | undefined;
+    assert.deepEqual([emptied?.kind, emptied?.items], ['full', []]);
+  });
+});
+
 describe('URIs spelt as the editor spells them', () => {
   // VS Code writes `(` as %28 where Node leaves it: the same file, however its URI is spelt.
   const dir = mkdtempSync(join(tmpdir(), 'scr dossier (2016)-'));

@@ -122,6 +122,17 @@ export class Analyses {
     return result;
   }
 
+  /**
+   * The settings file a case file follows (the nearest `scr.config.yaml` above it), checked: the
+   * workspace report shows its mistakes though it is not open, as the command line does.
+   */
+  async settingsFileOf(uri: string): Promise<Checked | undefined> {
+    const { config } = await this.analyser.settingsFor(uri);
+    if (!config) return undefined;
+    const version = this.documents.get(config.path)?.version ?? null;
+    return { uri: config.path, version, lines: config.doc.lines, findings: config.findings, resultId: `${this.generation}.${fingerprint(config.doc.text)}` };
+  }
+
   /** Settings, a settings file or the dossier changed: every file is checked again. */
   invalidate(configUri?: string): void {
     this.generation++;

@@ -3,7 +3,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { CHECK_DOSSIER_REQUEST, type CheckDossierParams, type CheckDossierResult } from '../protocol';
-import { isOurs, type Checked } from './analyses';
+import { isConfigUri, isOurs, type Checked } from './analyses';
 import { uriKey } from './dossier';
 import { diagnosticsOf, guard, type Context } from './context';
 
@@ -46,7 +46,7 @@ export class Diagnostics {
     });
     if (caps.pullDiagnostics) {
       connection.languages.diagnostics.on(guard(ctx, 'Checking a document', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (p, token) => this.pull(p.textDocument.uri, p.previousResultId, token)));
-      connection.languages.diagnostics.onWorkspace(guard(ctx, 'Checking the workspace', { items: [] }, async (p, token) => ({ items: await this.workspace(new Map(p.previousResultIds.map((r) => [uriKey(r.uri), r.value])), token) })));
+      connection.languages.diagnostics.onWorkspace(guard(ctx, 'Checking the workspace', { items: [] }, async (p, token) => ({ items: await this.workspace(p.previousResultIds, token) })));
     }
     connection.onRequest(CHECK_DOSSIER_REQUEST, guard(ctx, 'Checking the dossier', { files: [] } as CheckDossierResult, (p: CheckDossierParams) => this.checkDossier(p)));
   }
@@ -135,19 +135,30 @@ export class Diagnostics {
    * `previous` is keyed by uriKey: the client may spell a file's URI otherwise than Node does
    * (`%28` for `(`, `c%3A` for `C:`).
    */
-  private async workspace(previous: Map<string, string>, token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  private async workspace(previousResultIds: readonly { uri: string; value: string }[], token: CancellationToken): Promise<WorkspaceDocumentDiagnosticReport[]> {
+    const previous = new Map(previousResultIds.map((r) => [uriKey(r.uri), r.value]));
+    const report = (c: Checked): WorkspaceDocumentDiagnosticReport => previous.get(uriKey(c.uri)) === c.resultId
+      ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: c.uri, version: c.version, resultId: c.resultId }
+      : { kind: DocumentDiagnosticReportKind.Full, uri: c.uri, version: c.version, resultId: c.resultId, items: diagnosticsOf(this.ctx, c) };
     for (;;) {
       const [generation, tick] = [this.ctx.analyses.generation, this.ticks];
       const reports: WorkspaceDocumentDiagnosticReport[] = [];
       const gone = [...this.gone].filter((uri) => previous.has(uriKey(uri)));
       for (const uri of gone) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+      const settingsFiles = new Map<string, Checked>();
       for (const uri of await this.ctx.analyses.dossier.list()) {
         if (token.isCancellationRequested) return [];
         const c = await this.checkFile(uri);
         if (!c) continue;
-        reports.push(previous.get(uriKey(uri)) === c.resultId
-          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: c.version, resultId: c.resultId }
-          : { kind: DocumentDiagnosticReportKind.Full, uri, version: c.version, resultId: c.resultId, items: diagnosticsOf(this.ctx, c) });
+        reports.push(report(c));
+        const s = await this.ctx.analyses.settingsFileOf(uri);
+        if (s) settingsFiles.set(uriKey(s.uri), s);
+      }
+      // The settings files the cases follow, where they have mistakes (or had them at the last
+      // answer); one that no case follows any more (deleted, say) has its list emptied.
+      for (const [key, s] of settingsFiles) if (s.findings.length || previous.has(key)) reports.push(report(s));
+      for (const r of previousResultIds) {
+        if (isConfigUri(r.uri) && !settingsFiles.has(uriKey(r.uri))) reports.push({ kind: DocumentDiagnosticReportKind.Full, uri: r.uri, version: null, items: [] });
       }
       // Something changed while the files were being checked: check again, for one consistent answer.
       if (this.ctx.analyses.generation !== generation || this.ticks !== tick) continue;

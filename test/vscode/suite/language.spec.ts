@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAll, codeOf, diagnosticsUntil, openCase } from './helpers';
+import { api, closeAll, codeOf, diagnosticsUntil, openCase, workspaceFile } from './helpers';
 
 /** The gaps written into gaps.scr.yaml, one finding each. */
 const EXPECTED = ['considerations-weighed', 'context-gathered', 'criteria-evidence', 'independent-challenge', 'minimum-data-requested'];
@@ -78,5 +78,23 @@ suite('Language features', () => {
     const after = await diagnosticsUntil(uri, 'fewer findings after fixing all', (d) => gaps(d).length < before);
     assert.ok(after.some((d) => codeOf(d) === 'to-complete'), 'the places left to fill in are reported');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a settings file with a mistake shows it in the Problems panel without being opened', async () => {
+    const folder = workspaceFile('team-b');
+    const config = vscode.Uri.joinPath(folder, 'scr.config.yaml');
+    await vscode.workspace.fs.createDirectory(folder);
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('complete.scr.yaml')));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'case.scr.yaml'), new TextEncoder().encode(text.replace('NSCB-2016-03', 'NSCB-2016-90')));
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('decisionLimit: a while\n'));
+      const d = await diagnosticsUntil(config, 'the mistake in team-b/scr.config.yaml', (x) => x.length > 0);
+      assert.equal(d[0].range.start.line, 0);
+      assert.ok(!vscode.workspace.textDocuments.some((t) => t.uri.toString() === config.toString()), 'the settings file is not open');
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('decisionLimit: 1 month\n'));
+      await diagnosticsUntil(config, 'the mistake put right', (x) => x.length === 0);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    }
   });
 });
