@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { md } from '../../server/src/cli/formats/markdown';
@@ -40,6 +40,41 @@ describe('--output never writes over what the run reads or writes', () => {
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /over the baseline given to --baseline/);
     assert.equal(readFileSync(join(s.dir, 'b.json'), 'utf8'), baseline);
+    s.done();
+  });
+});
+
+describe('--output: what the file written would be', () => {
+  it('a link is refused for the file it leads to, whatever its own name', () => {
+    const s = scratch();
+    writeFileSync(join(s.dir, 'case.scr.yaml'), R);
+    writeFileSync(join(s.dir, 'other.scr.yaml'), R);
+    writeFileSync(join(s.dir, 'scr.config.yaml'), 'decisionLimit: 1 month\n');
+    symlinkSync('scr.config.yaml', join(s.dir, 'report.json'));
+    symlinkSync('other.scr.yaml', join(s.dir, 'report.md'));
+    for (const [args, message] of [
+      [['case.scr.yaml', '-o', 'report.json'], /report\.json would write the report over a settings file/],
+      [['case.scr.yaml', '-o', 'report.md'], /report\.md would write the report over a case file/],
+    ] as [string[], RegExp][]) {
+      const r = run(['--today', GOLDEN_TODAY, ...args], s.dir);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+    }
+    assert.equal(readFileSync(join(s.dir, 'scr.config.yaml'), 'utf8'), 'decisionLimit: 1 month\n');
+    assert.equal(readFileSync(join(s.dir, 'other.scr.yaml'), 'utf8'), R);
+    s.done();
+  });
+
+  it('a settings file that does not exist yet is refused for what it is, not said to be written over', () => {
+    const s = scratch();
+    writeFileSync(join(s.dir, 'case.scr.yaml'), R);
+    for (const name of ['scr.config.yaml', 'sub/SCR.CONFIG.YAML']) {
+      const r = run(['case.scr.yaml', '--today', GOLDEN_TODAY, '-o', name], s.dir);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /is named as a settings file is \(scr\.config\.yaml\), so the report would later be read as the settings/);
+      assert.doesNotMatch(r.stderr, /over a settings file|would be lost/);
+    }
+    assert.ok(!existsSync(join(s.dir, 'scr.config.yaml')));
     s.done();
   });
 });

@@ -243,6 +243,36 @@ describe('a settings file with mistakes, not open in the editor', () => {
   });
 });
 
+describe('a settings file with mistakes, open in the editor', () => {
+  const { dir, started } = serverOn(copyDossier(), { pull: true });
+
+  it('is reported under the result id the editor pulled for it, so the workspace report still waits for a change', async () => {
+    const c = await started;
+    const config = uriOf(join(dir, 'scr.config.yaml'));
+    writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: a while\n');
+    c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config, type: 2 }] });
+    await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    // Opened to put the mistake right: the server checks every file again once it has it.
+    c.open(config, readFileSync(join(dir, 'scr.config.yaml'), 'utf8'));
+    await new Promise((r) => setTimeout(r, 500));
+    const workspace = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const pulled = await c.request<{ resultId: string }>('textDocument/diagnostic', { textDocument: { uri: config } });
+    const listed = workspace.items.find((i) => i.uri === config);
+    assert.equal(listed?.resultId, pulled.resultId, 'one result id for the settings file, pulled alone or with the workspace');
+    // vscode-languageclient sends the document's own result id for a file open in the editor.
+    const previousResultIds = workspace.items.map((i) => ({ uri: i.uri, value: i.uri === config ? pulled.resultId : i.resultId! }));
+    let answered: WorkspaceDiagnosticReport | undefined;
+    const pending = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds }).then((r) => (answered = r));
+    await c.request('textDocument/hover', { textDocument: { uri: config }, position: { line: 0, character: 0 } });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(answered, undefined, `answered with nothing changed: ${JSON.stringify(answered?.items.filter((i) => i.kind === 'full').map((i) => i.uri))}`);
+    // It still answers when the settings file changes.
+    c.edit(config, 'a while', '1 month');
+    const next = (await pending).items.find((i) => i.uri === config) as { kind: string; items: Diagnostic[] } | undefined;
+    assert.deepEqual([next?.kind, next?.items], ['full', []]);
+  });
+});
+
 describe('URIs spelt as the editor spells them', () => {
   // VS Code writes `(` as %28 where Node leaves it: the same file, however its URI is spelt.
   const dir = mkdtempSync(join(tmpdir(), 'scr dossier (2016)-'));

@@ -299,15 +299,21 @@ function guardOutputs(
   const seen: { abs: string; shown: string }[] = [];
   for (const out of outputs) {
     const abs = resolve(out.path);
-    const name = nodePath.posix.basename(abs);
+    // The name of the file that would be written: where a link leads, and as the file system spells
+    // it (on Windows and macOS `SCR.CONFIG.YAML` is scr.config.yaml). Compared whatever its case.
+    const name = nodePath.posix.basename(realPath(abs)).toLowerCase();
+    const exists = existsSync(abs);
     const refuse = (what: string) => {
       throw new UsageError(`--output ${out.path} would write the report over ${what}, which would be lost. Choose another file name for the report.`);
     };
-    if (taken.cases.some((c) => same(c, abs)) || (isCaseFile(name) && existsSync(abs))) refuse('a case file');
+    if (taken.cases.some((c) => same(c, abs)) || (isCaseFile(name) && exists)) refuse('a case file');
     if (isCaseFile(name)) {
       throw new UsageError(`--output ${out.path} is named as a case file is (it ends in .scr.yaml), so the report would later be checked as one. Choose another file name for the report.`);
     }
-    if (name === CONFIG_FILE || (taken.config && same(taken.config, abs))) refuse('a settings file');
+    if ((name === CONFIG_FILE && exists) || (taken.config && same(taken.config, abs))) refuse('a settings file');
+    if (name === CONFIG_FILE) {
+      throw new UsageError(`--output ${out.path} is named as a settings file is (${CONFIG_FILE}), so the report would later be read as the settings of the case files beside and below it. Choose another file name for the report.`);
+    }
     if (taken.baseline && same(taken.baseline, abs)) refuse('the baseline given to --baseline');
     if (taken.writeBaseline && same(taken.writeBaseline, abs)) refuse('the baseline being recorded with --write-baseline');
     const twice = seen.find((x) => same(x.abs, abs));

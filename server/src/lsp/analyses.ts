@@ -129,8 +129,11 @@ export class Analyses {
   async settingsFileOf(uri: string): Promise<Checked | undefined> {
     const { config } = await this.analyser.settingsFor(uri);
     if (!config) return undefined;
-    const version = this.documents.get(config.path)?.version ?? null;
-    return { uri: config.path, version, lines: config.doc.lines, findings: config.findings, resultId: `${this.generation}.${fingerprint(config.doc.text)}` };
+    // Open in the editor: the check the editor pulls for it, with the same result id. The editor
+    // sends that id back with the workspace request, and any other would make the answer differ
+    // from it each time: the request would answer at once, again and again, instead of waiting.
+    if (this.documents.get(config.path)) return this.current(config.path);
+    return { uri: config.path, version: null, lines: config.doc.lines, findings: config.findings, resultId: `${this.generation}.${fingerprint(config.doc.text)}` };
   }
 
   /** Settings, a settings file or the dossier changed: every file is checked again. */
