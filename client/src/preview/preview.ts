@@ -51,15 +51,18 @@ export class PreviewManager implements vscode.Disposable {
       }),
       // The file shown is renamed or moved: the preview goes with it (locked or not).
       vscode.workspace.onDidRenameFiles((e) => {
-        const moved = e.files.find((f) => f.oldUri.toString() === this.target);
-        if (this.panel && moved) this.retarget(moved.newUri.toString());
+        const shown = this.target;
+        if (!this.panel || !shown) return;
+        for (const f of e.files) {
+          const now = movedTo(shown, f.oldUri.toString(), f.newUri.toString());
+          if (now) return this.retarget(now);
+        }
       }),
       // The file shown is deleted, alone or with its folder.
       vscode.workspace.onDidDeleteFiles((e) => {
         const shown = this.target;
         if (!this.panel || !shown) return;
-        const holds = (f: vscode.Uri) => shown === f.toString() || shown.startsWith(f.toString().replace(/\/$/, '') + '/');
-        if (e.files.some(holds)) this.lost(shown, 'has been deleted.');
+        if (e.files.some((f) => movedTo(shown, f.toString(), '') !== undefined)) this.lost(shown, 'has been deleted.');
       }),
       // The server has no checklist for a file that does not exist. Without this, a preview whose
       // file was deleted while VS Code was closed, or by another program, would say "Checking…"
@@ -195,6 +198,11 @@ export class PreviewManager implements vscode.Disposable {
       void vscode.window.showInformationMessage('Open the QM2 checklist first, then lock it to its case file.');
       return undefined;
     }
+    if (!this.locked && !this.target) {
+      // Nothing is shown (its file has gone): a lock would keep the preview on nothing.
+      void vscode.window.showInformationMessage('Open a case file first: the lock keeps the checklist on the case file it shows.');
+      return false;
+    }
     this.locked = !this.locked;
     const doc = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors.find((e) => isCaseDocument(e.document))?.document;
     if (!this.locked && isCaseDocument(doc) && doc.uri.toString() !== this.target) this.retarget(doc.uri.toString());
@@ -237,6 +245,16 @@ export class PreviewManager implements vscode.Disposable {
     this.panelSubscriptions.forEach((d) => d.dispose());
     this.subscriptions.forEach((d) => d.dispose());
   }
+}
+
+/**
+ * Where the file `shown` is after the file or folder `from` moved to `to`; undefined when the move
+ * is not of it. A deletion is a move to ''.
+ */
+function movedTo(shown: string, from: string, to: string): string | undefined {
+  if (shown === from) return to;
+  const folder = from.replace(/\/$/, '') + '/';
+  return shown.startsWith(folder) ? (to && to.replace(/\/$/, '') + '/' + shown.slice(folder.length)) : undefined;
 }
 
 /** The case file the user is working on, if any (the active editor's, else one on screen), other than `gone`. */

@@ -182,6 +182,27 @@ suite('QM2 checklist preview and commands', () => {
     }
   });
 
+  test('a locked preview follows its case file when its folder is renamed', async () => {
+    const a = await api();
+    await closeAll();
+    const folder = workspaceFile('open-cases');
+    const renamed = workspaceFile('open-cases-2016');
+    await vscode.workspace.fs.createDirectory(folder);
+    const before = await copyOfComplete('open-cases/to-move.scr.yaml', 'NSCB-2016-94');
+    try {
+      await lockPreviewOn(a, before);
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(folder, renamed);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const after = vscode.Uri.joinPath(renamed, 'to-move.scr.yaml');
+      const s = await renderedUntil(a, 'the preview to follow the folder', (r) => r.uri === after.toString());
+      assert.equal(s.locked, true);
+    } finally {
+      await closeAll();
+      for (const u of [folder, renamed]) await vscode.workspace.fs.delete(u, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   test('a locked preview whose file is deleted while it is hidden unlocks and moves to the case file in the editor', async () => {
     const a = await api();
     await closeAll();
@@ -213,6 +234,8 @@ suite('QM2 checklist preview and commands', () => {
       assert.equal(s.message, 'to-delete.scr.yaml has been deleted. Open another case file to see its QM2 checklist here.');
       assert.equal(s.locked, false);
       assert.equal(previewTitle(), 'QM2 Checklist');
+      // With nothing shown, there is nothing to lock it on.
+      assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), false);
       const next = await openBesidePreview('gaps.scr.yaml');
       await renderedUntil(a, 'the preview to follow gaps.scr.yaml', (r) => r.uri === next.document.uri.toString() && !r.locked);
     } finally {
