@@ -81,3 +81,13 @@ test('a question lists the findings the file waives on it, each with its reason'
   const html = renderHtml(r, ctx);
   assert.match(html, /<h4>Waived in the file<\/h4><ul>\n<li>No police agency &lt;img[^\n]*<em>Reason given: Police records held by the successor force &lt;img/);
 });
+
+test('the HTML export has a main landmark and names its tables, so a screen reader can find its parts', () => {
+  const html = renderHtml(hostileChecklist(), ctx);
+  assert.match(html, /<body>\n<main>\n<h1>/);
+  assert.match(html, /<\/ul>\n<\/main>\n<\/body>/);
+  assert.match(html, /<h2>The statutory test<\/h2><table><caption>Each criterion, its finding and its evidence/);
+  assert.match(html, /<table><caption>The timeline: each date in the record<\/caption>/);
+  // Long words in case text (a web address given as evidence) wrap rather than widen the page.
+  assert.match(html, /body \{[^}]*overflow-wrap: anywhere/);
+});

@@ -50,3 +50,9 @@ test('the extension takes from the page only messages of the shapes it knows, pl
   assert.ok(isFromPreview({ type: 'rendered', state: { ...shows, message: 'a.scr.yaml has been deleted.' } }, shown), 'a page with a message');
   assert.ok(!isFromPreview({ type: 'rendered', state: { ...shows, message: 3 } }, shown), 'a message is words');
 });
+
+test('the page has one lasting, polite live region, outside the part the script redraws', () => {
+  const html = previewHtml(page);
+  assert.match(html, /<div id="app">.*<\/div>\n<div id="announce" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"><\/div>/);
+  assert.match(html, /<title>QM2 checklist<\/title>/);
+});

@@ -211,7 +211,7 @@ const INIT = String.raw`
   window.__send = (json) => window.postMessage({ type: 'update', data: JSON.parse(json), locked: false }, '*');
   window.__renders = () => window.__posted.filter((m) => m.type === 'rendered');
   window.__traces = () => Object.getOwnPropertyNames(window).filter((k) => k.startsWith('__pwned_'));
-  const TAGS = new Set('html head meta link title body div p main header h1 h2 h4 button section nav a ol ul li details summary span code table caption thead tbody tr th td em script svg rect text line path g circle'.split(' '));
+  const TAGS = new Set('html head meta link title body div p main header h1 h2 h3 button section nav a ol ul li details summary span code table caption thead tbody tr th td em script svg rect text line path g circle'.split(' '));
   const URL_ATTRS = new Set(['href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'style', 'content', 'http-equiv']);
   window.__inspect = (expectJson) => {
     const expected = JSON.parse(expectJson);

@@ -75,12 +75,12 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
     if (i.waived.length) p.push(`<h4>${WAIVED_HEADING}</h4><ul>`, ...i.waived.map((f) => `<li>${h(f.message)} <em>${h(waiverInWords(f.waiver))}</em> <span class="line">(line ${f.range.start.line + 1}, ${h(f.rule)})</span></li>`), '</ul>');
     p.push('</section>');
   }
-  p.push('<h2>The statutory test</h2><table><thead><tr><th scope="col">Criterion</th><th scope="col">Needed</th><th scope="col">Finding</th><th scope="col">Evidence</th></tr></thead><tbody>');
+  p.push('<h2>The statutory test</h2><table><caption>Each criterion, its finding and its evidence (Working Together 2015, chapter 4)</caption><thead><tr><th scope="col">Criterion</th><th scope="col">Needed</th><th scope="col">Finding</th><th scope="col">Evidence</th></tr></thead><tbody>');
   for (const c of r.test.criteria) p.push(`<tr><th scope="row">${h(c.label)}</th><td>${c.needed ? 'yes' : 'no'}</td><td>${h(c.finding ?? 'not recorded')}</td><td>${h(c.evidence ?? 'none recorded')}</td></tr>`);
   p.push('</tbody></table>', ...testInWords(r.test).map((v) => `<p>${h(v.text)}</p>`));
   p.push('<h2>Timing</h2>', ...timingInWords(r.timing).map((l) => `<p>${h(l)}</p>`));
   if (r.timeline.length) {
-    p.push('<table><thead><tr><th scope="col">Date</th><th scope="col">Event</th></tr></thead><tbody>');
+    p.push('<table><caption>The timeline: each date in the record</caption><thead><tr><th scope="col">Date</th><th scope="col">Event</th></tr></thead><tbody>');
     for (const e of r.timeline) p.push(`<tr><td>${h(longDate(e.date))}</td><td>${h(e.label)}</td></tr>`);
     p.push('</tbody></table>');
   }
@@ -94,17 +94,19 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${h(title)}</title>
 <style>
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #1b1b1b; }
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #1b1b1b; background: #fff; overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #999; } h3 { font-size: 1.05rem; margin-bottom: .2rem; }
 .summary { font-weight: bold; font-size: 1.1rem; } .asks { font-style: italic; margin-top: 0; } .line { color: #555; }
 section.q { border-left: 4px solid #999; padding-left: .8rem; margin: 1rem 0; }
 section.met { border-color: #2e7d32; } section.partly-met { border-color: #b26a00; } section.not-met { border-color: #c62828; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; } caption { text-align: left; padding-bottom: .3rem; } th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 @media print { body { margin: 0; } section.q { break-inside: avoid; } }
 </style>
 </head>
 <body>
+<main>
 ${p.join('\n')}
+</main>
 </body>
 </html>
 `;

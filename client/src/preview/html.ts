@@ -31,6 +31,7 @@ export function previewHtml(page: PreviewPage): string {
 </head>
 <body>
 <div id="app"><p class="placeholder">Loading the QM2 checklist…</p></div>
+<div id="announce" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
 <script nonce="${a(page.nonce)}" src="${a(page.scriptUri)}"></script>
 </body>
 </html>

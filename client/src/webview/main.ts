@@ -4,7 +4,7 @@
 import './style.css';
 import type { ChecklistResult, FromPreview, RenderedState, Rng, ToPreview } from '../../../server/src/protocol';
 import { el } from './dom';
-import { considerationsSection, eventsTable, header, overviewSection, questionsSection, testSection } from './sections';
+import { considerationsSection, eventsTable, header, overviewSection, questionsSection, sectionHeading, testSection } from './sections';
 import { drawTimeline } from './timeline';
 import { timingInWords } from '../words';
 
@@ -13,6 +13,8 @@ interface PageState {
   locked: boolean;
   data?: ChecklistResult;
   collapsed: number[];
+  /** Whether "The timeline as a list" is open. */
+  eventsOpen?: boolean;
 }
 
 interface VsCodeApi {
@@ -62,12 +64,16 @@ function render(): void {
       save();
     }),
     testSection(r, reveal),
-    el('section', { id: 'timeline', 'aria-labelledby': 'timeline-h' }, el('h2', { id: 'timeline-h' }, 'Timeline'), el('ul', { class: 'timing' }, ...timingInWords(r.timing).map((l) => el('li', {}, l))), timelineBox, legend(), eventsTable(r, reveal)),
+    el('section', { id: 'timeline', 'aria-labelledby': 'timeline-h' }, sectionHeading('timeline', 'Timeline'), el('ul', { class: 'timing' }, ...timingInWords(r.timing).map((l) => el('li', {}, l))), timelineBox, legend(), eventsTable(r, reveal, state.eventsOpen === true, (open) => {
+      state.eventsOpen = open;
+      save();
+    })),
     considerationsSection(r, reveal),
   );
   app.replaceChildren(page);
   drawInto(timelineBox, r);
   if (focused) restoreFocus(focused);
+  announce(`${r.uri}\n${r.summary}`, `${r.reference ?? 'Case file'}: ${r.summary}`);
   report(r);
 }
 
@@ -76,6 +82,8 @@ function legend(): HTMLElement {
 }
 
 function drawInto(box: HTMLElement, r: ChecklistResult): void {
+  // A redraw on resizing (zooming, or narrowing the panel) keeps the focus on the event it was on.
+  const focused = box.contains(document.activeElement) ? (document.activeElement as HTMLElement | SVGElement).dataset?.key : undefined;
   try {
     box.replaceChildren(drawTimeline(r, box.clientWidth || document.body.clientWidth - 24, reveal));
   } catch (e) {
@@ -83,6 +91,26 @@ function drawInto(box: HTMLElement, r: ChecklistResult): void {
     box.replaceChildren(el('p', { class: 'none' }, 'The timeline cannot be drawn from these dates. The list below gives each one.'));
     console.error(e);
   }
+  if (focused) restoreFocus(focused);
+}
+
+/**
+ * Screen readers hear the summary through one live region that lasts as long as the page (one
+ * made afresh with each redraw is not reliably announced), politely, and only once the checklist
+ * has stayed the same for a moment and says something new: not on every keystroke in the file.
+ */
+const ANNOUNCE_AFTER_MS = 1500;
+const announcer = document.getElementById('announce');
+let announceTimer: ReturnType<typeof setTimeout> | undefined;
+let lastAnnounced = '';
+
+function announce(key: string, words: string): void {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    if (!announcer || key === lastAnnounced) return;
+    lastAnnounced = key;
+    announcer.textContent = words;
+  }, ANNOUNCE_AFTER_MS);
 }
 
 function restoreFocus(key: string): void {
@@ -107,7 +135,8 @@ function report(r: ChecklistResult): void {
 }
 
 function showEmpty(reason: string): void {
-  app.replaceChildren(el('main', {}, el('p', { class: 'placeholder', role: 'status' }, reason)));
+  app.replaceChildren(el('main', {}, el('p', { class: 'placeholder' }, reason)));
+  announce(`\n${reason}`, reason);
   // Reported like a checklist, so that what the page says (such as a file deleted) can be checked too.
   vscode.postMessage({ type: 'rendered', state: { uri: '', summary: '', statuses: [], locked: state.locked, message: reason } });
 }

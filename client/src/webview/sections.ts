@@ -45,20 +45,44 @@ export function header(r: ChecklistResult, locked: boolean, toggleLock: () => vo
 }
 
 export function overviewSection(r: ChecklistResult): HTMLElement {
+  // The headline is not a live region: the page is redrawn on every change to the file, and main.ts
+  // announces the summary through one lasting live region, only when it changes.
   return el(
     'section',
     { class: 'overview', 'aria-label': 'Summary' },
-    el('p', { class: 'headline', id: 'headline', role: 'status' }, r.summary),
+    el('p', { class: 'headline', id: 'headline' }, r.summary),
     el('p', { class: 'counts' }, problemsInWords(r.counts)),
-    el(
-      'nav',
-      { 'aria-label': 'Parts of the checklist' },
-      el('a', { href: '#questions' }, 'Questions'),
-      el('a', { href: '#test' }, 'Statutory test'),
-      el('a', { href: '#timeline' }, 'Timeline'),
-      el('a', { href: '#considerations' }, 'Considerations'),
-    ),
+    el('nav', { 'aria-label': 'Parts of the checklist' }, ...PARTS.map(([id, words]) => partLink(id, words))),
   );
+}
+
+const PARTS: [string, string][] = [
+  ['questions', 'Questions'],
+  ['test', 'Statutory test'],
+  ['timeline', 'Timeline'],
+  ['considerations', 'Considerations'],
+];
+
+/** A part's heading: the place its link in the navigation takes the focus to (and keeps it across a redraw). */
+export function sectionHeading(id: string, words: string): HTMLElement {
+  return el('h2', { id: `${id}-h`, tabindex: '-1', 'data-key': `${id}-h` }, words);
+}
+
+/**
+ * A link to a part of the page that takes the focus there, as well as the view. VS Code's webview
+ * catches links within the page and only scrolls to them, so without this a keyboard user's next
+ * Tab would go on from the link, not from the part it names.
+ */
+function partLink(id: string, words: string): HTMLElement {
+  const a = el('a', { href: `#${id}`, 'data-key': `nav-${id}` }, words);
+  a.addEventListener('click', (e) => {
+    const heading = document.getElementById(`${id}-h`);
+    if (!heading) return;
+    e.preventDefault();
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
+  });
+  return a;
 }
 
 export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: Set<number>, onToggle: (q: number, open: boolean) => void): HTMLElement {
@@ -67,13 +91,13 @@ export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: 
     const body = el('div', { class: 'q-body' }, el('p', { class: 'asks' }, item.asks), el('p', { class: 'q-summary' }, ...richText(item.summary)));
     if (item.evidence.length) {
       body.append(
-        el('h4', {}, 'Evidence'),
+        el('h3', {}, 'Evidence'),
         el('ul', { class: 'evidence' }, ...item.evidence.map((e, i) => el('li', {}, revealButton(`q${item.question}-e${i}`, e.range, reveal, icon('met'), e.label)))),
       );
     } else if (item.status !== 'not-applicable') body.append(el('p', { class: 'none' }, 'No evidence recorded for this question yet.'));
     if (item.findings.length) {
       body.append(
-        el('h4', {}, findingsHeading(item.status)),
+        el('h3', {}, findingsHeading(item.status)),
         el(
           'ul',
           { class: 'findings' },
@@ -85,7 +109,7 @@ export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: 
     }
     if (item.waived.length) {
       body.append(
-        el('h4', {}, WAIVED_HEADING),
+        el('h3', {}, WAIVED_HEADING),
         el(
           'ul',
           { class: 'findings waived' },
@@ -110,7 +134,7 @@ export function questionsSection(r: ChecklistResult, reveal: Reveal, collapsed: 
     details.addEventListener('toggle', () => onToggle(item.question, details.open));
     list.append(el('li', { class: `st-${item.status}` }, details));
   }
-  return el('section', { id: 'questions', 'aria-labelledby': 'questions-h' }, el('h2', { id: 'questions-h' }, 'The nine questions of Quality Marker 2'), list);
+  return el('section', { id: 'questions', 'aria-labelledby': 'questions-h' }, sectionHeading('questions', 'The nine questions of Quality Marker 2'), list);
 }
 
 export function testSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
@@ -128,7 +152,7 @@ export function testSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
   return el(
     'section',
     { id: 'test', 'aria-labelledby': 'test-h' },
-    el('h2', { id: 'test-h' }, 'The statutory test'),
+    sectionHeading('test', 'The statutory test'),
     el(
       'table',
       { class: 'criteria' },
@@ -145,7 +169,7 @@ export function considerationsSection(r: ChecklistResult, reveal: Reveal): HTMLE
   return el(
     'section',
     { id: 'considerations', 'aria-labelledby': 'considerations-h' },
-    el('h2', { id: 'considerations-h' }, 'The chair’s considerations'),
+    sectionHeading('considerations', 'The chair’s considerations'),
     el('p', {}, `${weighed} of ${r.considerations.length} recorded as weighed.`),
     el(
       'ul',
@@ -158,8 +182,8 @@ export function considerationsSection(r: ChecklistResult, reveal: Reveal): HTMLE
 }
 
 /** The timeline's events as a table, for screen readers and keyboard users. */
-export function eventsTable(r: ChecklistResult, reveal: Reveal): HTMLElement {
-  return el(
+export function eventsTable(r: ChecklistResult, reveal: Reveal, open: boolean, onToggle: (open: boolean) => void): HTMLElement {
+  const details = el(
     'details',
     { class: 'events', 'data-key': 'events' },
     el('summary', { 'data-key': 'events-s' }, 'The timeline as a list'),
@@ -170,4 +194,8 @@ export function eventsTable(r: ChecklistResult, reveal: Reveal): HTMLElement {
       el('tbody', {}, ...r.timeline.map((e, i) => el('tr', {}, el('td', {}, longDate(e.date)), el('td', {}, revealButton(`ev-${i}`, e.range, reveal, e.label))))),
     ),
   );
+  // Kept open across redraws, so that a keyboard user working through the list does not lose it.
+  details.open = open;
+  details.addEventListener('toggle', () => onToggle(details.open));
+  return details;
 }

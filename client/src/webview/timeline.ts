@@ -160,6 +160,10 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
       root.append(g);
     }
   });
+  // Screen readers get the events, each named in full; the lanes' names, the axis and the labels
+  // drawn on the chart would only be read as a jumble of words, and the lines above the chart and
+  // the list below it say the same in sentences.
+  for (const child of Array.from(root.children)) if (!child.classList.contains('ev')) child.setAttribute('aria-hidden', 'true');
   return root;
 }
 
