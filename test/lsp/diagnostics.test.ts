@@ -228,12 +228,14 @@ describe('a settings file with mistakes, not open in the editor', () => {
     const pending = c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
     writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: 1 month\n');
     c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 2 }] });
-    const fixed = (await pending).items.find((i) => i.uri === config()) as { kind: string; items: Diagnostic[] } | undefined;
+    const second = await pending;
+    const fixed = second.items.find((i) => i.uri === config()) as { kind: string; items: Diagnostic[] } | undefined;
     assert.deepEqual([fixed?.kind, fixed?.items], ['full', []]);
-    // Deleted while it had mistakes: its list is emptied too.
+    // Deleted while it had mistakes: its list is emptied too. (Each request carries the last
+    // answer's result ids, so that it waits until the server has taken in the change.)
     writeFileSync(join(dir, 'scr.config.yaml'), 'decisionLimit: soon\n');
     c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 2 }] });
-    const broken = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const broken = await c.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: second.items.map((i) => ({ uri: i.uri, value: i.resultId! })) });
     assert.equal((broken.items.find((i) => i.uri === config()) as { items: Diagnostic[] }).items.length, 1);
     rmSync(join(dir, 'scr.config.yaml'));
     c.notification('workspace/didChangeWatchedFiles', { changes: [{ uri: config(), type: 3 }] });
