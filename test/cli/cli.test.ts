@@ -65,6 +65,11 @@ describe('scr-check exit codes and options', () => {
     const r = scrCheck([s.dir, '--quiet', '--today', '2016-12-01']);
     assert.equal(r.code, 0);
     assert.doesNotMatch(r.stdout, /warning {2}/);
+    // Hidden, but still counted against --max-warnings.
+    const q = scrCheck([s.dir, '--quiet', '--today', '2016-12-01', '--max-warnings', '0']);
+    assert.equal(q.code, 1, q.stderr);
+    assert.doesNotMatch(q.stdout, /unexplained-delay/);
+    assert.match(q.stderr, /more than the 0 allowed by --max-warnings \(not shown, as --quiet asks\)/);
   });
 
   it('usage errors exit 2 with a clear message', () => {

@@ -224,6 +224,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     written = b.count;
   }
   const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
+  // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
+  const allWarnings = counts(reports).warnings;
   if (o.quiet) for (const r of reports) r.findings = r.findings.filter((x) => x.severity === 'error');
   const { errors, warnings } = counts(reports);
   const report: RunReport = { files: reports, errors, warnings, baselined, ...(changedRef !== undefined ? { changedSince: changedRef } : {}) };
@@ -236,8 +238,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false));
   if (writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${o['write-baseline']}.\n`);
 
-  const tooMany = maxWarnings !== undefined && report.warnings > maxWarnings;
-  if (tooMany) io.stderr(`scr-check: ${plural(report.warnings, 'warning')}, more than the ${maxWarnings} allowed by --max-warnings.\n`);
+  const tooMany = maxWarnings !== undefined && allWarnings > maxWarnings;
+  if (tooMany) io.stderr(`scr-check: ${plural(allWarnings, 'warning')}, more than the ${maxWarnings} allowed by --max-warnings${o.quiet ? ' (not shown, as --quiet asks)' : ''}.\n`);
   // Writing a baseline accepts every finding there is, so only files that could not be found fail.
   const failed = problems.length > 0 || named.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
   return failed ? 1 : 0;
