@@ -69,6 +69,13 @@ async function lockPreviewOn(a: Awaited<ReturnType<typeof api>>, uri: vscode.Uri
   await renderedUntil(a, 'the preview locked', (s) => s.uri === uri.toString() && s.locked);
 }
 
+/** Waits for the preview to say that its file has gone (`what`: "has been deleted." or "cannot be found. …"), unlocked. */
+async function previewSaysGone(a: Awaited<ReturnType<typeof api>>, name: string, what: string): Promise<void> {
+  const message = `${name} ${what} Open another case file to see its QM2 checklist here.`;
+  const s = await renderedUntil(a, `the preview to say: ${message}`, (r) => r.message === message);
+  assert.equal(s.locked, false);
+}
+
 suite('QM2 checklist preview and commands', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -230,9 +237,7 @@ suite('QM2 checklist preview and commands', () => {
       await openCase('to-delete.scr.yaml');
       await lockPreviewOn(a, doomed);
       await deleteInEditor(doomed);
-      const s = await renderedUntil(a, 'the preview to say the file has been deleted', (r) => !!r.message?.includes('has been deleted'));
-      assert.equal(s.message, 'to-delete.scr.yaml has been deleted. Open another case file to see its QM2 checklist here.');
-      assert.equal(s.locked, false);
+      await previewSaysGone(a, 'to-delete.scr.yaml', 'has been deleted.');
       assert.equal(previewTitle(), 'QM2 Checklist');
       // With nothing shown, there is nothing to lock it on.
       assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), false);
@@ -255,9 +260,7 @@ suite('QM2 checklist preview and commands', () => {
       const edit = new vscode.WorkspaceEdit();
       edit.deleteFile(folder, { recursive: true });
       assert.ok(await vscode.workspace.applyEdit(edit));
-      const s = await renderedUntil(a, 'the preview to say the file has been deleted', (r) => !!r.message?.includes('has been deleted'));
-      assert.equal(s.message, 'to-delete.scr.yaml has been deleted. Open another case file to see its QM2 checklist here.');
-      assert.equal(s.locked, false);
+      await previewSaysGone(a, 'to-delete.scr.yaml', 'has been deleted.');
     } finally {
       await closeAll();
       await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
@@ -270,9 +273,7 @@ suite('QM2 checklist preview and commands', () => {
     // A preview opened on a file that is not there, as one restored after its file was deleted
     // while VS Code was closed.
     await vscode.commands.executeCommand('scr.openChecklist', workspaceFile('gone-before.scr.yaml'));
-    const s = await renderedUntil(a, 'the preview to say the file cannot be found', (r) => !!r.message?.includes('cannot be found'));
-    assert.equal(s.message, 'gone-before.scr.yaml cannot be found. It may have been moved or deleted. Open another case file to see its QM2 checklist here.');
-    assert.equal(s.locked, false);
+    await previewSaysGone(a, 'gone-before.scr.yaml', 'cannot be found. It may have been moved or deleted.');
     const next = await openBesidePreview('gaps.scr.yaml');
     await renderedUntil(a, 'the preview to follow gaps.scr.yaml', (r) => r.uri === next.document.uri.toString());
     await closeAll();
@@ -296,9 +297,7 @@ suite('QM2 checklist preview and commands', () => {
       await hidePreviewBehind('gaps.scr.yaml');
       await vscode.workspace.fs.delete(doomed); // not through the editor: onDidDeleteFiles is not told
       await showPreview();
-      const s = await renderedUntil(a, 'the preview to say the file cannot be found', (r) => !!r.message?.includes('cannot be found'));
-      assert.equal(s.message, 'to-lose.scr.yaml cannot be found. It may have been moved or deleted. Open another case file to see its QM2 checklist here.');
-      assert.equal(s.locked, false);
+      await previewSaysGone(a, 'to-lose.scr.yaml', 'cannot be found. It may have been moved or deleted.');
       assert.equal(previewTitle(), 'QM2 Checklist');
     } finally {
       await closeAll();
