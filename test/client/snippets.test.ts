@@ -80,3 +80,18 @@ test('every snippet has a prefix starting scr- and a description', () => {
     assert.ok(s.description.length > 20, name);
   }
 });
+
+test('a new file whose example words are left in is not counted as complete: each is reported, and no question rests on it', () => {
+  // Tabbing past the prompts ("To be completed. What the finding rests on.") made question 7 read
+  // "met", with every criterion's evidence still the template's words.
+  const decided = `${base.replace(/\n*$/, '')}\n\n${expand(snippets['Decision: hold an SCR']!.body)}`;
+  const a = analyseText(decided, { path: 'snippet.scr.yaml', today: parseDate(TODAY) });
+  const left = a.findings.filter((f) => f.rule === 'to-complete');
+  assert.ok(left.some((f) => /still reads “To be completed\. What the finding rests on\.”/.test(f.message)), left.map((f) => f.message).join('\n'));
+  for (const key of ['board', 'rationale', 'scope', 'evidence']) assert.ok(left.some((f) => f.message.includes(`(\`${key}\`)`)), `${key} is reported`);
+  for (const q of [7, 8]) assert.notEqual(a.checklist.find((c) => c.question === q)!.status, 'met', `question ${q}`);
+  // Every prose prompt in the snippets begins as the checker looks for.
+  const prompts = Object.values(snippets).flatMap((s) => [...s.body.join('\n').matchAll(/\$\{\d+:([A-Z][^}]*\s[^}]*)\}/g)].map((m) => m[1]!));
+  const notPrompts = new Set(['Child A', 'SCR subgroup', 'Health provider', 'Police force', "Children's social care service"]);
+  for (const p of prompts) if (!notPrompts.has(p)) assert.match(p, /^To be completed\. /, p);
+});

@@ -2,7 +2,7 @@ import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
 import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
-import { isBlank, isPlaceholder, listWords, sameBoard, TO_COMPLETE } from './text';
+import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
@@ -36,7 +36,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     return {
       question: q,
       status,
-      summary: unfilled ? `${said} But some of what it rests on still reads “${TO_COMPLETE}”` : said,
+      summary: unfilled ? `${said} But some of what it rests on is still to be completed.` : said,
       evidence,
       findings: open.filter((f) => f.questions.includes(q) && (canBeHeldBack(status) || f.severity !== 'hint')),
       waived: input.findings.filter((f) => f.waived && f.questions.includes(q)),
@@ -130,7 +130,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     } else {
       status = reason ? 'met' : 'not-met';
       const over = `Decided ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit of ${t.limitText}`;
-      summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : isPlaceholder(written) ? `${over}; the reason for the delay still reads “${TO_COMPLETE}”` : `${over}, with no reason recorded.`;
+      summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : isPlaceholder(written) ? `${over}; the reason for the delay is still to be completed.` : `${over}, with no reason recorded.`;
     }
     const evidence = [] as { span: Span; label: string }[];
     if (doc.has(['referral', 'date'])) evidence.push(ev(['referral', 'date'], 'Referral date'));

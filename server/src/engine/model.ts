@@ -1,7 +1,7 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
 import { schemaAt } from './schema-info';
-import { isBlank, isPlaceholder, nameKey, ownEntry, TO_COMPLETE } from './text';
+import { isBlank, isPlaceholder, nameKey, ownEntry, TO_COMPLETE_START } from './text';
 import type { Question } from './types';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
@@ -329,16 +329,17 @@ function placeQuestions(path: Path): Question[] {
 }
 
 /**
- * Where the record still holds the text a quick fix wrote for the reviewer to fill in
- * (“To be completed.”), with the QM2 questions each place bears on. The one definition, which the
+ * Where the record still holds text left for the reviewer to replace (a quick fix's “To be
+ * completed.”, or a new file's “To be completed. Name of your LSCB.”), with the QM2 questions each
+ * place bears on and the words as written. The one definition, which the
  * to-complete rule reports and the checklist reads: a question resting on such a place is not met.
  */
-export function unfinished(doc: CaseDoc): readonly { path: Path; questions: Question[] }[] {
+export function unfinished(doc: CaseDoc): readonly { path: Path; questions: Question[]; text: string }[] {
   return once(doc, 'unfinished', () => {
-    const out: { path: Path; questions: Question[] }[] = [];
-    if (!doc.text.includes(TO_COMPLETE)) return out;
+    const out: { path: Path; questions: Question[]; text: string }[] = [];
+    if (!doc.text.includes(TO_COMPLETE_START)) return out;
     const walk = (v: unknown, path: Path) => {
-      if (isPlaceholder(v)) out.push({ path, questions: placeQuestions(path) });
+      if (isPlaceholder(v)) out.push({ path, questions: placeQuestions(path), text: (v as string).trim() });
       else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     };

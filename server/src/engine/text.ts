@@ -1,9 +1,11 @@
 /** The text a fix writes where the reviewer still has something to fill in. */
 export const TO_COMPLETE = 'To be completed.';
+/** How every text left for the reviewer to replace begins: a fix's, and a new file's prompts ("To be completed. Name of your LSCB."). */
+export const TO_COMPLETE_START = 'To be completed';
 
-/** Whether a value is the text a fix left to fill in, not yet replaced. */
+/** Whether a value is text left to fill in (by a fix or a new file's template), not yet replaced. */
 export function isPlaceholder(v: unknown): boolean {
-  return typeof v === 'string' && v.trim() === TO_COMPLETE;
+  return typeof v === 'string' && v.trimStart().startsWith(TO_COMPLETE_START);
 }
 
 /** Edit distance (insertions, deletions, substitutions, and swaps of neighbours). */

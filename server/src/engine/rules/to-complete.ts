@@ -1,12 +1,11 @@
 import { unfinished } from '../model';
 import type { Rule } from '../rule';
 import { titleAt } from '../schema-info';
-import { TO_COMPLETE } from '../text';
 
 export const toComplete: Rule = {
   id: 'to-complete',
   title: 'Nothing is left “To be completed.”',
-  description: 'Text a quick fix wrote for you to fill in (“To be completed.”) that has not yet been replaced.',
+  description: 'Text left for you to fill in, by a quick fix (“To be completed.”) or a new file’s template (“To be completed. What the finding rests on.”), that has not yet been replaced.',
   severity: 'warning',
   // Each finding names the one question its place bears on.
   questions: [1, 2, 3, 4, 5, 6, 7, 8, 9],
@@ -21,7 +20,7 @@ export const toComplete: Rule = {
       ctx.report({
         span: doc.spanOf(u.path),
         message:
-          `${title.charAt(0).toUpperCase()}${title.slice(1)}${key && key !== title ? ` (\`${key}\`)` : ''} still reads “${TO_COMPLETE}”, the words a quick fix left for you to replace. ` +
+          `${title.charAt(0).toUpperCase()}${title.slice(1)}${key && key !== title ? ` (\`${key}\`)` : ''} still reads “${u.text}”, words left for you to replace. ` +
           'Write in what the record shows.' + (u.questions.length ? ` Until then, it does not count towards QM2 question ${u.questions.join(' or ')}.` : ''),
         questions: u.questions,
         subject: u.path.join('.'),
