@@ -63,6 +63,12 @@ export function repositoryRoot(dir: string): string | undefined {
   return undefined;
 }
 
+/** A path's way from `folder` (with forward slashes), when it lies inside that folder; else undefined. */
+export function pathInside(folder: string, path: string): string | undefined {
+  const rel = toSlash(nodePath.relative(folder, path));
+  return rel && rel !== '..' && !rel.startsWith('../') && !nodePath.isAbsolute(rel) ? rel : undefined;
+}
+
 /** Whether a file is named as a case file is: `*.scr.yaml`. */
 export function isCaseFile(path: string): boolean {
   return path.endsWith('.scr.yaml');

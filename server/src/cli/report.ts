@@ -1,4 +1,4 @@
-import * as nodePath from 'node:path';
+import { pathInside } from './files';
 import { plural, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
@@ -71,9 +71,7 @@ export interface RenderContext {
 
 /** A file's path from the top of the repository (forward slashes), when it lies inside it. */
 export function repoPathOf(absolutePath: string, ctx: { repoRoot?: string }): string | undefined {
-  if (!ctx.repoRoot) return undefined;
-  const rel = nodePath.relative(ctx.repoRoot, absolutePath).split(nodePath.sep).join('/');
-  return rel && rel !== '..' && !rel.startsWith('../') && !nodePath.isAbsolute(rel) ? rel : undefined;
+  return ctx.repoRoot ? pathInside(ctx.repoRoot, absolutePath) : undefined;
 }
 
 /** 1-based region of a span, a span that ends at the start of a line ending on the line before. */

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, toSlash } from './files';
+import { expandTargets, isCaseFile, pathInside, readText, readTextNow, realPath, repositoryRoot, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
@@ -134,10 +134,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const writeBaselineFile = o['write-baseline'] ? resolve(o['write-baseline'] as string) : undefined;
   const oldBaseline = writeBaselineFile ? await loadBaseline(writeBaselineFile, o['write-baseline'] as string, 'replace') : undefined;
 
-  const shown = (abs: string) => {
-    const rel = toSlash(nodePath.relative(io.cwd, abs));
-    return rel && !rel.startsWith('..') ? rel : abs;
-  };
+  const shown = (abs: string) => pathInside(io.cwd, abs) ?? abs;
   const expanded = await expandTargets(parsed.positionals, io.cwd);
   const { files } = expanded;
   // A case file named on the command line that cannot be had (a link that leads nowhere, a typing
@@ -297,30 +294,34 @@ function guardOutputs(
   resolve: (p: string) => string,
   taken: { cases: string[]; config?: string; baseline?: string; writeBaseline?: string },
 ): void {
-  const same = (a: string, b: string) => a === b || realPath(a) === realPath(b);
-  const seen: { abs: string; shown: string }[] = [];
+  // Files are compared by where they really are (through links); the cases' only when asked.
+  let cases: Set<string> | undefined;
+  const seen: { real: string; shown: string }[] = [];
   for (const out of outputs) {
     const abs = resolve(out.path);
+    const real = realPath(abs);
+    const is = (p: string | undefined) => p !== undefined && realPath(p) === real;
     // The name of the file that would be written: where a link leads, and as the file system spells
     // it (on Windows and macOS `SCR.CONFIG.YAML` is scr.config.yaml). Compared whatever its case.
-    const name = nodePath.posix.basename(realPath(abs)).toLowerCase();
+    const name = nodePath.posix.basename(real).toLowerCase();
     const exists = existsSync(abs);
     const refuse = (what: string) => {
       throw new UsageError(`--output ${out.path} would write the report over ${what}, which would be lost. Choose another file name for the report.`);
     };
-    if (taken.cases.some((c) => same(c, abs)) || (isCaseFile(name) && exists)) refuse('a case file');
+    cases ??= new Set(taken.cases.map(realPath));
+    if (cases.has(real) || (isCaseFile(name) && exists)) refuse('a case file');
     if (isCaseFile(name)) {
       throw new UsageError(`--output ${out.path} is named as a case file is (it ends in .scr.yaml), so the report would later be checked as one. Choose another file name for the report.`);
     }
-    if ((name === CONFIG_FILE && exists) || (taken.config && same(taken.config, abs))) refuse('a settings file');
+    if ((name === CONFIG_FILE && exists) || is(taken.config)) refuse('a settings file');
     if (name === CONFIG_FILE) {
       throw new UsageError(`--output ${out.path} is named as a settings file is (${CONFIG_FILE}), so the report would later be read as the settings of the case files beside and below it. Choose another file name for the report.`);
     }
-    if (taken.baseline && same(taken.baseline, abs)) refuse('the baseline given to --baseline');
-    if (taken.writeBaseline && same(taken.writeBaseline, abs)) refuse('the baseline being recorded with --write-baseline');
-    const twice = seen.find((x) => same(x.abs, abs));
+    if (is(taken.baseline)) refuse('the baseline given to --baseline');
+    if (is(taken.writeBaseline)) refuse('the baseline being recorded with --write-baseline');
+    const twice = seen.find((x) => x.real === real);
     if (twice) throw new UsageError(`--output ${out.path} is given twice (also as ${twice.shown}): each report needs a file of its own.`);
-    seen.push({ abs, shown: out.path });
+    seen.push({ real, shown: out.path });
   }
 }
 
