@@ -240,3 +240,36 @@ describe('places still to be completed, and what they are not taken for', () => 
     assert.ok(a.findings.some((f) => f.rule === 'to-complete'));
   });
 });
+
+describe('questions 8 and 9 before a decision', () => {
+  // Before a decision, local-learning and member-agency-input say nothing: the summary says what to record.
+  const undecided = BASE.slice(0, BASE.indexOf('decision:\n'));
+  const item = (text: string, n: number) => analyseText(text, { today }).checklist.find((c) => c.question === n)!;
+
+  it('says what to record under learning and agencyInput while nothing is there', () => {
+    const bare = undecided.replace(/learning:\n(?: {2}.*\n)+/, '').replace(/agencyInput:\n(?: {2}.*\n)+/, '');
+    assert.ok(!bare.includes('learning:') && !bare.includes('agencyInput:'));
+    const a = analyseText(bare, { today });
+    assert.deepEqual(a.findings.filter((f) => f.questions.includes(8) || f.questions.includes(9)), []);
+    const q8 = item(bare, 8);
+    assert.equal(q8.status, 'not-met');
+    assert.match(q8.summary, /^No local learning is recorded yet\. Before the decision, list under `learning` /);
+    const q9 = item(bare, 9);
+    assert.equal(q9.status, 'not-met');
+    assert.match(q9.summary, /^No input from member agencies is recorded yet\. Before the decision, record under `agencyInput` /);
+  });
+
+  it('counts input so far, and asks for a second agency where one has given a view', () => {
+    assert.equal(item(undecided, 9).summary, 'Input from 2 agencies so far.');
+    assert.equal(item(undecided, 9).status, 'met');
+    const one = undecided.replace(/ {2}- agency: health\n(?: {4}.*\n)+/, '');
+    assert.notEqual(one, undecided);
+    assert.equal(item(one, 9).status, 'partly-met');
+    assert.match(item(one, 9).summary, /^Input from 1 agency so far\. Before the decision, record under `agencyInput` /);
+  });
+
+  it('keeps the decided wording once a decision is recorded', () => {
+    assert.equal(item(BASE, 9).summary, 'Input from 2 agencies before the decision.');
+    assert.equal(item(BASE, 8).summary, '1 learning reference recorded; the nature of the review is set out.');
+  });
+});

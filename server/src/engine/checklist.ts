@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, isDecided, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -194,7 +194,10 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const parts = [learning.length > 0, ...(scr ? [nature] : [])];
     const status: ChecklistStatus = parts.every(Boolean) ? 'met' : parts.some(Boolean) ? 'partly-met' : 'not-met';
     items.push(item(8, status,
-      `${learning.length} learning reference${learning.length === 1 ? '' : 's'} recorded` + (scr ? (nature ? '; the nature of the review is set out.' : '; the nature of the review is not set out.') : '.'),
+      learning.length === 0 && !isDecided(doc)
+        // Before a decision no finding says what to do yet, so the summary does.
+        ? 'No local learning is recorded yet. Before the decision, list under `learning` the earlier reviews, audits or improvement work the chair should take into account.'
+        : `${learning.length} learning reference${learning.length === 1 ? '' : 's'} recorded` + (scr ? (nature ? '; the nature of the review is set out.' : '; the nature of the review is not set out.') : '.'),
       [...learning.map((l) => ev(l.path, `Learning: ${asString(l.data.reference) ?? ''}`)), ...(nature ? [ev(['decision', 'nature'], 'Nature of the review')] : [])]));
   }
 
@@ -204,7 +207,10 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
     items.push(item(9, status,
-      `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`,
+      isDecided(doc) ? `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`
+        : agenciesHeard.size >= 2 ? `Input from ${agenciesHeard.size} agencies so far.`
+        // Before a decision no finding says what to do yet, so the summary does.
+        : `${agenciesHeard.size === 0 ? 'No input from member agencies is recorded yet' : 'Input from 1 agency so far'}. Before the decision, record under \`agencyInput\` the view of each agency that gives one (at least two): which agency, when, and what it said.`,
       input9.map((i) => ev(i.path, `Input from ${agencyLabel(doc, i.data.agency)}`))));
   }
 
