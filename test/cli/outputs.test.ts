@@ -131,7 +131,7 @@ describe('--format markdown', () => {
     const r = run(['--format', 'markdown', '--today', GOLDEN_TODAY], s.dir);
     s.done();
     const row = r.stdout.split('\n').find((l) => l.startsWith('| 5. '))!;
-    assert.match(row, /\| – Not applicable \| Decided within the limit of 1 month\.<br>Also noted: \[Line 16\]\([^)]*\): Ofsted was notified on 29 January 2016/);
+    assert.match(row, /\| – Not applicable \| Decided within the limit of 1 month\.<br>Also noted \(not counted against this question\): \[Line 16\]\([^)]*\): Ofsted was notified on 29 January 2016/);
   });
 
   it('lists beside a question the findings the file waives on it, with the reason given', () => {

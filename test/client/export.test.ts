@@ -66,10 +66,10 @@ test('a finding beside a question that does not apply is noted, and one beside a
   const q2 = md.slice(md.indexOf('### Q2.'), md.indexOf('### Q5.'));
   const q5 = md.slice(md.indexOf('### Q5.'), md.indexOf('## The statutory test'));
   assert.match(q2, /^Holding it back:$/m);
-  assert.match(q5, /^Also noted:$/m);
+  assert.match(q5, /^Also noted \(not counted against this question\):$/m);
   assert.doesNotMatch(q5, /Holding it back/);
   const html = renderHtml(r, ctx);
-  assert.match(html, /<h4>Also noted<\/h4><ul>\n<li><strong>Note:<\/strong> Ofsted was notified late\./);
+  assert.match(html, /<h4>Also noted \(not counted against this question\)<\/h4><ul>\n<li><strong>Note:<\/strong> Ofsted was notified late\./);
   assert.equal(html.match(/<h4>Holding it back<\/h4>/g)?.length, 1);
 });
 

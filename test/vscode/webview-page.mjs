@@ -62,7 +62,7 @@ export async function runWebviewPageTests({ root }) {
     // A finding beside a question that does not apply is noted with it; one beside a question not met holds it back.
     await page.evaluate((d) => window.postMessage({ type: 'update', data: d, locked: false }, '*'), checklistWithNotedFinding());
     await page.waitForFunction(() => window.__posted.filter((m) => m.type === 'rendered').length >= 2);
-    assert.deepEqual(await page.locator('.questions h3').allTextContents(), ['Evidence', 'Holding it back', 'Waived in the file', 'Also noted']);
+    assert.deepEqual(await page.locator('.questions h3').allTextContents(), ['Evidence', 'Holding it back', 'Waived in the file', 'Also noted (not counted against this question)']);
     assert.match(await page.locator('ul.waived li').textContent(), /^No police agency <img src=x onerror="alert\(1\)">.* Reason given: Police records held by the successor force <img/);
 
     // The policy is enforced: a script without the nonce is refused, and nothing else was.

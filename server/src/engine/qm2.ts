@@ -44,7 +44,8 @@ export function canBeHeldBack(status: ChecklistStatus): boolean {
  * notification to Ofsted), it is only noted with it.
  */
 export function findingsHeading(status: ChecklistStatus): string {
-  return canBeHeldBack(status) ? 'Holding it back' : 'Also noted';
+  // Said in so many words: a late notification listed under a question that does not apply read as a contradiction.
+  return canBeHeldBack(status) ? 'Holding it back' : 'Also noted (not counted against this question)';
 }
 
 /** The heading over a question's waived findings. */
