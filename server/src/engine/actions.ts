@@ -4,6 +4,7 @@ import { plural } from './dates';
 import { CaseDoc } from './document';
 import { applyEdits } from './fixes';
 import { extents } from './locate';
+import { RULES_BY_ID } from './rules/index';
 import { coveredFrom, isCovered } from './waivers';
 import type { Finding, Fix, TextEdit } from './types';
 
@@ -60,14 +61,23 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.span.start === b.span.start && a.span.end === a.span.start && b.span.end === b.span.start && a.newText === b.newText;
 }
 
-/** Rules whose findings are about waivers or about reading the file at all: they cannot be waived. */
-const NOT_WAIVABLE = new Set(['waiver-reason', 'waiver-unused', 'yaml-syntax']);
+/**
+ * Rules whose findings are never offered a waiver: those about waivers themselves, and those that
+ * say the record is wrong rather than incomplete, so that the only good answer is to correct it: a
+ * file that cannot be read (`yaml-syntax`), a key or value the format does not know (`schema`), a
+ * date that does not exist (`invalid-date`), an agency id no agency has (`unknown-agency`), and
+ * one id or case reference given twice (`duplicate-id`). A waiver written by hand still works.
+ * `date-order` is offered: some of what it reports does happen (a return sent after a phone call,
+ * before the formal request), and the record should then say so.
+ */
+const NOT_WAIVABLE: ReadonlySet<string> = new Set(['waiver-reason', 'waiver-unused', 'yaml-syntax', 'schema', 'invalid-date', 'unknown-agency', 'duplicate-id']);
 
 /**
  * The comment that waives `finding`: `# scr-waive <id>: ` on its own line above the key or list
  * item the finding starts in (never inside a block of text), indented like it. `reasonAt` is
  * where in `edit.newText` the reason goes; `title` says what it waives: a waiver covers every
- * finding of its rule in that key or item, so where there are several, the title says how many.
+ * finding of its rule in that key or item, so where there are several, the title says how many,
+ * and names the rule by its title (the comment needs its id; the reader needs words).
  */
 export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Finding[]): { edit: TextEdit; reasonAt: number; title: string } | undefined {
   if (NOT_WAIVABLE.has(finding.rule) || finding.waived) return undefined;
@@ -89,7 +99,8 @@ export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Fi
   // What the waiver will cover once written, as applyWaivers will judge it.
   const covers = coveredFrom(doc, line);
   const covered = findings.filter((f) => f.rule === finding.rule && !f.waived && isCovered(covers, f)).length;
-  const title = covered > 1 ? `Waive these ${covered} findings of \`${finding.rule}\` here…` : 'Waive this finding…';
+  const rule = RULES_BY_ID.get(finding.rule)?.title;
+  const title = covered <= 1 ? 'Waive this finding…' : `Waive these ${covered} findings${rule ? ` of the rule “${rule}”` : ''} here…`;
   return { edit: { span: { start, end: start }, newText: head + lines.eol }, reasonAt: head.length, title };
 }
 
