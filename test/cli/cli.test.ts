@@ -20,6 +20,15 @@ describe('scr-check on the example dossier', () => {
     assert.match(r.stdout, /\d+ case files? checked: 0 errors, [1-9]\d* warnings?/);
   });
 
+  it('as `npm start` runs it: checked as on a day in the examples’ time, so the delays read as they did then', () => {
+    const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+    const args = start.split('bin/scr-check.js ')[1].split(' ');
+    const r = scrCheck(args);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /the decision is overdue by 19 days\./);
+    assert.match(r.stdout, /4 case files checked: 0 errors, 9 warnings, 4 notes\./);
+  });
+
   it('writes the JSON shape exactly', () => {
     const r = scrCheck(['examples/', '--format', 'json', '--today', '2017-01-09']);
     assert.equal(r.code, 0, r.stderr);
