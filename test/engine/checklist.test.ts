@@ -182,15 +182,19 @@ describe('words a quick fix left to replace', () => {
 });
 
 describe('a fix that adds a communicated entry', () => {
-  it('dates it the day of the decision, not years later', () => {
+  it('leaves the date they were told to be completed, rather than guessing one', () => {
     const text = BASE.replace(/  communicated:\n(    .*\n)+/, '').replace('  outcome: scr\n  criteriaMet: true\n', '  outcome: no-scr\n  criteriaMet: true\n');
     assert.notEqual(text, BASE);
     const later = parseDate('2026-11-30');
     const a = analyseText(text, { today: later });
     const f = a.findings.find((x) => x.rule === 'decision-communicated')!;
     const fixed = applyEdits(text, f.fixes[0].edits);
-    assert.match(fixed, /- to: national-panel\n {6}date: 2016-02-10\n/);
-    assert.deepEqual(analyseText(fixed, { today: later }).findings.filter((x) => x.rule === 'decision-communicated'), []);
+    assert.match(fixed, /- to: national-panel\n {6}date: To be completed\. The date they were told \(YYYY-MM-DD\)\.\n/);
+    const after = analyseText(fixed, { today: later }).findings;
+    assert.deepEqual(after.filter((x) => x.rule === 'decision-communicated'), []);
+    // Each date still to be written is one finding, to-complete's: not also a date that cannot be read.
+    const dates = after.filter((x) => fixed.slice(x.span.start, x.span.end).includes('The date they were told'));
+    assert.deepEqual(dates.map((x) => x.rule), ['to-complete', 'to-complete']);
   });
 });
 

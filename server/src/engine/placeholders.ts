@@ -2,13 +2,15 @@ import type { Path } from './document';
 import { formatIso, type DayNumber } from './dates';
 import { schemaAt, type SchemaNode } from './schema-info';
 
-import { TO_COMPLETE } from './text';
+import { dateToComplete, TO_COMPLETE } from './text';
 
-export { TO_COMPLETE };
+export { dateToComplete, TO_COMPLETE };
 
 /**
  * Values a fix may write for a missing key at `path`: one for most keys, one per choice where the
  * format lists choices (the reviewer picks). Sections get their required keys, filled the same way.
+ * A date is words to complete (“To be completed. Meeting date (YYYY-MM-DD).”), except the date of
+ * a request, which is `today`.
  */
 export function placeholderFor(path: Path, today: DayNumber): unknown[] {
   return candidates(schemaAt(path), path, today, 0);
@@ -20,7 +22,11 @@ function candidates(node: SchemaNode | undefined, path: Path, today: DayNumber, 
   if (choices.length) return choices;
   if (node.const !== undefined) return [node.const];
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
-  if (typeof node.pattern === 'string' && node.pattern.includes('\\d{4}')) return [formatIso(today)];
+  if (typeof node.pattern === 'string' && node.pattern.includes('\\d{4}')) {
+    // Asking (for minimum data, a neighbouring board's check) is something the reviewer does now;
+    // any other date is a fact only the reviewer knows, left for them to write in.
+    return [path[path.length - 1] === 'requested' ? formatIso(today) : dateToComplete(node.title ?? 'the date')];
+  }
   if (types.includes('boolean')) return [true, false];
   if (types.includes('integer') || types.includes('number')) return [1];
   if (types.includes('object')) {
@@ -30,4 +36,14 @@ function candidates(node: SchemaNode | undefined, path: Path, today: DayNumber, 
   }
   if (types.includes('array')) return [[candidates(schemaAt([...path, 0]), [...path, 0], today, depth + 1)[0]]];
   return [TO_COMPLETE];
+}
+
+/**
+ * What a fix writes for the agencies present at a meeting: words to complete, with the file's own
+ * ids as the example of how to write them. Attendance is a fact only the reviewer knows; a list of
+ * agencies would count as a discussion that may never have happened.
+ */
+export function agenciesToComplete(ids: readonly string[]): string {
+  const example = ids.length >= 2 ? ids.slice(0, 2) : ['csc', 'police'];
+  return `${TO_COMPLETE} The ids of the agencies present, as a list such as [${example.join(', ')}].`;
 }

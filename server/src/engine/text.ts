@@ -3,6 +3,15 @@ export const TO_COMPLETE = 'To be completed.';
 /** How every text left for the reviewer to replace begins: a fix's, and a new file's prompts ("To be completed. Name of your LSCB."). */
 export const TO_COMPLETE_START = 'To be completed';
 
+/**
+ * What a fix writes where a date belongs that only the reviewer knows (when a meeting was held, when
+ * an agency gave its view): words to replace, not a date, so that nothing counts on a guess.
+ * `what` names the date: "the date of the meeting".
+ */
+export function dateToComplete(what: string): string {
+  return `${TO_COMPLETE} ${what.charAt(0).toUpperCase()}${what.slice(1)} (YYYY-MM-DD).`;
+}
+
 /** Whether a value is text left to fill in (by a fix or a new file's template), not yet replaced. */
 export function isPlaceholder(v: unknown): boolean {
   return typeof v === 'string' && v.trimStart().startsWith(TO_COMPLETE_START);

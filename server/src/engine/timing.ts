@@ -34,18 +34,6 @@ export function decisionTiming(doc: CaseDoc, settings: Settings, today: DayNumbe
   return { ...base, deadline: due, elapsed: elapsed(referral, end), late: over > 0, daysOver: Math.max(0, over) };
 }
 
-/** The lists whose entries are there to inform the decision, so must come before it. */
-export const BEFORE_DECISION_LISTS: ReadonlySet<string> = new Set(['meetings', 'agencyInput', 'challenge']);
-
-/**
- * The day a fix dates something that should inform the decision (a meeting, an agency's input, a
- * challenge): the decision's day when one is recorded (and not in the future), so that the new
- * entry counts as before it; otherwise today.
- */
-export function dayBeforeDecision(timing: DecisionTiming, today: DayNumber): DayNumber {
-  return timing.decision !== undefined ? Math.min(timing.decision, today) : today;
-}
-
 /** Whether a step from `from` to `to` kept within `limit`. */
 export function withinLimit(from: DayNumber, to: DayNumber, limit: Limit): boolean {
   return to <= deadline(from, limit);

@@ -1,7 +1,6 @@
-import { formatIso } from '../dates';
 import { appendItem, insertProperty } from '../fixes';
 import { asArray, asRecord, ownBoard, wrongKind } from '../model';
-import { TO_COMPLETE } from '../placeholders';
+import { dateToComplete, TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import type { TextEdit } from '../types';
 
@@ -17,7 +16,8 @@ export const addressHistory: Rule = {
     const { doc } = ctx;
     if (asArray(doc.get(['family', 'addresses'])).length > 0 || wrongKind(doc, ['family', 'addresses'])) return;
     const board = ownBoard(doc);
-    const address = { board: board || TO_COMPLETE, from: formatIso(ctx.today), to: null };
+    // When the family moved there is for the reviewer to write in (not today's date).
+    const address = { board: board || TO_COMPLETE, from: dateToComplete('the date the family moved there'), to: null };
     const family = doc.get(['family']);
     let edit: TextEdit | undefined;
     if (doc.has(['family', 'addresses'])) edit = appendItem(doc, ['family', 'addresses'], address);

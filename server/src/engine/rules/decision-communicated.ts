@@ -1,9 +1,9 @@
 import type { CaseDoc } from '../document';
-import { formatIso, formatLong, parseDate, plural } from '../dates';
+import { formatLong, parseDate, plural } from '../dates';
 import { entries, isDecided, recipientWords } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
-import { dayBeforeDecision } from '../timing';
+import { dateToComplete } from '../placeholders';
 import { appendItem, combine } from '../fixes';
 
 /** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
@@ -28,9 +28,8 @@ export const decisionCommunicated: Rule = {
     const untold = BODIES.filter(([to]) => !told.some((t) => t.data.to === to));
     if (untold.length) {
       const names = listWords(untold.map(([, words]) => words), 'or');
-      // Dated the day of the decision (today while it is undecided or dated ahead): the earliest it
-      // can have been told, for the reviewer to correct; today's date would make it years late.
-      const day = formatIso(dayBeforeDecision(ctx.timing, ctx.today));
+      // When each was told is for the reviewer to write in: a guessed date would hide a late notice to the Panel.
+      const day = dateToComplete('the date they were told');
       ctx.report({
         span: doc.anchor(['decision', 'communicated'], ['decision']),
         message:

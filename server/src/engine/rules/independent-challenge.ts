@@ -1,9 +1,7 @@
-import { formatIso } from '../dates';
 import { entries, wrongKind } from '../model';
-import { TO_COMPLETE } from '../placeholders';
+import { dateToComplete, TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { appendItem } from '../fixes';
-import { dayBeforeDecision } from '../timing';
 
 export const independentChallenge: Rule = {
   id: 'independent-challenge',
@@ -26,7 +24,8 @@ export const independentChallenge: Rule = {
         : 'No independent challenge is recorded yet. Before the chair decides, consider asking for a view from outside the board, such as a ' +
           'discussion with another LSCB’s chair. Record it under `challenge`: its type, who gave it (by role), the date and what came of it.',
       fixes: fix('Add a `challenge` entry', appendItem(doc, ['challenge'], {
-        type: 'peer-chair', by: TO_COMPLETE, date: formatIso(dayBeforeDecision(ctx.timing, ctx.today)), outcome: TO_COMPLETE,
+        // The date is for the reviewer to write in: a guessed one would count towards question 6.
+        type: 'peer-chair', by: TO_COMPLETE, date: dateToComplete('the date of the challenge'), outcome: TO_COMPLETE,
       })),
     });
   },

@@ -1,10 +1,9 @@
-import { formatIso, formatLong, parseDate } from '../dates';
+import { formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
 import { agencyIds, asArray, asRecord, asString, decisionDay, entries, onOrBefore, wrongKind, type Entry } from '../model';
-import { TO_COMPLETE } from '../placeholders';
-import { dayBeforeDecision } from '../timing';
+import { agenciesToComplete, dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
-import { isBlank } from '../text';
+import { isBlank, isPlaceholder } from '../text';
 import type { Fix, TextEdit } from '../types';
 
 const OUTCOMES: { value: string; words: string }[] = [
@@ -21,12 +20,15 @@ function hasRecommendation(m: Entry): boolean {
   return !isBlank(asRecord(m.data.recommendation)?.outcome);
 }
 
-/** One fix per possible recommendation: the reviewer picks the one the meeting made. */
+/**
+ * One fix per possible recommendation: the reviewer picks the one the meeting made. None is
+ * preferred, so "Fix all" records no recommendation the meeting may not have made.
+ */
 function perOutcome(title: (words: string) => string, edit: (outcome: string) => TextEdit | undefined): Fix[] {
   const fixes: Fix[] = [];
   for (const o of OUTCOMES) {
     const e = edit(o.value);
-    if (e) fixes.push({ title: title(o.words), edits: [e], preferred: fixes.length === 0 });
+    if (e) fixes.push({ title: title(o.words), edits: [e], preferred: false });
   }
   return fixes;
 }
@@ -50,11 +52,12 @@ export const interAgencyDiscussion: Rule = {
 
     if (before.length === 0) {
       const ids = [...agencyIds(doc).keys()];
-      const date = formatIso(dayBeforeDecision(ctx.timing, ctx.today));
+      // When it met and who attended are for the reviewer to write in: a guess would count towards question 4.
       const fixes = ids.length < 2 ? [] : perOutcome(
         (words) => `Add a meeting of agencies that ${words}`,
         (outcome) => appendItem(doc, ['meetings'], {
-          date, forum: TO_COMPLETE, agencies: ids.slice(0, 2), recommendation: { outcome, rationale: TO_COMPLETE },
+          date: dateToComplete('the date of the meeting'), forum: TO_COMPLETE, agencies: agenciesToComplete(ids),
+          recommendation: { outcome, rationale: TO_COMPLETE },
         }),
       );
       const after = all.filter((m) => parseDate(m.data.date) !== undefined);
@@ -85,8 +88,9 @@ export const interAgencyDiscussion: Rule = {
     if (count < 2) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
     if (missingRec) problems.push('no recommendation to the chair is recorded');
     const date = parseDate(best.data.date);
-    const forum = asString(best.data.forum)?.trim();
-    const name = `The meeting${date !== undefined ? ` on ${formatLong(date)}` : ''}${forum ? ` (${forum})` : ''}`;
+    const forum = isPlaceholder(best.data.forum) ? undefined : asString(best.data.forum)?.trim();
+    const name = `The meeting${date !== undefined ? ` on ${formatLong(date)}` : ''}${forum ? ` (${forum})` : ''}` +
+      (isPlaceholder(best.data.date) ? ', whose date is still to be completed' : '');
     const recPath = [...best.path, 'recommendation'];
     const rec = best.data.recommendation;
     let fixes: Fix[] = [];

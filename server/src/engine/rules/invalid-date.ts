@@ -3,6 +3,7 @@ import type { Node, Pair } from 'yaml';
 import { dateProblem } from '../dates';
 import type { Rule } from '../rule';
 import { datePaths } from '../schema-info';
+import { isPlaceholder } from '../text';
 
 /** The date places as a tree of keys (`0` for any list item), so one walk visits them all. */
 interface Places {
@@ -54,7 +55,8 @@ export const invalidDate: Rule = {
   group: 'format',
   check(ctx) {
     forEachDateScalar(ctx.doc.root, datePlaces(), (node, value) => {
-      if (value === null) return;
+      // A date still to be completed (“To be completed. Meeting date (YYYY-MM-DD).”) is no date yet: to-complete reports it.
+      if (value === null || isPlaceholder(value)) return;
       const problem = dateProblem(value);
       if (!problem || !node.range) return;
       ctx.report({ span: { start: node.range[0], end: node.range[1] }, message: problem });

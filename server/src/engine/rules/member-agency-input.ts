@@ -1,7 +1,6 @@
-import { formatIso, formatLong, parseDate } from '../dates';
+import { formatLong, parseDate } from '../dates';
 import { agencyIds, asString, entries, isDecided, onOrBefore, wrongKind } from '../model';
-import { TO_COMPLETE } from '../placeholders';
-import { dayBeforeDecision } from '../timing';
+import { dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { appendItem } from '../fixes';
@@ -28,7 +27,8 @@ export const memberAgencyInput: Rule = {
         ? `Input from member agencies is recorded only after the decision${by}, so it cannot have informed it. Record any input the agencies gave before the decision, ` +
           'and check the dates of the entries already there.'
         : `Input from member agencies is recorded without the dates it was given, so the record does not show it came before the decision${by}. Add the \`date\` of each agency’s input.`;
-    const date = formatIso(dayBeforeDecision(ctx.timing, ctx.today));
+    // When the agency gave its view is for the reviewer to write in: a guessed date would count towards question 9.
+    const date = dateToComplete('the date the agency gave its view');
     const fixes: Fix[] = [...agencyIds(doc).entries()].flatMap(([id, a]) => {
       const edit = appendItem(doc, ['agencyInput'], { agency: id, date, summary: TO_COMPLETE });
       const name = asString(a.data.name);

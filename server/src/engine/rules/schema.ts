@@ -4,11 +4,10 @@ import type { CaseDoc, Path } from '../document';
 import { fix, type Rule, type RuleContext } from '../rule';
 import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
-import { isBlank, listWords, nearest, ownEntry, slugOf } from '../text';
-import { placeholderFor } from '../placeholders';
+import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '../text';
+import { agenciesToComplete, placeholderFor } from '../placeholders';
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { formatLong, parseDate } from '../dates';
-import { BEFORE_DECISION_LISTS, dayBeforeDecision } from '../timing';
 import type { Fix, Span } from '../types';
 
 /**
@@ -129,6 +128,9 @@ function describeWritten(doc: CaseDoc, path: Path): string {
 function report(ctx: RuleContext, err: AjvError): void {
   const { doc } = ctx;
   const path = pointerToPath(err.instancePath);
+  // Words left to complete (“To be completed. Meeting date (YYYY-MM-DD).”) are not yet the value:
+  // to-complete reports them, and the format is checked once they are replaced.
+  if (err.keyword !== 'required' && err.keyword !== 'additionalProperties' && isPlaceholder(doc.get(path))) return;
   switch (err.keyword) {
     case 'required': {
       const key = String(err.params.missingProperty);
@@ -136,11 +138,12 @@ function report(ctx: RuleContext, err: AjvError): void {
       if (covered(ctx, full, COVERED_BY_RULES)) return;
       const title = titleAt(full);
       const fixes: Fix[] = [];
-      // A date for a meeting, an input or a challenge is the decision's, so the entry counts as before it.
-      const day = BEFORE_DECISION_LISTS.has(String(full[0])) ? dayBeforeDecision(ctx.timing, ctx.today) : ctx.today;
-      for (const value of agencyIdValues(doc, full) ?? placeholderFor(full, day)) {
+      const values = agencyIdValues(doc, full) ?? placeholderFor(full, ctx.today);
+      for (const value of values) {
         const edit = insertProperty(doc, path, key, value);
-        if (edit) fixes.push({ title: `Add \`${key}\``, edits: [edit], preferred: fixes.length === 0 });
+        // Where the format offers choices (outcome, yes or no, which agency), the reviewer picks:
+        // "Fix all" takes none of them.
+        if (edit) fixes.push({ title: `Add \`${key}\``, edits: [edit], preferred: values.length === 1 });
       }
       ctx.report({
         span: doc.keySpan(path),
@@ -252,9 +255,9 @@ function cap(s: string): string {
 
 /**
  * What a fix may write where an agency id is missing, or undefined where the place takes no id.
- * Text to fill in would not be an id, so: an agency's own id made from its name; in a meeting, the
- * agencies the file declares (to prune); for an input, one choice per declared agency. Nothing
- * where there is nothing to go on.
+ * Text to fill in would not be an id, so: an agency's own id made from its name; in a meeting, words
+ * to complete (who attended is a fact only the reviewer knows); for an input, one choice per
+ * declared agency. Nothing where there is nothing to go on.
  */
 function agencyIdValues(doc: CaseDoc, path: Path): unknown[] | undefined {
   const shape = shapeOf(path);
@@ -263,7 +266,8 @@ function agencyIdValues(doc: CaseDoc, path: Path): unknown[] | undefined {
     const id = slugOf(asString(asRecord(doc.get(path.slice(0, -1)))?.name) ?? '');
     return AGENCY_ID.test(id) && !ids.includes(id) ? [id] : [];
   }
-  if (shape === 'meetings.[].agencies') return ids.length ? [ids] : [];
+  // Who attended is for the reviewer to say: listing every declared agency would count as a discussion.
+  if (shape === 'meetings.[].agencies') return [agenciesToComplete(ids)];
   if (shape === 'agencyInput.[].agency') return ids;
   return undefined;
 }

@@ -1,0 +1,147 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixAll } from '../../server/src/engine/actions';
+import { analyseText } from '../../server/src/engine/analyse';
+import { parseDate } from '../../server/src/engine/dates';
+import { applyEdits } from '../../server/src/engine/fixes';
+import type { Finding } from '../../server/src/engine/types';
+
+/**
+ * A quick fix writes only what the reviewer has told it. Where only they know a fact (when a
+ * meeting was held, who attended, which recommendation it made), the fix leaves it to be completed,
+ * and "Fix all" makes no choice between facts.
+ */
+const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+const today = parseDate('2016-06-01');
+
+/** `BASE` without the top-level list `key` (its key and entries). */
+function without(key: string, text = BASE): string {
+  const out = text.replace(new RegExp(`^${key}:\\n(?:[ -].*\\n)+`, 'm'), '');
+  assert.notEqual(out, text, `${key} removed`);
+  return out;
+}
+
+/** The text with every “To be completed.” the reviewer would write over as prose filled in, dates and attendees left. */
+function proseFilledIn(text: string): string {
+  return text.replace(/: To be completed\.\n/g, ': Written by the reviewer.\n');
+}
+
+const findings = (text: string) => analyseText(text, { today }).findings.filter((f) => !f.waived);
+const status = (text: string, q: number) => analyseText(text, { today }).checklist.find((c) => c.question === q)!.status;
+const one = (text: string, rule: string): Finding => {
+  const f = findings(text).filter((x) => x.rule === rule);
+  assert.equal(f.length, 1, `one ${rule} finding`);
+  return f[0];
+};
+/** Any date a fix wrote, as YYYY-MM-DD. */
+const DATE = /\d{4}-\d{2}-\d{2}/;
+
+describe('a fix that adds an entry dated by the reviewer', () => {
+  const cases: { rule: string; key: string; q: number; strip: (t: string) => string }[] = [
+    { rule: 'inter-agency-discussion', key: 'meetings', q: 4, strip: (t) => without('meetings', t) },
+    { rule: 'member-agency-input', key: 'agencyInput', q: 9, strip: (t) => without('agencyInput', t) },
+    { rule: 'independent-challenge', key: 'challenge', q: 6, strip: (t) => without('challenge', t) },
+    { rule: 'address-history', key: 'family', q: 3, strip: (t) => without('family', t) },
+  ];
+  for (const c of cases) {
+    it(`${c.rule}: writes no date, and the question is not met on the prose alone`, () => {
+      const text = c.strip(BASE);
+      const f = one(text, c.rule);
+      assert.ok(f.fixes.length > 0, 'a fix is offered');
+      for (const fx of f.fixes) {
+        const added = fx.edits.map((e) => e.newText).join('');
+        assert.doesNotMatch(added, DATE, `${fx.title} writes no date:\n${added}`);
+        assert.match(added, /To be completed\. [^\n]*\(YYYY-MM-DD\)\./, `${fx.title} leaves the date to be completed`);
+        const fixed = applyEdits(text, fx.edits);
+        // With every other word written in, the date is still to be completed: the question waits for it.
+        const filled = proseFilledIn(fixed);
+        assert.notEqual(status(filled, c.q), 'met', `${fx.title}: question ${c.q} is not met on a date never given\n${filled}`);
+        // And the date to be completed is one finding, not a date that cannot be read as well.
+        const onDate = findings(filled).filter((x) => filled.slice(x.span.start, x.span.end).includes('(YYYY-MM-DD)'));
+        assert.deepEqual(onDate.map((x) => x.rule), ['to-complete'], `${fx.title}: one finding on the date`);
+        assert.ok(onDate[0].questions.includes(c.q as never), `it names question ${c.q}`);
+      }
+    });
+  }
+
+  it('inter-agency-discussion: lists no agencies as present, and records no recommendation by itself', () => {
+    const text = without('meetings');
+    const f = one(text, 'inter-agency-discussion');
+    assert.deepEqual(f.fixes.map((x) => x.title), [
+      'Add a meeting of agencies that recommended an SCR',
+      'Add a meeting of agencies that recommended no SCR',
+      'Add a meeting of agencies that asked for more information',
+    ]);
+    for (const fx of f.fixes) {
+      const fixed = applyEdits(text, fx.edits);
+      assert.match(fixed, /\n {4}agencies: To be completed\. The ids of the agencies present, as a list such as \[csc, police\]\.\n/);
+    }
+    assert.ok(f.fixes.every((x) => !x.preferred), 'no choice of recommendation is preferred');
+    const all = fixAll(analyseText(text, { today }).doc, findings(text));
+    assert.ok(!all.fixes.some((x) => f.fixes.includes(x)), 'Fix all adds no meeting');
+  });
+
+  it('the date, once written, lets the question be met', () => {
+    const text = without('meetings');
+    const fixed = proseFilledIn(applyEdits(text, one(text, 'inter-agency-discussion').fixes[0].edits))
+      .replace(/date: To be completed\.[^\n]*/, 'date: 2016-02-01')
+      .replace(/agencies: To be completed\.[^\n]*/, 'agencies: [csc, police]');
+    assert.equal(status(fixed, 4), 'met', fixed);
+  });
+});
+
+describe('a date still to be completed', () => {
+  const meeting = (date: string, agencies: string) => BASE.replace(/meetings:\n(?:[ -].*\n)+/, `meetings:\n  - date: ${date}\n    forum: SCR subgroup\n    agencies: ${agencies}\n`);
+
+  it('is reported once, by to-complete, and is read as no date', () => {
+    const text = meeting('To be completed. Meeting date (YYYY-MM-DD).', '[csc, police]');
+    const on = findings(text).filter((x) => text.slice(x.span.start, x.span.end).startsWith('To be completed. Meeting date'));
+    assert.deepEqual(on.map((x) => x.rule), ['to-complete']);
+    assert.equal(parseDate('To be completed. Meeting date (YYYY-MM-DD).'), undefined);
+  });
+
+  it('is not said to be no meeting: the message says the date is still to be completed', () => {
+    const text = meeting('To be completed. Meeting date (YYYY-MM-DD).', '[csc]');
+    const f = one(text, 'inter-agency-discussion');
+    assert.doesNotMatch(f.message, /No meeting of agencies is recorded/);
+    assert.match(f.message, /The meeting \(SCR subgroup\), whose date is still to be completed: only one agency is recorded as present, and no recommendation to the chair is recorded\./);
+  });
+
+  it('does not show the forum still to be completed as the meeting’s name', () => {
+    const text = meeting('2016-02-01', '[csc]').replace('forum: SCR subgroup', 'forum: To be completed.');
+    assert.match(one(text, 'inter-agency-discussion').message, /The meeting on 1 February 2016: only one agency/);
+  });
+});
+
+describe('a missing key the format needs', () => {
+  it('a date is left to be completed, except the date of a request, which is today', () => {
+    const text = BASE.replace('  - date: 2016-02-01\n    forum: SCR subgroup\n', '  - forum: SCR subgroup\n');
+    assert.notEqual(text, BASE);
+    const f = findings(text).find((x) => x.rule === 'schema' && /`date`/.test(x.message))!;
+    assert.equal(f.fixes.length, 1);
+    assert.match(f.fixes[0].edits[0].newText, /date: To be completed\. Meeting date \(YYYY-MM-DD\)\./);
+    const asked = BASE.replace(/(  - board: Northshire LSCB\n      from: 2013-03-01\n)/, '$1neighbouringBoards:\n  - board: Westshire LSCB\n');
+    const g = findings(asked).find((x) => x.rule === 'schema' && /`requested`/.test(x.message))!;
+    assert.match(g.fixes[0].edits[0].newText, /requested: 2016-06-01/);
+    assert.equal(g.fixes[0].preferred, true);
+  });
+
+  it('who attended a meeting is left to be completed, not every agency declared', () => {
+    const text = BASE.replace('    agencies: [csc, police, health]\n', '');
+    assert.notEqual(text, BASE);
+    const f = findings(text).find((x) => x.rule === 'schema' && /`agencies`/.test(x.message))!;
+    assert.deepEqual(f.fixes.map((x) => x.edits[0].newText.trim()), ['agencies: To be completed. The ids of the agencies present, as a list such as [csc, police].']);
+  });
+
+  it('where the format gives choices, each is offered and Fix all takes none', () => {
+    const text = BASE.replace('  criteriaMet: true\n', '');
+    assert.notEqual(text, BASE);
+    const f = findings(text).find((x) => x.rule === 'schema' && /`criteriaMet`/.test(x.message))!;
+    assert.deepEqual(f.fixes.map((x) => x.title), ['Add `criteriaMet: true`', 'Add `criteriaMet: false`']);
+    assert.ok(f.fixes.every((x) => !x.preferred));
+    const a = analyseText(text, { today });
+    assert.ok(!fixAll(a.doc, a.findings).fixes.some((x) => f.fixes.includes(x)), 'Fix all does not say whether the criteria were met');
+  });
+});
