@@ -199,6 +199,8 @@ async function accessibilityTests({ browser, server, root, hostileChecklist, che
     await update(page, { ...data, test: { ...data.test, criteria: data.test.criteria.map((c) => ({ ...c, evidence: `See https://records.example.org/${'case-notes-'.repeat(8)}` })) } });
     await page.waitForTimeout(300);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'the page reflows at 320 pixels');
+    // …and short words (a finding’s "Warning:", a status, a criterion’s finding) stay whole.
+    assert.deepEqual(await brokenWords(page, '.sev, .status, td.word'), []);
 
     // Forced colours (Windows contrast themes): the chart and its focus ring take system colours.
     await page.emulateMedia({ forcedColors: 'active' });
@@ -230,7 +232,28 @@ async function accessibilityTests({ browser, server, root, hostileChecklist, che
     assert.deepEqual(await axeViolations(page, { impacts: ['minor', 'moderate'] }), []);
     await page.setViewportSize({ width: 320, height: 1600 });
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'the export reflows at 320 pixels');
+    assert.deepEqual(await brokenWords(page, 'td.word, li > strong'), []);
     await page.close();
   }
   console.log('  ✔ accessibility: axe in light, dark and both high contrast themes, announcements, focus, keyboard, text alternative, reflow, forced colours; the HTML export');
+}
+
+/** Words in the elements `selector` finds that are split across two lines (as "W / ar / ni / ng:" was). */
+function brokenWords(page, selector) {
+  return page.evaluate((sel) => {
+    const broken = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
 }

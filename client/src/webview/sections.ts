@@ -144,7 +144,7 @@ export function testSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
       'tr',
       { class: c.needed ? 'needed' : 'not-needed' },
       el('th', { scope: 'row' }, revealButton(`c-${c.key}`, c.range, reveal, c.label), el('span', { class: 'need' }, c.needed ? ' (needed for the test)' : ' (not needed)')),
-      el('td', {}, c.finding ?? el('em', {}, 'not recorded')),
+      el('td', { class: 'word' }, c.finding ?? el('em', {}, 'not recorded')),
       el('td', {}, c.evidence?.trim() ? c.evidence : el('em', { class: 'missing' }, c.needed && c.finding ? 'No evidence recorded' : 'none recorded')),
     ),
   );
