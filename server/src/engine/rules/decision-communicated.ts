@@ -56,7 +56,7 @@ export const decisionCommunicated: Rule = {
       message:
         `The National Panel was told of this decision not to hold an SCR on ${formatLong(panel.day)}, ` +
         `${plural(panel.day - decided, 'day')} after the decision on ${formatLong(decided)}. The guidance gives ${PANEL_DAYS_NO_SCR} days. ` +
-        'Check the date; if it is right, record why it was late in a `notes` key on this entry.',
+        'Check the date; if it is right, say on this entry why the Panel was told late (in its `notes`), and waive this finding with that reason.',
       related: [{ span: doc.spanOf(['decision', 'date']), message: `The decision (${formatLong(decided)}).` }],
     });
   },

@@ -50,7 +50,7 @@ export const notificationTimeliness: Rule = {
       message:
         `Ofsted was notified on ${formatLong(first.day)}, ${plural(took.workingDays, 'working day')} (${plural(took.calendarDays, 'calendar day')}) ` +
         `after ${knownWords} on ${formatLong(known)}. The limit is ${describeLimit(limit)} (${formatLong(deadline(known, limit))}). ` +
-        'Check the date against the notification itself; if it is right, record why it was late in a `notes` key on this notification, and waive this finding with that reason.',
+        'Check the date against the notification itself; if it is right, say on this notification why it was late (in its `notes`), and waive this finding with that reason.',
       related: [{ span: doc.spanOf(clock.path), message: `When the clock for notifying Ofsted starts (${formatLong(known)}).` }],
     });
   },

@@ -54,30 +54,44 @@ export function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function dotted(path: Path): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
-}
-
 function shape(path: Path): string {
   return path.filter((s) => typeof s !== 'number').join('.');
 }
 
-/** "the decision", "agency “police”", "meeting 2": where something is, in words. */
+/**
+ * Where something is, in the words of the file's reader: "the “Decision” section (`decision`)",
+ * "agency “police”", "the meeting of 3 March 2016", "the “Minimum data return” section
+ * (`minimumData`) of agency “Northshire Police”", "the “Child” section (`child`, under `case`)",
+ * "the second agency under `agencies`". Never a path or a count from 0.
+ */
 export function placeName(doc: CaseDoc, path: Path): string {
   if (path.length === 0) return 'the case file';
   const last = path[path.length - 1];
   if (typeof last === 'number') {
     const item = asRecord(doc.get(path));
-    const noun = ownEntry(ITEM_NOUNS, shapeOf(path.slice(0, -1))) ?? `entry in ${titleAt(path.slice(0, -1)).toLowerCase()}`;
+    const list = shapeOf(path.slice(0, -1));
+    const noun = ownEntry(ITEM_NOUNS, list) ?? `entry in ${titleAt(path.slice(0, -1)).toLowerCase()}`;
     const text = (k: string) => asString(item?.[k])?.trim() || undefined;
     const day = parseDate(item?.date);
     const named = text('name') ?? text('id') ?? text('board') ?? text('reference') ?? text('topic');
     if (named) return `${noun} “${named}”`;
     if (text('agency')) return `${noun} from ${agencyLabel(doc, text('agency'))}${day !== undefined ? ` on ${formatLong(day)}` : ''}`;
     if (day !== undefined) return `${noun} of ${formatLong(day)}`;
-    return `${noun} ${last + 1}`;
+    return `the ${ordinal(last + 1)} ${ownEntry(ITEM_WORDS, list) ?? 'entry'} under \`${String(path[path.length - 2])}\``;
   }
-  return `${titleAt(path).toLowerCase()} (\`${dotted(path)}\`)`;
+  const here = `the “${titleAt(path)}” section (\`${String(last)}\``;
+  // The list entry it belongs to, named; else the section it is written under.
+  const item = path.reduce<number>((at, s, i) => (typeof s === 'number' ? i : at), -1);
+  if (item >= 0) return `${here}) of ${placeName(doc, path.slice(0, item + 1))}`;
+  return path.length > 1 ? `${here}, under \`${String(path[path.length - 2])}\`)` : `${here})`;
+}
+
+/** "first" … "tenth", then "11th": an entry's place in its list, counted as people count. */
+function ordinal(n: number): string {
+  const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+  if (n >= 1 && n <= words.length) return words[n - 1];
+  const tens = n % 100;
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
 /** What one entry of each list is called in messages. */
@@ -91,18 +105,39 @@ const ITEM_NOUNS: Readonly<Record<string, string>> = {
   challenge: 'the challenge',
   agencyInput: 'the input',
   'referral.notifications': 'the notification',
-  'decision.communicated': 'the entry under communicated',
+  'decision.communicated': 'the entry under `communicated`',
   'considerations.parallelProcesses': 'the parallel process',
 };
 
-const TYPE_WORDS: Record<string, string> = { string: 'text', object: 'a section with keys under it', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+/** An entry of each list, where it has nothing to name it by: "the second agency under `agencies`". */
+const ITEM_WORDS: Readonly<Record<string, string>> = {
+  agencies: 'agency',
+  meetings: 'meeting',
+  neighbouringBoards: 'check',
+  'family.addresses': 'address',
+  context: 'entry',
+  learning: 'learning reference',
+  challenge: 'challenge',
+  agencyInput: 'input',
+  'referral.notifications': 'notification',
+  'decision.communicated': 'entry',
+  'considerations.parallelProcesses': 'parallel process',
+};
+
+const TYPE_WORDS: Record<string, string> = { string: 'text', object: 'a section, with its parts on the lines below it, indented', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
 
 /** What kinds of value the schema allows, in words: "text", "text or a list of texts". */
 function typeWords(node: SchemaNode | undefined): string {
   const words = (node?.anyOf ?? [node]).flatMap((branch) => {
     const t = branch?.type;
     const types = (Array.isArray(t) ? t : t ? [t] : []).filter((x) => x !== 'null');
-    return types.map((x) => (x === 'array' && branch?.items?.type === 'string' ? 'a list of texts' : TYPE_WORDS[x] ?? x));
+    return types.map((x) => {
+      if (x === 'array' && branch?.items?.type === 'string') return 'a list of texts';
+      // A section: say what goes in it, as the file shows it.
+      const first = x === 'object' ? Object.keys(branch?.properties ?? {})[0] : undefined;
+      if (first) return `a section, with its parts (such as \`${first}:\`) on the lines below it, indented`;
+      return TYPE_WORDS[x] ?? x;
+    });
   });
   return words.length ? listWords(words, 'or') : 'a different kind of value';
 }
@@ -147,7 +182,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       }
       ctx.report({
         span: doc.keySpan(path),
-        message: `${cap(placeName(doc, path))} is missing “${title}” (\`${key}\`). Add it.`,
+        message: `“${title}” (\`${key}\`) is missing from ${placeName(doc, path)}. Add it.`,
         fixes: dedupeTitles(fixes, key),
       });
       return;
@@ -224,7 +259,7 @@ function report(ctx: RuleContext, err: AjvError): void {
     case 'minItems':
     case 'minLength': {
       if (covered(ctx, path, COVERED_BY_RULES)) return;
-      ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} is empty. Fill it in, or remove the key.` });
+      ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} is empty. Fill it in, or remove it.` });
       return;
     }
     case 'anyOf': {

@@ -1,0 +1,86 @@
+// Messages are read by safeguarding professionals, not programmers: a place in the file is named
+// as its reader would name it (the agency, the meeting, "the second agency"), never by a path or
+// a position counted from 0, and nothing asks for a "key" or "null".
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyse, SAMPLE } from './sample-case';
+
+const ROOT = join(__dirname, '..', '..');
+const messagesOf = (text: string, rule: string) => analyse(text).findings.filter((f) => f.rule === rule).map((f) => f.message);
+/** A path (`agencies[1].minimumData`, `case.child`), a count from 0 or a programmer's word. */
+const JARGON = /`[A-Za-z]+(?:\.[A-Za-z]+|\[\d+\])+`|\[\d+\]|\bnull\b|\benum\b|\bschema\b|\bboolean\b|\bpropert(?:y|ies)\b|\bJSON\b|\bstring\b|\bobject\b|`[A-Za-z]+` key\b|keys under it|remove the key/;
+
+describe('where a format finding is, in words', () => {
+  it('names the agency whose minimum data return holds a misspelt key, not its place in the list', () => {
+    const text = SAMPLE.replace('      requested: 2016-01-15\nmeetings', '      requested: 2016-01-15\n      recieved: 2016-01-20\nmeetings');
+    assert.notEqual(text, SAMPLE);
+    const [m] = messagesOf(text, 'schema');
+    assert.equal(m, '`recieved` is not a key the case file format knows in the “Minimum data return” section (`minimumData`) of agency “Testshire Police”. Did you mean `received`?');
+    assert.doesNotMatch(m, JARGON);
+  });
+
+  it('names a criterion by its title', () => {
+    const text = SAMPLE.replace('    evidence: Death certified 2016-01-12.\n', '    evidence: Death certified 2016-01-12.\n  seriousHarm:\n    evidence: Injuries recorded by the hospital.\n');
+    const [m] = messagesOf(text, 'schema');
+    assert.equal(m, '“Finding” (`finding`) is missing from the “Child seriously harmed” section (`seriousHarm`, under `criteria`). Add it.');
+  });
+
+  it('names a section by its title and the section it is under, not by a dotted path', () => {
+    const [m] = messagesOf(SAMPLE.replace('    pseudonym: Child S', '    pseudonym: Child S\n    nickname: S'), 'schema');
+    assert.match(m, /^`nickname` is not a key the case file format knows in the “Child” section \(`child`, under `case`\)\./);
+    assert.doesNotMatch(m, JARGON);
+  });
+
+  it('counts an entry with nothing to name it by as people count: the second, not [1]', () => {
+    const text = SAMPLE.replace('  - id: police\n    name: Testshire Police\n', '  - type: police\n    name: ""\n').replace('    type: police\n    involvement', '    involvement');
+    const ms = messagesOf(text, 'schema');
+    assert.ok(ms.some((m) => m.startsWith('“Agency id” (`id`) is missing from the second agency under `agencies`.')), ms.join('\n'));
+    for (const m of ms) assert.doesNotMatch(m, JARGON);
+  });
+
+  it('describes a section written as one value by what goes in it', () => {
+    const [m] = messagesOf(SAMPLE.replace('  rationale: Criteria met.\n', '  rationale: Criteria met.\n  nature: systems\n'), 'schema');
+    assert.equal(m, 'Nature of the review should be a section, with its parts (such as `methodology:`) on the lines below it, indented, but it is “systems”.');
+  });
+});
+
+describe('what to write where something was late', () => {
+  it('asks for a note on a late notification to Ofsted in plain words', () => {
+    const text = SAMPLE.replace('  from: Head of Service', '  notifications:\n    - to: ofsted\n      date: 2016-01-29\n  from: Head of Service');
+    const [m] = messagesOf(text, 'notification-timeliness');
+    assert.match(m, /say on this notification why it was late \(in its `notes`\), and waive this finding with that reason\.$/);
+    assert.doesNotMatch(m, JARGON);
+  });
+
+  it('asks for a note on the Panel told late of a decision not to hold an SCR in plain words', () => {
+    const text = SAMPLE.replace('  outcome: scr\n  criteriaMet: true\n  rationale: Criteria met.\n', '  outcome: no-scr\n  criteriaMet: true\n  rationale: Criteria met.\n  communicated:\n    - to: national-panel\n      date: 2016-03-30\n    - to: ofsted\n      date: 2016-02-21\n');
+    const [m] = messagesOf(text, 'decision-communicated');
+    assert.match(m, /say on this entry why the Panel was told late \(in its `notes`\), and waive this finding with that reason\.$/);
+    assert.doesNotMatch(m, JARGON);
+  });
+});
+
+describe('every message, fix and related place in the fixtures and examples', () => {
+  it('is free of paths, counts from 0 and programmers’ words', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.scr.yaml')) files.push(p);
+      }
+    };
+    walk(join(ROOT, 'test', 'fixtures'));
+    walk(join(ROOT, 'examples'));
+    assert.ok(files.length > 50);
+    const bad: string[] = [];
+    for (const file of files) {
+      const a = analyse(readFileSync(file, 'utf8'));
+      const texts = [...a.findings.flatMap((f) => [f.message, ...f.related.map((r) => r.message), ...f.fixes.map((x) => x.title)]), ...a.checklist.map((c) => c.summary)];
+      for (const t of texts) if (JARGON.test(t)) bad.push(`${file.slice(ROOT.length + 1)}: ${t}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+});
