@@ -95,3 +95,17 @@ test('a new file whose example words are left in is not counted as complete: eac
   const notPrompts = new Set(['Child A', 'SCR subgroup', 'Health provider', 'Police force', "Children's social care service"]);
   for (const p of prompts) if (!notPrompts.has(p)) assert.match(p, /^To be completed\. /, p);
 });
+
+test('the snippets write nothing a reader would have to know YAML to follow: a date not yet known is left out, not written `null`', () => {
+  for (const [name, s] of Object.entries(snippets)) assert.doesNotMatch(s.body.join('\n'), /\bnull\b|:\s*~\s*$/m, name);
+  // The family's address with no end date is the one they live at now.
+  const a = analyseText(base, { path: 'snippet.scr.yaml', today: parseDate(TODAY) });
+  const address = a.doc.get(['family', 'addresses', 0]) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(address), ['board', 'from']);
+  // A check with another board starts with no answer: none is recorded until it comes.
+  const check = expand(snippets['Neighbouring board check']!.body);
+  assert.doesNotMatch(check, /^\s*received:/m);
+  const text = base.replace('\ncriteria:\n', `\nneighbouringBoards:\n${check.replace(/\n*$/, '').split('\n').map((l) => `  ${l}`).join('\n')}\n\ncriteria:\n`);
+  assert.deepEqual(structuralErrors(text), []);
+  assert.equal((analyseText(text, { path: 'snippet.scr.yaml', today: parseDate(TODAY) }).doc.get(['neighbouringBoards', 0]) as Record<string, unknown>).received, undefined);
+});
