@@ -201,6 +201,9 @@ async function accessibilityTests({ browser, server, root, hostileChecklist, che
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'the page reflows at 320 pixels');
     // …and short words (a finding’s "Warning:", a status, a criterion’s finding) stay whole.
     assert.deepEqual(await brokenWords(page, '.sev, .status, td.word'), []);
+    // The timeline list's dates stay on one line.
+    await page.locator('details.events').evaluate((d) => (d.open = true));
+    assert.deepEqual(await wrapped(page, 'td.date'), []);
 
     // Forced colours (Windows contrast themes): the chart and its focus ring take system colours.
     await page.emulateMedia({ forcedColors: 'active' });
@@ -233,6 +236,7 @@ async function accessibilityTests({ browser, server, root, hostileChecklist, che
     await page.setViewportSize({ width: 320, height: 1600 });
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'the export reflows at 320 pixels');
     assert.deepEqual(await brokenWords(page, 'td.word, li > strong'), []);
+    assert.deepEqual(await wrapped(page, 'td.date'), []);
     await page.close();
   }
   console.log('  ✔ accessibility: axe in light, dark and both high contrast themes, announcements, focus, keyboard, text alternative, reflow, forced colours; the HTML export');
@@ -256,4 +260,13 @@ function brokenWords(page, selector) {
     }
     return broken;
   }, selector);
+}
+
+/** The text of each element `selector` finds that runs over more than one line. */
+function wrapped(page, selector) {
+  return page.evaluate((sel) => [...document.querySelectorAll(sel)].filter((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+  }).map((el) => el.textContent), selector);
 }

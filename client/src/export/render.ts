@@ -81,7 +81,7 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
   p.push('<h2>Timing</h2>', ...timingInWords(r.timing).map((l) => `<p>${h(l)}</p>`));
   if (r.timeline.length) {
     p.push('<table><caption>The timeline: each date in the record</caption><thead><tr><th scope="col">Date</th><th scope="col">Event</th></tr></thead><tbody>');
-    for (const e of r.timeline) p.push(`<tr><td class="word">${h(longDate(e.date))}</td><td>${h(e.label)}</td></tr>`);
+    for (const e of r.timeline) p.push(`<tr><td class="date">${h(longDate(e.date))}</td><td>${h(e.label)}</td></tr>`);
     p.push('</tbody></table>');
   }
   p.push("<h2>The chair's considerations</h2><ul>");
@@ -99,7 +99,7 @@ h1 { font-size: 1.6rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #999; 
 .summary { font-weight: bold; font-size: 1.1rem; } .asks { font-style: italic; margin-top: 0; } .line { color: #555; }
 section.q { border-left: 4px solid #999; padding-left: .8rem; margin: 1rem 0; }
 section.met { border-color: #2e7d32; } section.partly-met { border-color: #b26a00; } section.not-met { border-color: #c62828; }
-table { border-collapse: collapse; width: 100%; } caption { text-align: left; padding-bottom: .3rem; } th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; } td.word { overflow-wrap: normal; }
+table { border-collapse: collapse; width: 100%; } caption { text-align: left; padding-bottom: .3rem; } th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; } td.word { overflow-wrap: normal; } td.date { white-space: nowrap; }
 @media print { body { margin: 0; } section.q { break-inside: avoid; } }
 </style>
 </head>

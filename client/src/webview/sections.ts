@@ -191,7 +191,7 @@ export function eventsTable(r: ChecklistResult, reveal: Reveal, open: boolean, o
       'table',
       {},
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Date'), el('th', { scope: 'col' }, 'Event'))),
-      el('tbody', {}, ...r.timeline.map((e, i) => el('tr', {}, el('td', {}, longDate(e.date)), el('td', {}, revealButton(`ev-${i}`, e.range, reveal, e.label))))),
+      el('tbody', {}, ...r.timeline.map((e, i) => el('tr', {}, el('td', { class: 'date' }, longDate(e.date)), el('td', {}, revealButton(`ev-${i}`, e.range, reveal, e.label))))),
     ),
   );
   // Kept open across redraws, so that a keyboard user working through the list does not lose it.
