@@ -46,6 +46,47 @@ function readDate(value: string): DayNumber | undefined {
   return dayFromParts(y, mo, d);
 }
 
+/** Day, month and year with slashes, dots or hyphens between: 10/05/2016, 10.5.2016, 10-05-2016. */
+const NUMERIC_DAY_FIRST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/;
+/** Day, then the month in words, then the year: 10 May 2016, 10th May 2016, 1st Sept. 2016. */
+const WORDED_DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i;
+
+/**
+ * A date written the British way, day first (`10/05/2016`, `10.05.2016`, `10 May 2016`,
+ * `10th May 2016`), as the day it names; undefined where the text is not such a date or names a
+ * day that does not exist. `certain`: false where the numbers could also be read month first
+ * (05/10/2016), so only the British reading makes it 10 May.
+ */
+export function britishDate(value: unknown): { day: DayNumber; certain: boolean } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  let d: number;
+  let mo: number;
+  let y: number;
+  let certain = true;
+  const numeric = NUMERIC_DAY_FIRST.exec(text);
+  const worded = numeric ? null : WORDED_DAY_FIRST.exec(text);
+  if (numeric) {
+    [d, mo, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
+    certain = d === mo || d > 12;
+  } else if (worded) {
+    const name = worded[2].toLowerCase();
+    const suffix = /^\d+(st|nd|rd|th)/i.exec(text)?.[1]?.toLowerCase();
+    [d, y] = [Number(worded[1]), Number(worded[3])];
+    // The month in full, or its first three letters (Sept for September).
+    mo = MONTHS.findIndex((m) => m.toLowerCase() === name || (name.length >= 3 && name.length < m.length && m.toLowerCase().startsWith(name))) + 1;
+    // A suffix that does not fit the number (10st) is a slip that leaves the day in doubt.
+    if (suffix && suffix !== ordinalSuffix(d)) return undefined;
+  } else return undefined;
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return { day: dayFromParts(y, mo, d), certain };
+}
+
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+}
+
 /** Why a value is not a date, as a plain sentence; undefined when it is one. */
 export function dateProblem(value: unknown): string | undefined {
   if (parseDate(value) !== undefined) return undefined;

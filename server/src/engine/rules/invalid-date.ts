@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
-import { dateProblem } from '../dates';
+import { britishDate, dateProblem, formatIso, formatLong } from '../dates';
 import type { Rule } from '../rule';
+import type { Fix } from '../types';
 import { datePaths } from '../schema-info';
 import { isPlaceholder } from '../text';
 
@@ -45,13 +46,27 @@ function forEachDateScalar(n: Node | null | undefined, at: Places, visit: (node:
   }
 }
 
+/**
+ * For a date written the British way (10/05/2016, 10 May 2016), the same day as YYYY-MM-DD. Day
+ * first, as in the UK. "Fix all" takes it only where no other reading is possible: 05/10/2016
+ * could be read month first, so it is offered but left for the reviewer to choose.
+ */
+function britishFix(written: string, value: unknown, span: { start: number; end: number }): Fix[] {
+  // Only a value on one line, written plainly or in quotes: a block of text is not a date's place.
+  if (written.includes('\n')) return [];
+  const read = britishDate(value);
+  if (!read) return [];
+  const iso = formatIso(read.day);
+  return [{ title: `Change to ${iso} (${formatLong(read.day)})`, edits: [{ span, newText: iso }], preferred: read.certain }];
+}
+
 export const invalidDate: Rule = {
   id: 'invalid-date',
   title: 'Dates are real calendar dates',
   description: 'A date that is not written as YYYY-MM-DD, or that does not exist.',
   severity: 'error',
   questions: [],
-  fixable: false,
+  fixable: true,
   group: 'format',
   check(ctx) {
     forEachDateScalar(ctx.doc.root, datePlaces(), (node, value) => {
@@ -59,7 +74,8 @@ export const invalidDate: Rule = {
       if (value === null || isPlaceholder(value)) return;
       const problem = dateProblem(value);
       if (!problem || !node.range) return;
-      ctx.report({ span: { start: node.range[0], end: node.range[1] }, message: problem });
+      const span = { start: node.range[0], end: node.range[1] };
+      ctx.report({ span, message: problem, fixes: britishFix(ctx.doc.text.slice(span.start, span.end), value, span) });
     });
   },
 };
