@@ -277,3 +277,10 @@ describe('questions 8 and 9 before a decision', () => {
     assert.equal(item(BASE, 8).summary, '1 learning reference recorded; the nature of the review is set out.');
   });
 });
+
+describe('evidence in words', () => {
+  it('names a meeting by its date written out and its forum, as the findings do', () => {
+    const q4 = analyseText(BASE, { today }).checklist.find((c) => c.question === 4)!;
+    assert.deepEqual(q4.evidence.map((e) => e.label), ['Meeting on 1 February 2016 (SCR subgroup)']);
+  });
+});

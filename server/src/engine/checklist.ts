@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, isDecided, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, isDecided, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -109,7 +109,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       full.length ? 'Agencies met together and recommended a course to the chair.'
         : meetings.length ? 'A meeting is recorded, but without a recommendation to the chair or with only one agency.'
         : 'No meeting of agencies is recorded before the decision.',
-      meetings.map((m) => ev(m.path, `Meeting ${asString(m.data.date) ?? ''}`.trim()))));
+      meetings.map((m) => ev(m.path, `Meeting${meetingWords(m.data)}`))));
   }
 
   // Q5: delay.

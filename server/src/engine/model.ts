@@ -1,5 +1,5 @@
 import type { CaseDoc, Path } from './document';
-import { parseDate, type DayNumber } from './dates';
+import { formatLong, parseDate, type DayNumber } from './dates';
 import { schemaAt } from './schema-info';
 import { isBlank, isPlaceholder, nameKey, ownEntry, TO_COMPLETE_START } from './text';
 import type { Question } from './types';
@@ -288,6 +288,13 @@ export function agencyLabel(doc: CaseDoc, id: unknown): string {
   const key = asString(id);
   const name = agencyIds(doc).get(key ?? '')?.data.name;
   return (isPlaceholder(name) ? undefined : asString(name)?.trim()) || key || 'an agency';
+}
+
+/** A meeting in words, after "The meeting" or "Meeting": " on 7 December 2016 (SCR subgroup)"; only what is written (no forum or date still to be completed). */
+export function meetingWords(data: Record<string, unknown>): string {
+  const day = parseDate(data.date);
+  const forum = isPlaceholder(data.forum) ? undefined : asString(data.forum)?.trim();
+  return `${day !== undefined ? ` on ${formatLong(day)}` : ''}${forum ? ` (${forum})` : ''}`;
 }
 
 /** How an agency is named in messages: its name, else its id (a name still to be completed is no name). */

@@ -1,6 +1,6 @@
 import { formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
-import { agencyIds, asArray, asRecord, asString, decisionDay, entries, onOrBefore, wrongKind, type Entry } from '../model';
+import { agencyIds, asArray, asRecord, decisionDay, entries, meetingWords, onOrBefore, wrongKind, type Entry } from '../model';
 import { agenciesToComplete, dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { isBlank, isPlaceholder } from '../text';
@@ -87,9 +87,7 @@ export const interAgencyDiscussion: Rule = {
     const problems: string[] = [];
     if (count < 2) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
     if (missingRec) problems.push('no recommendation to the chair is recorded');
-    const date = parseDate(best.data.date);
-    const forum = isPlaceholder(best.data.forum) ? undefined : asString(best.data.forum)?.trim();
-    const name = `The meeting${date !== undefined ? ` on ${formatLong(date)}` : ''}${forum ? ` (${forum})` : ''}` +
+    const name = `The meeting${meetingWords(best.data)}` +
       (isPlaceholder(best.data.date) ? ', whose date is still to be completed' : '');
     const recPath = [...best.path, 'recommendation'];
     const rec = best.data.recommendation;
