@@ -83,6 +83,12 @@ describe('a fix that adds an entry dated by the reviewer', () => {
     assert.ok(!all.fixes.some((x) => f.fixes.includes(x)), 'Fix all adds no meeting');
   });
 
+  it('independent-challenge: does not say what kind of challenge it was', () => {
+    const text = without('challenge');
+    const [fx] = one(text, 'independent-challenge').fixes;
+    assert.doesNotMatch(fx.edits.map((e) => e.newText).join(''), /type:/);
+  });
+
   it('the date, once written, lets the question be met', () => {
     const text = without('meetings');
     const fixed = proseFilledIn(applyEdits(text, one(text, 'inter-agency-discussion').fixes[0].edits))

@@ -33,6 +33,13 @@ describe('hover', () => {
     assert.match(h.markdown, /`dead` is not one of the choices for .*: `died`, `seriously-harmed` or `other`/);
   });
 
+  it('says a date still to be completed is not yet written, not that it is written wrongly', () => {
+    const text = SAMPLE.replace('  - date: 2016-02-01', '  - date: To be completed. Meeting date (YYYY-MM-DD).');
+    assert.notEqual(text, SAMPLE);
+    const h = hoverAt(analyse(text), at(text, 'date: To be completed', 8))!;
+    assert.equal(h.markdown, 'Not yet: still to be completed. Write the date here as year-month-day (YYYY-MM-DD), for example 2016-01-14.');
+  });
+
   it('puts the decision date in context with the timing the checks use', () => {
     const h = hover('date: 2016-02-20', 8)!;
     assert.match(h.markdown, /^\*\*20 February 2016\*\*\n\n26 working days \/ 37 calendar days after the referral \(decided\); limit 1 month, due by 14 February 2016 — 6 days late\./);

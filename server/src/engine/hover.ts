@@ -7,7 +7,7 @@ import { describeTiming } from './overview';
 import { QUESTIONS, STATUS_SYMBOL, STATUS_WORDS } from './qm2';
 import { RULES_BY_ID } from './rules/index';
 import { isDatePath, schemaAt, shapeOf, type SchemaNode } from './schema-info';
-import { listWords } from './text';
+import { isPlaceholder, listWords } from './text';
 import { notificationClock } from './timing';
 import type { Question, Span } from './types';
 
@@ -74,6 +74,8 @@ function enumMarkdown(path: Path, value: unknown): string | undefined {
 
 function dateMarkdown(a: Analysis, path: Path, value: unknown): string {
   const day = parseDate(value);
+  // Left by a quick fix for the reviewer to write: no date yet, not a date written wrongly.
+  if (isPlaceholder(value)) return 'Not yet: still to be completed. Write the date here as year-month-day (YYYY-MM-DD), for example 2016-01-14.';
   if (day === undefined) return value === null || value === undefined ? 'Not yet.' : dateProblem(value)!;
   const lines = [`**${formatLong(day)}**`];
   const shape = shapeOf(path);

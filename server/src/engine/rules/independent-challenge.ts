@@ -24,8 +24,9 @@ export const independentChallenge: Rule = {
         : 'No independent challenge is recorded yet. Before the chair decides, consider asking for a view from outside the board, such as a ' +
           'discussion with another LSCB’s chair. Record it under `challenge`: its type, who gave it (by role), the date and what came of it.',
       fixes: fix('Add a `challenge` entry', appendItem(doc, ['challenge'], {
-        // The date is for the reviewer to write in: a guessed one would count towards question 6.
-        type: 'peer-chair', by: TO_COMPLETE, date: dateToComplete('the date of the challenge'), outcome: TO_COMPLETE,
+        // The date is for the reviewer to write in: a guessed one would count towards question 6. No
+        // `type` (the format does not require one): who challenged is for the reviewer to say.
+        by: TO_COMPLETE, date: dateToComplete('the date of the challenge'), outcome: TO_COMPLETE,
       })),
     });
   },
