@@ -71,7 +71,7 @@ describe('waiving a finding', () => {
     const a = analyse();
     const f = a.findings.find((x) => x.rule === 'minimum-data-outstanding')!;
     const w = waiverEdit(a.doc, f, a.findings)!;
-    assert.equal(w.title, 'Waive this finding…');
+    assert.equal(w.title, 'Waive this finding of the rule “Minimum data returns are in”…');
     assert.equal(w.edit.newText, '    # scr-waive minimum-data-outstanding: \n');
     assert.equal(w.reasonAt, '    # scr-waive minimum-data-outstanding: '.length);
     assert.equal(a.doc.lines.lineText(a.doc.lines.lineOf(w.edit.span.start)), '    minimumData:');
@@ -105,6 +105,16 @@ describe('waiving a finding', () => {
     // And so it does: both are waived by the one comment.
     const after = analyse(applyEdits(two, [{ ...w.edit, newText: w.edit.newText.replace(': \n', ': police and health asked through the subgroup\n') }])).findings;
     assert.equal(after.filter((x) => x.rule === 'key-agency-missing' && x.waived).length, 2);
+  });
+
+  it('tells apart the waivers offered for several findings on one line', () => {
+    const a = analyse();
+    const onDecision = a.findings.filter((x) => a.doc.lines.lineOf(x.span.start) === a.doc.lines.lineOf(SAMPLE.indexOf('decision:\n')));
+    assert.ok(onDecision.length >= 3, onDecision.map((x) => x.rule).join());
+    const titles = onDecision.map((x) => waiverEdit(a.doc, x, a.findings)!.title);
+    assert.equal(new Set(titles).size, titles.length, titles.join('\n'));
+    assert.ok(titles.includes('Waive this finding of the rule “The kind of review is set out”…'), titles.join('\n'));
+    for (const t of titles) assert.doesNotMatch(t, /[a-z]+-[a-z]+/, 'no rule id in a title');
   });
 
   it('is not offered for findings about waivers or about reading the file', () => {

@@ -118,7 +118,7 @@ describe('language features over the protocol', () => {
     const v = c.edit(URI, '    date: 2016-02-03', '    date: 2016-02-12');
     const diag = (await c.diagnostics(URI, v, (d) => d.some((x) => x.code === 'date-order'))).find((d) => d.code === 'date-order')!;
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: td, range: diag.range, context: { diagnostics: [diag] } });
-    const waive = actions.find((a) => a.title === 'Waive this finding…')!;
+    const waive = actions.find((a) => a.title === 'Waive this finding of the rule “Dates follow one another as they must”…')!;
     const edit = (waive.edit!.documentChanges![0] as { edits: { snippet?: { value: string } }[] }).edits[0];
     assert.equal(edit.snippet?.value, '    # scr-waive date-order: $0\n');
     const next = c.nextDiagnostics(URI);

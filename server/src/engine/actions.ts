@@ -99,8 +99,10 @@ export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Fi
   // What the waiver will cover once written, as applyWaivers will judge it.
   const covers = coveredFrom(doc, line);
   const covered = findings.filter((f) => f.rule === finding.rule && !f.waived && isCovered(covers, f)).length;
+  // Named by its rule's title: several findings on one line each offer a waiver, and the menu must tell them apart.
   const rule = RULES_BY_ID.get(finding.rule)?.title;
-  const title = covered <= 1 ? 'Waive this finding…' : `Waive these ${covered} findings${rule ? ` of the rule “${rule}”` : ''} here…`;
+  const of = rule ? ` of the rule “${rule}”` : '';
+  const title = covered <= 1 ? `Waive this finding${of}…` : `Waive these ${covered} findings${of} here…`;
   return { edit: { span: { start, end: start }, newText: head + lines.eol }, reasonAt: head.length, title };
 }
 
