@@ -84,3 +84,39 @@ describe('every message, fix and related place in the fixtures and examples', ()
     assert.deepEqual(bad, []);
   });
 });
+
+describe('what quick fixes write into a case file', () => {
+  it('never writes null: a date not yet known is left out', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.scr.yaml')) files.push(p);
+      }
+    };
+    walk(join(ROOT, 'test', 'fixtures'));
+    walk(join(ROOT, 'examples'));
+    const bad: string[] = [];
+    let seen = 0;
+    for (const file of files) {
+      for (const f of analyse(readFileSync(file, 'utf8')).findings) {
+        for (const x of f.fixes) for (const e of x.edits) {
+          seen++;
+          if (/\bnull\b|:\s*~\s*$/m.test(e.newText)) bad.push(`${file.slice(ROOT.length + 1)}: ${f.rule}, “${x.title}”: ${e.newText}`);
+        }
+      }
+    }
+    assert.ok(seen > 100, `${seen} edits`);
+    assert.deepEqual(bad, []);
+  });
+
+  it('adds an address history whose one address has no end date, so reads as where the family lives now', () => {
+    const text = SAMPLE.replace(/family:\n {2}addresses:\n(?: {4}.*\n)+/, '');
+    assert.doesNotMatch(text, /addresses:/);
+    const f = analyse(text).findings.find((x) => x.rule === 'address-history')!;
+    const added = f.fixes[0].edits.map((e) => e.newText).join('');
+    assert.doesNotMatch(added, /\bto:/);
+    assert.match(added, /- board: Testshire LSCB\n/);
+  });
+});

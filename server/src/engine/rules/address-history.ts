@@ -17,7 +17,8 @@ export const addressHistory: Rule = {
     if (asArray(doc.get(['family', 'addresses'])).length > 0 || wrongKind(doc, ['family', 'addresses'])) return;
     const board = ownBoard(doc);
     // When the family moved there is for the reviewer to write in (not today's date).
-    const address = { board: board || TO_COMPLETE, from: dateToComplete('the date the family moved there'), to: null };
+    // No `to`: an address with no end date is where the family lives now (`to: null` says so only to a programmer).
+    const address = { board: board || TO_COMPLETE, from: dateToComplete('the date the family moved there') };
     const family = doc.get(['family']);
     let edit: TextEdit | undefined;
     if (doc.has(['family', 'addresses'])) edit = appendItem(doc, ['family', 'addresses'], address);
