@@ -89,6 +89,13 @@ describe('a fix that adds an entry dated by the reviewer', () => {
     assert.doesNotMatch(fx.edits.map((e) => e.newText).join(''), /type:/);
   });
 
+  it('independent-challenge: the checklist does not name the challenger as “To be completed.”', () => {
+    const text = without('challenge');
+    const fixed = applyEdits(text, one(text, 'independent-challenge').fixes[0].edits);
+    const q6 = analyseText(fixed, { today }).checklist.find((c) => c.question === 6)!;
+    assert.deepEqual(q6.evidence.map((e) => e.label), ['Challenge by someone independent']);
+  });
+
   it('the date, once written, lets the question be met', () => {
     const text = without('meetings');
     const fixed = proseFilledIn(applyEdits(text, one(text, 'inter-agency-discussion').fixes[0].edits))

@@ -150,7 +150,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
         : dated.length ? 'Challenge is recorded only after the decision.'
         : challenges.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
         : 'No independent challenge is recorded.',
-      challenges.map((c) => ev(c.path, `Challenge by ${asString(c.data.by) ?? 'someone independent'}`))));
+      // Who challenged, once written: a quick fix's “To be completed.” is no one yet.
+      challenges.map((c) => ev(c.path, `Challenge by ${(isPlaceholder(c.data.by) ? undefined : asString(c.data.by)?.trim()) || 'someone independent'}`))));
   }
 
   // Q7: statutory criteria.
