@@ -122,6 +122,16 @@ describe('a date still to be completed', () => {
     assert.match(f.message, /The meeting \(SCR subgroup\), whose date is still to be completed: only one agency is recorded as present, and no recommendation to the chair is recorded\./);
   });
 
+  it('is said on question 5 to be still to be completed, for the referral or the decision', () => {
+    const q5 = (text: string) => analyseText(text, { today }).checklist.find((c) => c.question === 5)!.summary;
+    const referral = BASE.replace('  date: 2016-01-14\n', '  date: To be completed. Referral date (YYYY-MM-DD).\n');
+    assert.notEqual(referral, BASE);
+    assert.equal(q5(referral), 'The referral date is still to be completed, so timeliness cannot be judged.');
+    const decision = BASE.replace('  date: 2016-02-10\n', '  date: To be completed. Decision date (YYYY-MM-DD).\n');
+    assert.notEqual(decision, BASE);
+    assert.equal(q5(decision), 'The decision’s date is still to be completed, so timeliness cannot be judged.');
+  });
+
   it('does not show the forum still to be completed as the meeting’s name', () => {
     const text = meeting('2016-02-01', '[csc]').replace('forum: SCR subgroup', 'forum: To be completed.');
     assert.match(one(text, 'inter-agency-discussion').message, /The meeting on 1 February 2016: only one agency/);

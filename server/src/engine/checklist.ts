@@ -121,8 +121,11 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     let summary: string;
     if (!t.late) {
       status = 'not-applicable';
-      summary = t.deadline === undefined ? 'The referral date is not recorded, so timeliness cannot be judged.'
-        : t.decided && t.decision === undefined ? 'The decision’s date is not recorded in a form that can be read, so timeliness cannot be judged.'
+      const toWrite = (path: Path) => isPlaceholder(doc.get(path));
+      summary = t.deadline === undefined
+        ? `The referral date is ${toWrite(['referral', 'date']) ? 'still to be completed' : 'not recorded'}, so timeliness cannot be judged.`
+        : t.decided && t.decision === undefined
+          ? `The decision’s date is ${toWrite(['decision', 'date']) ? 'still to be completed' : 'not recorded in a form that can be read'}, so timeliness cannot be judged.`
         : t.decided ? `Decided within the limit of ${t.limitText}.` : `Not yet decided; still within the limit of ${t.limitText}.`;
     } else if (!t.decided) {
       status = 'not-met';
