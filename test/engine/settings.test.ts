@@ -58,6 +58,9 @@ describe('settings of the wrong kind', () => {
     ['keyAgencyTypes: [police, police]\n', '`keyAgencyTypes` names the same thing twice. Keep one of each.'],
     ['rules:\n  schema: [off]\n', 'A list is not one of the choices here: `off`, `hint`, `info`, `warning` or `error`.'],
     ['notes: 5\n', '`notes` should be text or a list of texts.'],
+    // Left empty: nothing is written, which is not “null” to the person who left it so.
+    ['rules:\n  lead-board:\n', 'Nothing is written here. Write one of the choices: `off`, `hint`, `info`, `warning` or `error`.'],
+    ['keyAgencyTypes: [police, ~]\n', 'Nothing is written here. Write one of the choices: `social-care`, `police`, `health`, `education`, `early-years`, `probation`, `housing`, `youth-justice`, `adult-services`, `voluntary` or `other`. It is left out until it is put right.'],
   ] as const) {
     it(JSON.stringify(text), () => assert.deepEqual(analyseConfig(text).findings.map((f) => f.message), [message]));
   }

@@ -85,7 +85,10 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         const guess = typeof v === 'string' ? nearest(v, allowed) : undefined;
         const left = top === 'keyAgencyTypes' ? ' It is left out until it is put right.' : '';
         const written = typeof v === 'string' ? `“${v}”` : Array.isArray(v) ? 'A list' : v !== null && typeof v === 'object' ? 'A section' : `“${String(v)}”`;
-        add('schema', doc.spanOf(path), `${written} is not one of the choices here: ${listWords(allowed.map((a) => `\`${a}\``))}.${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
+        const choices = listWords(allowed.map((a) => `\`${a}\``));
+        // Left empty, the value is "null" only to the program reading it: say that nothing is written.
+        const said = v === null || v === undefined ? `Nothing is written here. Write one of the choices: ${choices}.` : `${written} is not one of the choices here: ${choices}.`;
+        add('schema', doc.spanOf(path), `${said}${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
           guess ? [{ title: `Change to \`${guess}\``, edits: [replaceValue(doc, path, guess)!].filter(Boolean), preferred: true }] : []);
       } else if (err.keyword === 'anyOf' && top === 'notes') {
         add('schema', doc.spanOf(path), '`notes` should be text or a list of texts.');
