@@ -158,6 +158,22 @@ describe('a missing key the format needs', () => {
     assert.deepEqual(f.fixes.map((x) => x.edits[0].newText.trim()), ['agencies: To be completed. The ids of the agencies present, as a list such as [csc, police].']);
   });
 
+  it('a section added whole makes no choice inside it: an incident’s outcome is left to be completed', () => {
+    const text = BASE.replace(/  incident:\n(?:    .*\n)+/, '');
+    assert.notEqual(text, BASE);
+    const f = findings(text).find((x) => x.rule === 'schema' && /`incident`/.test(x.message))!;
+    assert.equal(f.fixes.length, 1);
+    const added = f.fixes[0].edits[0].newText;
+    assert.doesNotMatch(added, /outcome: died/);
+    assert.match(added, /outcome: To be completed\. Choose died, seriously-harmed or other\./);
+    assert.match(added, /date: To be completed\. Incident date \(YYYY-MM-DD\)\./);
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    const after = findings(fixed).filter((x) => x.rule !== 'to-complete');
+    const lineOf = (x: Finding) => fixed.slice(0, x.span.start).split('\n').length;
+    const added0 = fixed.slice(0, fixed.indexOf('  incident:')).split('\n').length;
+    assert.deepEqual(after.filter((x) => lineOf(x) > added0 && lineOf(x) <= added0 + 4).map((x) => x.rule), [], 'only to-complete on the lines added');
+  });
+
   it('where the format gives choices, each is offered and Fix all takes none', () => {
     const text = BASE.replace('  criteriaMet: true\n', '');
     assert.notEqual(text, BASE);

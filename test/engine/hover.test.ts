@@ -40,6 +40,13 @@ describe('hover', () => {
     assert.equal(h.markdown, 'Not yet: still to be completed. Write the date here as year-month-day (YYYY-MM-DD), for example 2016-01-14.');
   });
 
+  it('gives the choices for a value still to be completed', () => {
+    const text = SAMPLE.replace('outcome: died', 'outcome: To be completed. Choose died, seriously-harmed or other.');
+    assert.notEqual(text, SAMPLE);
+    const h = hoverAt(analyse(text), at(text, 'outcome: To be completed', 12))!;
+    assert.match(h.markdown, /^Not yet: still to be completed\. The choices for .*: `died`, `seriously-harmed` or `other`\.$/);
+  });
+
   it('puts the decision date in context with the timing the checks use', () => {
     const h = hover('date: 2016-02-20', 8)!;
     assert.match(h.markdown, /^\*\*20 February 2016\*\*\n\n26 working days \/ 37 calendar days after the referral \(decided\); limit 1 month, due by 14 February 2016 — 6 days late\./);

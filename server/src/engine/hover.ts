@@ -67,6 +67,7 @@ function enumMarkdown(path: Path, value: unknown): string | undefined {
   if (!choices.length || value === null || value === undefined) return undefined;
   const shown = value === true ? 'yes' : value === false ? 'no' : String(value);
   const title = node?.title ?? String(path[path.length - 1]);
+  if (isPlaceholder(value)) return `Not yet: still to be completed. The choices for ${title.toLowerCase()}: ${listWords(choices.map((x) => `\`${x.value}\``))}.`;
   const c = choices.find((x) => x.value === shown);
   if (c) return `**${c.value}** (${title.toLowerCase()})${c.meaning ? `\n\n${c.meaning}` : ''}`;
   return `\`${shown}\` is not one of the choices for ${title.toLowerCase()}: ${listWords(choices.map((x) => `\`${x.value}\``))}.`;

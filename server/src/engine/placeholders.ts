@@ -2,7 +2,7 @@ import type { Path } from './document';
 import { formatIso, type DayNumber } from './dates';
 import { schemaAt, type SchemaNode } from './schema-info';
 
-import { dateToComplete, TO_COMPLETE } from './text';
+import { dateToComplete, listWords, TO_COMPLETE } from './text';
 
 export { dateToComplete, TO_COMPLETE };
 
@@ -19,7 +19,9 @@ export function placeholderFor(path: Path, today: DayNumber): unknown[] {
 function candidates(node: SchemaNode | undefined, path: Path, today: DayNumber, depth: number): unknown[] {
   if (!node || depth > 6) return [TO_COMPLETE];
   const choices = (node.enum ?? []).filter((v) => typeof v === 'string' || typeof v === 'number');
-  if (choices.length) return choices;
+  // Inside a section the fix writes whole, a choice would be made for the reviewer (an incident's
+  // outcome written as `died`): the choices are named, to complete.
+  if (choices.length) return depth > 0 ? [`${TO_COMPLETE} Choose ${listWords(choices.map(String))}.`] : choices;
   if (node.const !== undefined) return [node.const];
   const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
   if (typeof node.pattern === 'string' && node.pattern.includes('\\d{4}')) {
@@ -27,7 +29,7 @@ function candidates(node: SchemaNode | undefined, path: Path, today: DayNumber, 
     // any other date is a fact only the reviewer knows, left for them to write in.
     return [path[path.length - 1] === 'requested' ? formatIso(today) : dateToComplete(node.title ?? 'the date')];
   }
-  if (types.includes('boolean')) return [true, false];
+  if (types.includes('boolean')) return depth > 0 ? [`${TO_COMPLETE} Choose true or false.`] : [true, false];
   if (types.includes('integer') || types.includes('number')) return [1];
   if (types.includes('object')) {
     const obj: Record<string, unknown> = {};
