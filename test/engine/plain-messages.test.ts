@@ -2,9 +2,10 @@
 // as its reader would name it (the agency, the meeting, "the second agency"), never by a path or
 // a position counted from 0, and nothing asks for a "key" or "null".
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { caseFilesUnder } from '../helpers/fixtures';
 import { analyse, SAMPLE } from './sample-case';
 
 const ROOT = join(__dirname, '..', '..');
@@ -64,16 +65,7 @@ describe('what to write where something was late', () => {
 
 describe('every message, fix and related place in the fixtures and examples', () => {
   it('is free of paths, counts from 0 and programmers’ words', () => {
-    const files: string[] = [];
-    const walk = (d: string) => {
-      for (const n of readdirSync(d)) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (p.endsWith('.scr.yaml')) files.push(p);
-      }
-    };
-    walk(join(ROOT, 'test', 'fixtures'));
-    walk(join(ROOT, 'examples'));
+    const files = caseFilesUnder(join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'));
     assert.ok(files.length > 50);
     const bad: string[] = [];
     for (const file of files) {
@@ -87,16 +79,7 @@ describe('every message, fix and related place in the fixtures and examples', ()
 
 describe('what quick fixes write into a case file', () => {
   it('never writes null: a date not yet known is left out', () => {
-    const files: string[] = [];
-    const walk = (d: string) => {
-      for (const n of readdirSync(d)) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (p.endsWith('.scr.yaml')) files.push(p);
-      }
-    };
-    walk(join(ROOT, 'test', 'fixtures'));
-    walk(join(ROOT, 'examples'));
+    const files = caseFilesUnder(join(ROOT, 'test', 'fixtures'), join(ROOT, 'examples'));
     const bad: string[] = [];
     let seen = 0;
     for (const file of files) {

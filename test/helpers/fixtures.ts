@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { analyseText, type Analysis, type AnalyseOptions } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { mergeSettings } from '../../server/src/engine/settings';
@@ -53,4 +53,18 @@ export function linesOf(a: Analysis, rule: string): number[] {
 /** Every comment the user wrote, in order (for checking that fixes keep them). */
 export function comments(text: string): string[] {
   return text.split(/\r?\n/).map((l) => /(^|\s)(#.*)$/.exec(l)?.[2]).filter((c): c is string => !!c);
+}
+
+/** Every case file (`*.scr.yaml`) under the given folders, at any depth. */
+export function caseFilesUnder(...dirs: string[]): string[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.scr.yaml')) files.push(p);
+    }
+  };
+  dirs.forEach(walk);
+  return files;
 }
