@@ -311,7 +311,7 @@ suite('QM2 checklist preview and commands', () => {
     assert.ok(doc);
     assert.equal(doc.languageId, 'scr-case');
     assert.equal(doc.uri.scheme, 'untitled');
-    assert.match(doc.getText(), /^# SCR decision record: REFERENCE\n[\s\S]*^scr: 1$[\s\S]*^criteria:$/m);
+    assert.match(doc.getText(), /^# SCR decision record\.[^\n]*\n[\s\S]*^scr: 1$[\s\S]*^ {2}reference: To be completed\.[\s\S]*^criteria:$/m);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -15,7 +15,8 @@ export const duplicateId: Rule = {
     const first = new Map<string, (string | number)[]>();
     for (const a of entries(doc, ['agencies'])) {
       const id = asString(a.data.id);
-      if (!id) continue;
+      // An id still to be completed (the agency snippet's prompt, written twice) is no id yet: to-complete reports each.
+      if (!id || isPlaceholder(id)) continue;
       const path = [...a.path, 'id'];
       const earlier = first.get(id);
       if (!earlier) {

@@ -1,7 +1,7 @@
 import { formatLong, parseDate } from '../dates';
 import { asString, decisionDay, entries, isDecided } from '../model';
 import type { Rule } from '../rule';
-import { isBlank } from '../text';
+import { isBlank, isPlaceholder } from '../text';
 import type { Related } from '../types';
 
 export const neighbouringCheckOutstanding: Rule = {
@@ -18,7 +18,8 @@ export const neighbouringCheckOutstanding: Rule = {
     const decision = decisionDay(doc);
     for (const c of entries(doc, ['neighbouringBoards'])) {
       if (!isBlank(c.data.received)) continue;
-      const board = asString(c.data.board)?.trim() || 'The other board';
+      // A board still to be completed is not yet a name to put in a sentence.
+      const board = (isPlaceholder(c.data.board) ? undefined : asString(c.data.board)?.trim()) || 'The other board';
       const requested = parseDate(c.data.requested);
       const related: Related[] = decision !== undefined ? [{ span: doc.spanOf(['decision', 'date']), message: `The decision, made on ${formatLong(decision)}.` }] : [];
       ctx.report({
