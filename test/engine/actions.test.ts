@@ -49,7 +49,7 @@ describe('fix all', () => {
       return finding('x', start, [{ title: `${i}`, preferred: true, edits: [{ span: { start, end: start + `value ${i}`.length }, newText: `fixed ${i}` }] }]);
     });
     let readings = 0;
-    const r = fixAll(doc, fixes, (t) => (readings++, new CaseDoc(t).syntax.length));
+    const r = fixAll(doc, fixes, { syntaxProblems: (t) => (readings++, new CaseDoc(t).syntax.length) });
     assert.equal(r.fixes.length, 400);
     assert.match(applyEdits(text, r.edits), /^key399: fixed 399 {3}# note 399$/m);
     // Trying each fix in turn read the file 400 times (half a minute for a file with 300 agencies).

@@ -139,16 +139,22 @@ describe('a date still to be completed', () => {
 });
 
 describe('a missing key the format needs', () => {
-  it('a date is left to be completed, except the date of a request, which is today', () => {
+  it('a date is left to be completed, except the date of a request made while the case is built, which is today', () => {
     const text = BASE.replace('  - date: 2016-02-01\n    forum: SCR subgroup\n', '  - forum: SCR subgroup\n');
     assert.notEqual(text, BASE);
     const f = findings(text).find((x) => x.rule === 'schema' && /`date`/.test(x.message))!;
     assert.equal(f.fixes.length, 1);
     assert.match(f.fixes[0].edits[0].newText, /date: To be completed\. Meeting date \(YYYY-MM-DD\)\./);
     const asked = BASE.replace(/(  - board: Northshire LSCB\n      from: 2013-03-01\n)/, '$1neighbouringBoards:\n  - board: Westshire LSCB\n');
+    // The decision is recorded (10 February 2016): a request today would come after it.
     const g = findings(asked).find((x) => x.rule === 'schema' && /`requested`/.test(x.message))!;
-    assert.match(g.fixes[0].edits[0].newText, /requested: 2016-06-01/);
+    assert.match(g.fixes[0].edits[0].newText, /requested: To be completed\. The date the request was sent \(YYYY-MM-DD\)\./);
     assert.equal(g.fixes[0].preferred, true);
+    // No decision yet: the reviewer is asking now.
+    const undecided = asked.replace(/\ndecision:\n(?: .*\n)+/, '\n');
+    assert.notEqual(undecided, asked);
+    const h = findings(undecided).find((x) => x.rule === 'schema' && /`requested`/.test(x.message))!;
+    assert.match(h.fixes[0].edits[0].newText, /requested: 2016-06-01/);
   });
 
   it('who attended a meeting is left to be completed, not every agency declared', () => {
@@ -182,5 +188,47 @@ describe('a missing key the format needs', () => {
     assert.ok(f.fixes.every((x) => !x.preferred));
     const a = analyseText(text, { today });
     assert.ok(!fixAll(a.doc, a.findings).fixes.some((x) => f.fixes.includes(x)), 'Fix all does not say whether the criteria were met');
+  });
+});
+
+describe('the date of a request a fix writes', () => {
+  const DECIDED = BASE;
+  const UNDECIDED = BASE.replace(/\ndecision:\n(?: .*\n)+/, '\n');
+  const LATER = /To be completed\. The date the request was sent \(YYYY-MM-DD\)\./;
+  /** Each fix that writes a request's date, on the text with the gap it fills. */
+  const cases: [string, string, (t: string) => string, RegExp][] = [
+    ['minimum-data-requested', 'an agency asked for nothing', (t) => t.replace('      requested: 2016-01-15\n      received: 2016-01-22\n', ''), /^Add `requested/],
+    ['neighbouring-check', 'a board with no check', (t) => t.replace('      from: 2013-03-01\n', '      from: 2013-03-01\n      to: 2014-01-01\n    - board: Westshire LSCB\n      from: 2014-01-01\n'), /^Add a check/],
+    ['key-agency-missing', 'no police agency', (t) => t.replace('    type: police\n', '    type: housing\n'), /^Add an agency/],
+    ['unknown-agency', 'an undeclared agency at the meeting', (t) => t.replace('agencies: [csc, police, health]', 'agencies: [csc, police, health, school]'), /^Declare agency/],
+  ];
+
+  for (const [rule, what, gap, title] of cases) {
+    it(`${rule} (${what}): today while the case is built, to be completed once the decision is recorded`, () => {
+      const fixOf = (text: string) => {
+        assert.notEqual(gap(text), text);
+        const f = findings(gap(text)).find((x) => x.rule === rule && x.fixes.some((y) => title.test(y.title)))!;
+        assert.ok(f, `${rule} offers its fix`);
+        return f.fixes.find((y) => title.test(y.title))!.edits[0].newText;
+      };
+      assert.match(fixOf(UNDECIDED), /requested: 2016-06-01/);
+      const after = fixOf(DECIDED);
+      assert.match(after, LATER);
+      assert.doesNotMatch(after, /2016-06-01/);
+    });
+  }
+
+  it('counts no request still to be completed on question 2', () => {
+    const text = DECIDED.replace('      requested: 2016-01-15\n      received: 2016-01-22\n', '');
+    const f = one(text, 'minimum-data-requested');
+    assert.equal(f.fixes[0].title, 'Add `requested`, the date the request was sent, to complete');
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.equal(analyseText(fixed, { today }).checklist.find((c) => c.question === 2)!.summary, analyseText(text, { today }).checklist.find((c) => c.question === 2)!.summary);
+  });
+
+  it('leaves it to be completed where the return was received before today, as the case is built', () => {
+    const text = UNDECIDED.replace('      requested: 2016-01-15\n      received: 2016-01-22\n', '      received: 2016-01-22\n');
+    const f = one(text, 'minimum-data-requested');
+    assert.match(f.fixes[0].edits[0].newText, LATER);
   });
 });

@@ -8,26 +8,41 @@ import { RULES_BY_ID } from './rules/index';
 import { coveredFrom, isCovered } from './waivers';
 import type { Finding, Fix, TextEdit } from './types';
 
+export interface FixAllOptions {
+  /**
+   * Only the corrections (Fix.correction): a misspelt key, value or agency id, a date that can be
+   * read only one way. What an editor may make when the file is saved, where nothing must be added.
+   */
+  correctionsOnly?: boolean;
+  /** How many syntax problems a text has: injectable for tests. */
+  syntaxProblems?: (text: string) => number;
+}
+
 /**
  * "Fix all": the preferred fix of every finding that is not waived, leaving out any fix that
  * overlaps one already taken or that would make the file harder to read (a new syntax problem,
- * such as the same key added twice).
+ * such as the same key added twice). The corrections come first, wherever they are in the file: a
+ * section written under a misspelt key is renamed, never added again beside it.
  */
-export function fixAll(doc: CaseDoc, findings: readonly Finding[], syntaxProblems = (text: string) => new CaseDoc(text).syntax.length): { edits: TextEdit[]; fixes: Fix[] } {
+export function fixAll(doc: CaseDoc, findings: readonly Finding[], options: FixAllOptions = {}): { edits: TextEdit[]; fixes: Fix[] } {
+  const syntaxProblems = options.syntaxProblems ?? ((text: string) => new CaseDoc(text).syntax.length);
+  const open = findings.filter((f) => !f.waived);
+  const preferred = (f: Finding) => f.fixes.find((x) => x.preferred);
+  const corrections = open.filter((f) => preferred(f)?.correction);
+  const ordered = options.correctionsOnly ? corrections : [...corrections, ...open.filter((f) => !preferred(f)?.correction)];
   const base = doc.syntax.length;
   // Usually no fix spoils the file: one reading of the result shows it. Only when one does is
   // each fix tried in turn, reading the file once per fix (half a minute for a file with 300 agencies).
-  const all = takeFixes(findings, () => true);
+  const all = takeFixes(ordered, () => true);
   if (!all.edits.length || syntaxProblems(applyEdits(doc.text, all.edits)) <= base) return all;
-  return takeFixes(findings, (edits) => syntaxProblems(applyEdits(doc.text, merged(edits))) <= base);
+  return takeFixes(ordered, (edits) => syntaxProblems(applyEdits(doc.text, merged(edits))) <= base);
 }
 
-/** The preferred fixes that overlap none taken before them and that `keeps` accepts, with the edits so far. */
+/** The preferred fixes, in the order given, that overlap none taken before them and that `keeps` accepts, with the edits so far. */
 function takeFixes(findings: readonly Finding[], keeps: (edits: TextEdit[]) => boolean): { edits: TextEdit[]; fixes: Fix[] } {
   const taken: TextEdit[] = [];
   const fixes: Fix[] = [];
   for (const f of findings) {
-    if (f.waived) continue;
     const fix = f.fixes.find((x) => x.preferred);
     if (!fix || !fix.edits.length || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     if (!keeps([...taken, ...fix.edits])) continue;

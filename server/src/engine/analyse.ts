@@ -5,10 +5,11 @@ import { statutoryTest, asString, type StatutoryTest } from './model';
 import { RULES, RULES_BY_ID, WAIVER_REASON, WAIVER_UNUSED } from './rules/index';
 import type { DossierCase, RuleContext } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { isPlaceholder, nearest } from './text';
+import { applyEdits } from './fixes';
+import { isPlaceholder, listWords, nearest } from './text';
 import { decisionTiming, type DecisionTiming } from './timing';
 import { applyWaivers, findWaivers } from './waivers';
-import type { ChecklistItem, Finding } from './types';
+import type { ChecklistItem, Finding, Fix, TextEdit } from './types';
 
 export interface AnalyseOptions {
   path?: string;
@@ -37,6 +38,10 @@ export interface Analysis {
 
 /** Analyses one case file's text: every rule, the waivers, and the QM2 checklist. */
 export function analyseText(text: string, options: AnalyseOptions = {}): Analysis {
+  return analyse(text, options, true);
+}
+
+function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): Analysis {
   const doc = options.doc?.text === text ? options.doc : new CaseDoc(text);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const today = options.today ?? todayDay();
@@ -80,6 +85,8 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
     }
   }
 
+  if (explainSlips) slipsExplained(doc, findings, options);
+
   // Without its colon, a comment is read as a waiver only when it names a rule: `# scr-waive is how…` is prose.
   const waivers = findWaivers(doc).filter((w) => w.colonMissingAt === undefined || RULES_BY_ID.has(w.rule));
   const { unused, noReason } = applyWaivers(findings, waivers);
@@ -110,7 +117,7 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
           ? `This waiver of \`${w.rule}\` waives nothing: no such finding is on the line below it. Remove it if the problem has been put right, or move it above the line that is reported.`
           : `This waiver names \`${w.rule}\`, which is not a rule${guess ? `. Did you mean \`${guess}\`?` : '.'}`,
         fixes: [
-          ...(guess ? [{ title: `Change to \`${guess}\``, edits: [{ span: { start: w.span.start + doc.text.slice(w.span.start, w.span.end).indexOf(w.rule), end: w.span.start + doc.text.slice(w.span.start, w.span.end).indexOf(w.rule) + w.rule.length }, newText: guess }], preferred: true }] : []),
+          ...(guess ? [{ title: `Change to \`${guess}\``, edits: [{ span: { start: w.span.start + doc.text.slice(w.span.start, w.span.end).indexOf(w.rule), end: w.span.start + doc.text.slice(w.span.start, w.span.end).indexOf(w.rule) + w.rule.length }, newText: guess }], preferred: true, correction: 'spelling' as const }] : []),
           { title: 'Remove this waiver', edits: [{ span: lineSpan, newText: '' }], preferred: !guess },
         ],
       });
@@ -120,6 +127,52 @@ export function analyseText(text: string, options: AnalyseOptions = {}): Analysi
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   const checklist = computeChecklist({ doc, settings, timing, test, findings });
   return { path, doc, settings, today, timing, test, findings, checklist };
+}
+
+/**
+ * A section written under a misspelt key is not read, so the rules that look for it report it
+ * missing and offer to add it ("Add a check with Westshire LSCB", with today's date), while the
+ * reviewer's own record sits under `neighboringBoards`. Every finding that goes once the file's
+ * misspellings are corrected (a key, a value from the format's list, an agency id) is said to come
+ * from them, and offers their correction in place of its own fixes: the light bulb, and so
+ * "Fix all", never adds a record beside the one already written. Found by reading the corrected
+ * text: whatever the key or the rule, and wherever the two stand in the file.
+ */
+function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptions): void {
+  const slips: { fix: Fix; edit: TextEdit }[] = [];
+  for (const f of findings) {
+    const fix = f.fixes.find((x) => x.preferred && x.correction === 'spelling' && x.edits.length === 1);
+    if (!fix) continue;
+    const edit = fix.edits[0];
+    if (slips.some((s) => s.edit.span.start < edit.span.end && edit.span.start < s.edit.span.end)) continue;
+    slips.push({ fix, edit });
+  }
+  if (!slips.length) return;
+  slips.sort((a, b) => a.edit.span.start - b.edit.span.start);
+  const corrected = analyse(applyEdits(doc.text, slips.map((s) => s.edit)), { ...options, doc: undefined }, false);
+  if (corrected.doc.syntax.length > doc.syntax.length) return;
+  // Where a place in this text stands in the corrected one.
+  const moved = (at: number) => {
+    let shift = 0;
+    for (const { edit } of slips) {
+      if (edit.span.end <= at) shift += edit.newText.length - (edit.span.end - edit.span.start);
+      else if (edit.span.start <= at) return edit.span.start + shift;
+    }
+    return at + shift;
+  };
+  for (const f of findings) {
+    if (f.fixes.some((x) => x.correction)) continue;
+    const stays = corrected.findings.some((g) => g.rule === f.rule && g.subject === f.subject && (g.message === f.message || g.span.start === moved(f.span.start)));
+    if (stays) continue;
+    // The misspellings it names, else all of them.
+    const named = slips.filter((s) => f.message.includes(`\`${s.edit.newText}\``));
+    const causes = named.length ? named : slips;
+    const words = causes.map((s, i) => `\`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\` ${i === 0 ? 'looks like a misspelling of' : 'of'} \`${s.edit.newText}\``);
+    const rule = RULES_BY_ID.get(f.rule)?.title;
+    f.message = `${listWords(words, 'and')}, so what is written there is not read. Correct ${causes.length === 1 ? 'it' : 'them'} (the quick fix does), and this finding${rule ? ` (“${rule}”)` : ''} goes.`;
+    f.fixes = causes.map((s) => s.fix);
+    f.related = [...causes.map((s) => ({ span: s.edit.span, message: `Written \`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\`: read as \`${s.edit.newText}\` once corrected.` })), ...f.related];
+  }
 }
 
 /** This file's entry for the dossier index: its case reference and where it stands. */

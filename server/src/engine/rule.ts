@@ -62,4 +62,9 @@ export function fix(title: string, edit: Fix['edits'][number] | undefined, prefe
   return edit ? [{ title, edits: [edit], preferred }] : [];
 }
 
+/** The fix that corrects a misspelt key, value or id to `to` (see Fix.correction), skipped when no safe edit could be made. */
+export function spellingFix(to: string, edit: Fix['edits'][number] | undefined, preferred = true): Fix[] {
+  return edit ? [{ title: `Change to \`${to}\``, edits: [edit], preferred, ...(preferred ? { correction: 'spelling' as const } : {}) }] : [];
+}
+
 export type { Path };

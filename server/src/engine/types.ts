@@ -28,6 +28,13 @@ export interface Fix {
   edits: TextEdit[];
   /** The one obvious fix, offered first and used by "fix all". */
   preferred?: boolean;
+  /**
+   * Set on a fix that only corrects how something already written is spelt or written, adding
+   * nothing and choosing nothing: a misspelt key (`spelling`), value or agency id, or a date
+   * written another way that can be read only one way (`date`). "Fix all" makes these first, and
+   * they are the only fixes made when the file is saved.
+   */
+  correction?: 'spelling' | 'date';
 }
 
 export interface Related {

@@ -57,7 +57,7 @@ function britishFix(written: string, value: unknown, span: { start: number; end:
   const read = britishDate(value);
   if (!read) return [];
   const iso = formatIso(read.day);
-  return [{ title: `Change to ${iso} (${formatLong(read.day)})`, edits: [{ span, newText: iso }], preferred: read.certain }];
+  return [{ title: `Change to ${iso} (${formatLong(read.day)})`, edits: [{ span, newText: iso }], preferred: read.certain, ...(read.certain ? { correction: 'date' as const } : {}) }];
 }
 
 export const invalidDate: Rule = {

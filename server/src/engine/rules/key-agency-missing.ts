@@ -1,7 +1,6 @@
-import { formatIso } from '../dates';
 import { appendItem } from '../fixes';
 import { agencyIds, agencyTypeWords, entries, missingKeyTypes } from '../model';
-import { TO_COMPLETE } from '../placeholders';
+import { requestDate, TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 
 export const keyAgencyMissing: Rule = {
@@ -28,7 +27,7 @@ export const keyAgencyMissing: Rule = {
           `Add the ${words} agency that was asked, with the date of the request, or ask one now.`,
         fixes: fix(
           `Add an agency of type \`${type}\``,
-          appendItem(doc, ['agencies'], { id, name: TO_COMPLETE, type, involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) } }),
+          appendItem(doc, ['agencies'], { id, name: TO_COMPLETE, type, involvement: 'unknown', minimumData: { requested: requestDate(ctx.timing, ctx.today) } }),
         ),
         subject: type,
       });

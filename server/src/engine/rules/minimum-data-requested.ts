@@ -1,4 +1,5 @@
 import { formatIso, parseDate } from '../dates';
+import { requestDate } from '../placeholders';
 import { insertProperty, setValue } from '../fixes';
 import { agencyName, asRecord, entries } from '../model';
 import { fix, type Rule } from '../rule';
@@ -15,25 +16,24 @@ export const minimumDataRequested: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
-    const today = formatIso(ctx.today);
     for (const a of entries(doc, ['agencies'])) {
       const minimumData = a.data.minimumData;
       const md = asRecord(minimumData);
       if (!isBlank(md?.requested)) continue; // a date that is not a date is invalid-date's to report
       const requestedPath = [...a.path, 'minimumData', 'requested'];
       let edit: TextEdit | undefined;
-      // Today's date would come after a return already received: that is for the reviewer to date.
-      const received = parseDate(md?.received);
-      if (received === undefined || received >= ctx.today) {
-        if (minimumData === undefined) edit = insertProperty(doc, a.path, 'minimumData', { requested: today });
-        else if (minimumData === null || md) edit = setValue(doc, requestedPath, today);
-      }
+      // Today's date, while the case is being built; after a decision or a return already
+      // received, today would come after them: the date is left for the reviewer to complete.
+      const requested = requestDate(ctx.timing, ctx.today, parseDate(md?.received));
+      const now = requested === formatIso(ctx.today);
+      if (minimumData === undefined) edit = insertProperty(doc, a.path, 'minimumData', { requested });
+      else if (minimumData === null || md) edit = setValue(doc, requestedPath, requested);
       ctx.report({
         span: doc.keySpan(requestedPath),
         message:
           `Missing agency data: there is no date on which ${agencyName(a.data)} was asked for its minimum data return. ` +
           'Ask the agency whether it knew the child or family, and record the date of the request under `minimumData` as `requested`.',
-        fixes: fix(`Add \`requested: ${today}\` (change it to the date the request was sent)`, edit),
+        fixes: fix(now ? `Add \`requested: ${requested}\` (change it to the date the request was sent)` : 'Add `requested`, the date the request was sent, to complete', edit),
       });
     }
   },

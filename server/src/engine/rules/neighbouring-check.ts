@@ -1,6 +1,6 @@
-import { formatIso } from '../dates';
 import { appendItem } from '../fixes';
 import { entries, otherBoards, ownBoard } from '../model';
+import { requestDate } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { sameBoard } from '../text';
 import type { Related } from '../types';
@@ -28,7 +28,7 @@ export const neighbouringCheck: Rule = {
           `${other.board} appears in the family’s address history, but no neighbouring-board check is recorded. ` +
           `Ask ${other.board} whether its agencies know the family, and record the request under \`neighbouringBoards\`.`,
         related,
-        fixes: fix(`Add a check with ${other.board}`, appendItem(doc, ['neighbouringBoards'], { board: other.board, requested: formatIso(ctx.today) })),
+        fixes: fix(`Add a check with ${other.board}`, appendItem(doc, ['neighbouringBoards'], { board: other.board, requested: requestDate(ctx.timing, ctx.today) })),
       });
     }
   },

@@ -1,11 +1,11 @@
 import { validateCase } from '../generated/validate-case';
 import type { AjvError } from '../generated/validators';
 import type { CaseDoc, Path } from '../document';
-import { fix, type Rule, type RuleContext } from '../rule';
+import { fix, spellingFix, type Rule, type RuleContext } from '../rule';
 import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
 import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '../text';
-import { agenciesToComplete, placeholderFor } from '../placeholders';
+import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders';
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { formatLong, parseDate } from '../dates';
 import type { Fix, Span } from '../types';
@@ -173,7 +173,9 @@ function report(ctx: RuleContext, err: AjvError): void {
       if (covered(ctx, full, COVERED_BY_RULES)) return;
       const title = titleAt(full);
       const fixes: Fix[] = [];
-      const values = agencyIdValues(doc, full) ?? placeholderFor(full, ctx.today);
+      // An answer already dated (a return received) puts today's request after it.
+      const answered = parseDate(asRecord(doc.get(path))?.received);
+      const values = agencyIdValues(doc, full) ?? placeholderFor(full, requestDate(ctx.timing, ctx.today, answered));
       for (const value of values) {
         const edit = insertProperty(doc, path, key, value);
         // Where the format offers choices (outcome, yes or no, which agency), the reviewer picks:
@@ -199,7 +201,7 @@ function report(ctx: RuleContext, err: AjvError): void {
         message:
           `\`${key}\` is not a key the case file format knows in ${placeName(doc, path)}.` +
           (guess ? ` Did you mean \`${guess}\`?` : ` Keys allowed here: ${known.map((k) => `\`${k}\``).join(', ')}. Put your own remarks under \`notes\`.`),
-        fixes: guess ? fix(`Change to \`${guess}\``, renameKey(doc, [...path, key], guess)) : [],
+        fixes: guess ? spellingFix(guess, renameKey(doc, [...path, key], guess)) : [],
       });
       return;
     }
@@ -214,7 +216,7 @@ function report(ctx: RuleContext, err: AjvError): void {
         message:
           `${cap(titleAt(path))} is ${describeWritten(doc, path)}, which is not one of the choices: ${listWords(allowed.map((a) => `\`${a}\``))}.` +
           (guess ? ` Did you mean \`${guess}\`?` : ''),
-        fixes: ordered.flatMap((a, i) => fix(`Change to \`${a}\``, replaceValue(doc, path, a), i === 0 && guess !== undefined)),
+        fixes: ordered.flatMap((a, i) => spellingFix(a, replaceValue(doc, path, a), i === 0 && guess !== undefined)),
       });
       return;
     }

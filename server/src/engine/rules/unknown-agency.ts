@@ -1,7 +1,6 @@
-import { formatIso } from '../dates';
 import { appendItem, replaceValue } from '../fixes';
 import { agencyIds, asArray, asString, entries } from '../model';
-import { TO_COMPLETE } from '../placeholders';
+import { requestDate, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
 import { nearest } from '../text';
@@ -33,10 +32,10 @@ export const unknownAgency: Rule = {
       const guess = nearest(id, declared);
       const fixes: Fix[] = [];
       const change = guess ? replaceValue(doc, use.path, guess) : undefined;
-      if (change) fixes.push({ title: `Change to \`${guess}\``, edits: [change], preferred: true });
+      if (change) fixes.push({ title: `Change to \`${guess}\``, edits: [change], preferred: true, correction: 'spelling' });
       if (!reported.has(id)) {
         const declare = appendItem(doc, ['agencies'], {
-          id, name: TO_COMPLETE, type: typeNamedBy(id), involvement: 'unknown', minimumData: { requested: formatIso(ctx.today) },
+          id, name: TO_COMPLETE, type: typeNamedBy(id), involvement: 'unknown', minimumData: { requested: requestDate(ctx.timing, ctx.today) },
         });
         if (declare) fixes.push({ title: `Declare agency \`${id}\` under \`agencies\``, edits: [declare], preferred: !change });
       }

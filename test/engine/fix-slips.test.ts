@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixAll } from '../../server/src/engine/actions';
+import { analyseText } from '../../server/src/engine/analyse';
+import { parseDate } from '../../server/src/engine/dates';
+import { applyEdits } from '../../server/src/engine/fixes';
+
+/**
+ * A section written under a misspelt key is not read: the rules that look for it found it missing
+ * and offered to add it. "Fix all" took the addition (a new check dated today, months after the
+ * decision) and dropped the correction as clashing, leaving the reviewer's record under the
+ * misspelt key. The correction wins, whatever the key and wherever it stands in the file.
+ */
+const COMPLETE = readFileSync(join(__dirname, '..', '..', 'examples', 'complete-record.scr.yaml'), 'utf8');
+const today = parseDate('2017-01-09');
+
+/** Each slip: the text as written correctly, and as misspelt. */
+const SLIPS: [string, string][] = [
+  ['neighbouringBoards:', 'neighboringBoards:'],
+  ['minimumData:', 'minimumdata:'],
+  ['challenge:', 'challenges:'],
+  ['considerations:', 'consideration:'],
+  ['agencyInput:', 'agencyinput:'],
+  ['learning:', 'learnings:'],
+  ['meetings:', 'meeting:'],
+  ['context:', 'contexts:'],
+  ['received:', 'recieved:'],
+  ['type: police', 'type: polcie'],
+];
+
+/** The example with its first `right` written `wrong`. */
+function misspelt(right: string, wrong: string, text = COMPLETE): string {
+  assert.ok(text.includes(right), right);
+  return text.replace(right, wrong);
+}
+
+/** Moves the top-level section `key` (its key and indented lines) to the end of the file. */
+function moveToEnd(text: string, key: string): string {
+  const m = new RegExp(`^${key}\\n(?:(?:[ -].*|)\\n)*?(?=^\\S)`, 'm').exec(text);
+  assert.ok(m, key);
+  return `${text.slice(0, m.index)}${text.slice(m.index + m[0].length)}${text.endsWith('\n') ? '' : '\n'}${m[0]}`;
+}
+
+function fixedAll(text: string): string {
+  const a = analyseText(text, { today });
+  return applyEdits(text, fixAll(a.doc, a.findings).edits);
+}
+
+describe('a misspelt key or value and Fix all', () => {
+  it('the example itself has nothing to fix', () => {
+    assert.equal(fixedAll(COMPLETE), COMPLETE);
+  });
+
+  for (const [right, wrong] of SLIPS) {
+    it(`corrects \`${wrong}\` and adds nothing beside it`, () => {
+      assert.equal(fixedAll(misspelt(right, wrong)), COMPLETE);
+    });
+  }
+
+  it('corrects the key whether the section stands before or after what the rule reports on', () => {
+    // neighbouring-check reports at the address (near the top), minimum-data-requested at the agency:
+    // with the misspelt section moved last or first in the file, the correction still wins.
+    for (const [key, wrong] of [['neighbouringBoards:', 'neighboringBoards:'], ['challenge:', 'challenges:'], ['meetings:', 'meeting:']]) {
+      const moved = moveToEnd(COMPLETE, key);
+      assert.equal(fixedAll(misspelt(key, wrong, moved)), moved, key);
+    }
+  });
+
+  it('does not offer to add what is written under a misspelt key, and does not say it is not recorded', () => {
+    for (const [right, wrong] of SLIPS) {
+      const text = misspelt(right, wrong);
+      const a = analyseText(text, { today });
+      // The key, or the value where a value is misspelt.
+      const word = /(\w+):?$/.exec(wrong)![1];
+      const rightWord = /(\w+):?$/.exec(right)![1];
+      const others = a.findings.filter((f) => f.rule !== 'schema' && !f.waived);
+      for (const f of others) {
+        assert.ok(!f.fixes.some((x) => /^Add/.test(x.title)), `${wrong}: ${f.rule} offers ${f.fixes.map((x) => x.title).join(' | ')}`);
+        assert.doesNotMatch(f.message, /no .* is recorded|not recorded/, `${wrong}: ${f.rule}: ${f.message}`);
+        assert.match(f.message, new RegExp(`\`${word}\` looks like a misspelling of \`${rightWord}\``), `${wrong}: ${f.rule}: ${f.message}`);
+        assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred]), [[`Change to \`${rightWord}\``, true]]);
+        assert.equal(f.related[0].span.start, text.indexOf(word, text.indexOf(wrong)), 'points at the slip');
+      }
+    }
+  });
+
+  it('keeps a finding that stays once the spelling is corrected as it was', () => {
+    // The check with Westshire misspelt, and a second board in the address history with no check at all.
+    const text = misspelt('neighbouringBoards:', 'neighboringBoards:', COMPLETE.replace(/(\n {4}- board: Westshire LSCB\n(?: {6}.*\n)+)/, '$1    - board: Eastshire LSCB\n      from: 2013-01-01\n      to: 2013-06-30\n'));
+    const a = analyseText(text, { today });
+    const checks = a.findings.filter((f) => f.rule === 'neighbouring-check');
+    assert.equal(checks.length, 2, checks.map((f) => f.message).join('\n'));
+    const east = checks.find((f) => f.message.includes('Eastshire'))!;
+    assert.match(east.message, /^Eastshire LSCB appears in the family’s address history/);
+    assert.ok(east.fixes.some((x) => x.title === 'Add a check with Eastshire LSCB'));
+    assert.match(checks.find((f) => f !== east)!.message, /`neighboringBoards` looks like a misspelling/);
+  });
+});
+
+describe('Fix all on save: corrections only', () => {
+  it('corrects a misspelt key, value and a date that can be read one way, and adds nothing', () => {
+    const text = misspelt('type: police', 'type: polcie', misspelt('challenge:', 'challenges:', COMPLETE.replace('date: 2016-03-23', 'date: 23/03/2016')))
+      // And something missing, that Fix all would add.
+      .replace(/\nlearning:\n(?:(?:[ -].*|)\n)*?(?=\S)/, '\n');
+    const a = analyseText(text, { today });
+    const all = applyEdits(text, fixAll(a.doc, a.findings).edits);
+    assert.match(all, /\nlearning:\n/, 'Fix all adds the learning entry');
+    const corrections = fixAll(a.doc, a.findings, { correctionsOnly: true });
+    const out = applyEdits(text, corrections.edits);
+    assert.ok(out.includes('type: police') && out.includes('\nchallenge:') && out.includes('date: 2016-03-23'), out);
+    assert.doesNotMatch(out, /\nlearning:/);
+    assert.ok(!out.includes('To be completed'));
+    assert.ok(corrections.fixes.every((x) => x.correction));
+  });
+
+  it('makes no correction that is a choice (a date that could be read two ways)', () => {
+    const text = COMPLETE.replace('date: 2016-03-23', 'date: 03/04/2016');
+    const a = analyseText(text, { today });
+    assert.deepEqual(fixAll(a.doc, a.findings, { correctionsOnly: true }).edits, []);
+  });
+});
