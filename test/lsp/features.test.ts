@@ -141,13 +141,14 @@ describe('language features over the protocol', () => {
     assert.deepEqual(await kinds({ triggerKind: 2 }), [], 'automatic');
     assert.deepEqual(await kinds({ triggerKind: 1 }), ['source.fixAll.scr'], 'invoked');
     assert.deepEqual(await kinds({}), ['source.fixAll.scr'], 'a client that does not say');
-    assert.deepEqual(await kinds({ triggerKind: 2, only: ['source.fixAll'] }), ['source.fixAll.scr'], 'on save');
+    // On save only corrections are made, and this file has nothing misspelt: nothing to offer.
+    assert.deepEqual(await kinds({ triggerKind: 2, only: ['source.fixAll'] }), [], 'on save');
   });
 
   it('fixes all: the preferred fix of every finding, without touching comments', async () => {
     const c = await started;
     const before = await c.diagnostics(URI);
-    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: td, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: td, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 1 } });
     assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.scr', 'Fix all QM2 problems']]);
     const original = c.text(URI);
     const next = c.nextDiagnostics(URI);
@@ -160,6 +161,43 @@ describe('language features over the protocol', () => {
     const fixable = (ds: Diagnostic[]) => ds.filter((d) => (d.data as { fixes: { preferred: boolean }[] }).fixes.some((f) => f.preferred)).length;
     assert.ok(fixable(before) > 0 && fixable(after) < fixable(before), `${fixable(before)} -> ${fixable(after)}`);
     c.apply({ changes: { [URI]: [{ range: { start: { line: 0, character: 0 }, end: c.doc(URI).positionAt(fixed.length) }, newText: original }] } });
+  });
+
+  it('on save makes corrections only; Fix all chosen by the user also adds what is missing', async () => {
+    // VS Code asks for source.fixAll on save (editor.codeActionsOnSave) with the trigger "automatic",
+    // and when the user chooses Fix All or the command with "invoked".
+    const c = await started;
+    const uri = uriOf(join(DOSSIER, '..', 'slips.scr.yaml'));
+    const complete = readFileSync(join(__dirname, '..', '..', 'examples', 'complete-record.scr.yaml'), 'utf8');
+    const text = complete.replace('neighbouringBoards:', 'neighboringBoards:').replace('date: 2016-03-23', 'date: 23/03/2016')
+      .replace(/\nlearning:\n(?:(?:[ -].*|)\n)*?(?=\S)/, '\n');
+    c.open(uri, text);
+    await c.diagnostics(uri, 1);
+    const all = { start: { line: 0, character: 0 }, end: c.doc(uri).positionAt(text.length) };
+    const fixAllOf = async (context: Record<string, unknown>) => {
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: all, context: { diagnostics: [], ...context } });
+      assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
+      const edits = (actions[0].edit!.documentChanges![0] as { edits: { range: typeof all; newText: string }[] }).edits;
+      const doc = c.doc(uri);
+      let out = text;
+      for (const e of [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start))) out = out.slice(0, doc.offsetAt(e.range.start)) + e.newText + out.slice(doc.offsetAt(e.range.end));
+      return { title: actions[0].title, out };
+    };
+    const saved = await fixAllOf({ triggerKind: 2, only: ['source.fixAll'] });
+    assert.equal(saved.title, 'Correct misspelt keys, values and dates');
+    assert.ok(saved.out.includes('\nneighbouringBoards:\n') && saved.out.includes('date: 2016-03-23'), 'the corrections are made');
+    assert.doesNotMatch(saved.out, /\nlearning:|To be completed/, 'nothing is added on save');
+    assert.equal((saved.out.match(/neighbo/g) ?? []).length, (text.match(/neighbo/g) ?? []).length, 'no check added beside the misspelt one');
+    // An editor from before LSP 3.17 does not say why it asks: asking for fix-all alone may be a save.
+    assert.equal((await fixAllOf({ only: ['source.fixAll'] })).out, saved.out);
+    for (const chosen of [{ triggerKind: 1, only: ['source.fixAll'] }, { triggerKind: 1, only: ['source.fixAll.scr'] }, {}]) {
+      const fixed = await fixAllOf(chosen);
+      assert.equal(fixed.title, 'Fix all QM2 problems');
+      assert.ok(fixed.out.includes('\nneighbouringBoards:\n') && fixed.out.includes('date: 2016-03-23'), JSON.stringify(chosen));
+      assert.match(fixed.out, /\nlearning:\n {2}- reference: To be completed\./, JSON.stringify(chosen));
+      assert.equal((fixed.out.match(/neighbo/g) ?? []).length, (text.match(/neighbo/g) ?? []).length, 'no check added beside the misspelt one');
+    }
+    c.notification('textDocument/didClose', { textDocument: { uri } });
   });
 
   it('goes to an agency’s declaration, finds its uses and renames it everywhere', async () => {

@@ -8,7 +8,10 @@ import type { Checked } from './analyses';
 import { guard, type Context } from './context';
 import { diagnosticMessage, SOURCE, toRange, toTextEdit, type DiagnosticData } from './convert';
 
-/** The "fix all" kind: offered on request, and on save where the editor is set to fix on save. */
+/**
+ * The "fix all" kind: offered on request, and on save where the editor is set to fix on save
+ * (where it makes corrections only: see chosenByUser).
+ */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.scr`;
 
 /** Quick fixes bound to their diagnostics, "Waive this finding…", "Fix all QM2 problems"; the checklist lens. */
@@ -51,8 +54,10 @@ export function registerActions(ctx: Context): void {
     // request at every cursor move: only when someone asks for actions or for fix-all itself.
     const asked = p.context.only !== undefined || p.context.triggerKind !== CodeActionTriggerKind.Automatic;
     if (asked && wants(FIX_ALL_KIND) && c.analysis) {
-      const all = fixAll(c.analysis.doc, c.findings);
-      if (all.edits.length) actions.push({ title: 'Fix all QM2 problems', kind: FIX_ALL_KIND, edit: edit(c, all.edits.map((e) => toTextEdit(c.lines, e))) });
+      const chosen = chosenByUser(p);
+      const all = fixAll(c.analysis.doc, c.findings, { correctionsOnly: !chosen });
+      const title = chosen ? 'Fix all QM2 problems' : 'Correct misspelt keys, values and dates';
+      if (all.edits.length) actions.push({ title, kind: FIX_ALL_KIND, edit: edit(c, all.edits.map((e) => toTextEdit(c.lines, e))) });
     }
     return actions;
   }));
@@ -63,6 +68,20 @@ export function registerActions(ctx: Context): void {
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return [{ range: top, command: { title: lensTitle(c.analysis), command: OPEN_CHECKLIST_COMMAND, arguments: [c.uri] } }];
   }));
+}
+
+/**
+ * Whether the user asked for "Fix all" themselves, so that it may add what is missing (entries with
+ * text to complete, the date of a request): VS Code's "Fix All" and "Source Action…", the command
+ * "SCR: Fix All QM2 Problems" and other editors' code action menus say the request was invoked.
+ * `editor.codeActionsOnSave` asks for `source.fixAll` automatically: a save makes corrections only
+ * (a misspelt key, value or agency id; a date that can be read only one way), never adds a record.
+ * An editor from before LSP 3.17 does not say: a request for every action is someone opening a
+ * menu, but one for fix-all actions alone may be a save, so it too makes corrections only.
+ */
+function chosenByUser(p: CodeActionParams): boolean {
+  if (p.context.triggerKind === CodeActionTriggerKind.Invoked) return true;
+  return p.context.triggerKind === undefined && p.context.only === undefined;
 }
 
 /**
