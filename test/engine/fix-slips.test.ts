@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixAll } from '../../server/src/engine/actions';
+import { fixAll, waiverEdit } from '../../server/src/engine/actions';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { applyEdits } from '../../server/src/engine/fixes';
@@ -82,6 +82,7 @@ describe('a misspelt key or value and Fix all', () => {
         assert.match(f.message, new RegExp(`\`${word}\` looks like a misspelling of \`${rightWord}\``), `${wrong}: ${f.rule}: ${f.message}`);
         assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred]), [[`Change to \`${rightWord}\``, true]]);
         assert.equal(f.related[0].span.start, text.indexOf(word, text.indexOf(wrong)), 'points at the slip');
+        assert.equal(waiverEdit(a.doc, f, a.findings), undefined, 'nothing to waive: it goes once corrected');
       }
     }
   });

@@ -172,7 +172,12 @@ describe('language features over the protocol', () => {
     const text = complete.replace('neighbouringBoards:', 'neighboringBoards:').replace('date: 2016-03-23', 'date: 23/03/2016')
       .replace(/\nlearning:\n(?:(?:[ -].*|)\n)*?(?=\S)/, '\n');
     c.open(uri, text);
-    await c.diagnostics(uri, 1);
+    const diagnostics = await c.diagnostics(uri, 1);
+    // The light bulb on the misspelt key and on the check it hides: one correction for both, no "Add a check", no waiver.
+    const slip = diagnostics.filter((d) => /neighboringBoards/.test(d.message));
+    assert.deepEqual(slip.map((d) => d.code).sort(), ['neighbouring-check', 'schema']);
+    const bulb = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: slip[0].range, context: { diagnostics: slip } });
+    assert.deepEqual(bulb.filter((a) => a.kind === 'quickfix').map((a) => [a.title, a.diagnostics?.length]), [['Change to `neighbouringBoards`', 2]]);
     const all = { start: { line: 0, character: 0 }, end: c.doc(uri).positionAt(text.length) };
     const fixAllOf = async (context: Record<string, unknown>) => {
       const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: all, context: { diagnostics: [], ...context } });

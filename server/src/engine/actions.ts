@@ -96,6 +96,8 @@ const NOT_WAIVABLE: ReadonlySet<string> = new Set(['waiver-reason', 'waiver-unus
  */
 export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Finding[]): { edit: TextEdit; reasonAt: number; title: string } | undefined {
   if (NOT_WAIVABLE.has(finding.rule) || finding.waived) return undefined;
+  // A finding that comes from a misspelling (see slipsExplained) goes once it is corrected: nothing to accept.
+  if (finding.fixes.length && finding.fixes.every((x) => x.correction)) return undefined;
   const { lines } = doc;
   const at = finding.span.start;
   let line = lines.lineOf(at);

@@ -28,12 +28,23 @@ export function registerActions(ctx: Context): void {
     const actions: CodeAction[] = [];
     // One waiver comment covers every finding of its rule in its key or item: offered once for them all.
     const waivers = new Map<string, CodeAction>();
+    const offered = new Map<string, CodeAction>();
     if (wants(CodeActionKind.QuickFix)) {
       for (const d of p.context.diagnostics) {
         if (d.source !== SOURCE) continue;
         const f = findingOf(c, d);
         const fixes = f ? f.fixes.map((x) => ({ title: x.title, preferred: !!x.preferred, edits: x.edits.map((e) => toTextEdit(c.lines, e)) })) : fromData(c, d);
-        for (const x of fixes) actions.push({ title: x.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: x.preferred, edit: edit(c, x.edits) });
+        for (const x of fixes) {
+          // The same fix for two findings (a misspelt key, and the finding it causes) is offered once, for both.
+          const key = `${x.title}\u0000${JSON.stringify(x.edits)}`;
+          const same = offered.get(key);
+          if (same) same.diagnostics!.push(d);
+          else {
+            const action: CodeAction = { title: x.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: x.preferred, edit: edit(c, x.edits) };
+            offered.set(key, action);
+            actions.push(action);
+          }
+        }
         const waive = f && c.analysis && waiverEdit(c.analysis.doc, f, c.findings);
         const same = waive && waivers.get(`${f.rule}@${waive.edit.span.start}`);
         if (same) same.diagnostics!.push(d);
