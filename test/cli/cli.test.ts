@@ -33,7 +33,9 @@ describe('scr-check on the example dossier', () => {
     const r = scrCheck(['examples/', '--format', 'json', '--today', '2017-01-09']);
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(json), ['files']);
+    assert.deepEqual(Object.keys(json), ['files', 'failed', 'reasons']);
+    assert.equal(json.failed, false);
+    assert.deepEqual(json.reasons, []);
     assert.equal(json.files.length, 4);
     const gaps = json.files.find((f: { path: string }) => f.path === 'examples/typical-gaps.scr.yaml');
     assert.ok(gaps, 'paths are relative to where the command runs');
@@ -67,7 +69,8 @@ describe('scr-check exit codes and options', () => {
     const r = scrCheck([s.dir, '--today', '2016-12-01', '--max-warnings', '0']);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /unexplained-delay/);
-    assert.match(r.stderr, /more than the 0 allowed/);
+    // The report says why the run failed, where its reader looks: not only on stderr.
+    assert.match(r.stdout, /\n✗ 2 case files checked: 0 errors, \d+ warnings?, \d+ notes?\.\nFailed: \d+ warnings?, more than the 0 allowed by --max-warnings\.\n$/);
   });
 
   it('--quiet shows errors only', () => {
@@ -78,7 +81,9 @@ describe('scr-check exit codes and options', () => {
     const q = scrCheck([s.dir, '--quiet', '--today', '2016-12-01', '--max-warnings', '0']);
     assert.equal(q.code, 1, q.stderr);
     assert.doesNotMatch(q.stdout, /unexplained-delay/);
-    assert.match(q.stderr, /more than the 0 allowed by --max-warnings \(not shown, as --quiet asks\)/);
+    // The totals count what --quiet left out, rather than saying there were no warnings.
+    assert.match(q.stdout, /\n✗ 2 case files checked: 0 errors; \d+ warnings?(?: and \d+ notes?)? not shown, as --quiet asks\.\nFailed: \d+ warnings?, more than the 0 allowed by --max-warnings\.\n$/);
+    assert.doesNotMatch(q.stdout, /0 warnings/);
   });
 
   it('usage errors exit 2 with a clear message', () => {
@@ -150,7 +155,7 @@ describe('scr-check exit codes and options', () => {
     const none = scrCheck(['*.md'], d.dir);
     d.done();
     assert.equal(none.code, 1);
-    assert.match(none.stderr, /No case files \(\*\.scr\.yaml\) match \*\.md\./);
+    assert.match(none.stderr, /scr-check: no case files \(\*\.scr\.yaml\) match \*\.md\./);
   });
 });
 

@@ -76,7 +76,7 @@ describe('scr-check on a dossier of 1,000 case files with some broken ones', () 
     assert.doesNotMatch(r.stderr, /went wrong inside/);
     assert.doesNotMatch(r.stdout, /\n\s+at \S+ \(/, 'no stack trace in the report');
     json = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(json), ['files']);
+    assert.deepEqual(Object.keys(json), ['files', 'failed', 'reasons']);
   });
 
   it('exits 1, as the README says for errors in any file', () => {

@@ -42,10 +42,10 @@ describe('--output', () => {
     assert.match(r.stdout, /^::warning file=child-r\.scr\.yaml/, 'the console still gets --format');
     const read = (n: string) => readFileSync(join(s.dir, 'out', n), 'utf8');
     assert.equal(JSON.parse(read('a.sarif')).version, '2.1.0');
-    assert.deepEqual(Object.keys(JSON.parse(read('b.json'))), ['files']);
+    assert.deepEqual(Object.keys(JSON.parse(read('b.json'))), ['files', 'failed', 'reasons']);
     assert.match(read('c.md'), /^# SCR Quality Marker 2 check/);
     assert.match(read('d.xml'), /^<\?xml .*\n<testsuites /);
-    assert.deepEqual(Object.keys(JSON.parse(read('e.txt'))), ['files'], 'json when the extension says nothing');
+    assert.deepEqual(Object.keys(JSON.parse(read('e.txt'))), ['files', 'failed', 'reasons'], 'json when the extension says nothing');
     // Fingerprints are worked out only for the outputs that use them: a SARIF file beside another
     // format on the console has them as `--format sarif` does.
     type Sarif = { runs: { results: { partialFingerprints?: unknown }[] }[] };
@@ -78,12 +78,22 @@ describe('--output', () => {
     assert.match(r.stderr, /could not write/);
   });
 
-  it('--max-warnings fails the run whatever the format, and says why on stderr', () => {
-    for (const format of ['github', 'sarif', 'markdown', 'junit']) {
+  it('--max-warnings fails the run whatever the format, and says why: in the report, or on stderr beside data for a program', () => {
+    for (const format of ['json', 'sarif', 'junit']) {
       const r = check('--format', format, '--max-warnings', '0');
       assert.equal(r.code, 1, format);
-      assert.match(r.stderr, /more than the 0 allowed/);
+      assert.match(r.stderr, /^scr-check: 3 warnings, more than the 0 allowed by --max-warnings\.\n$/, format);
     }
+    const json = JSON.parse(check('--format', 'json', '--max-warnings', '0').stdout);
+    assert.equal(json.failed, true);
+    assert.deepEqual(json.reasons, ['3 warnings, more than the 0 allowed by --max-warnings']);
+    const md = check('--format', 'markdown', '--max-warnings', '0');
+    assert.equal(md.code, 1);
+    assert.match(md.stdout, /^# SCR Quality Marker 2 check\n\n\*\*✗ 1 case file checked: 0 errors, 3 warnings, 0 notes\.\*\*\n\n\*\*Failed: 3 warnings, more than the 0 allowed by --max-warnings\.\*\*\n/);
+    const gh = check('--format', 'github', '--max-warnings', '0');
+    assert.equal(gh.code, 1);
+    assert.match(gh.stdout, /\nSCR check: ✗ 1 case file checked: 0 errors, 3 warnings, 0 notes\.\nSCR check failed: 3 warnings, more than the 0 allowed by --max-warnings\.\n::error title=SCR check failed::3 warnings, more than the 0 allowed by --max-warnings\.\n$/);
+    assert.equal(md.stderr + gh.stderr, '', 'a report that says why needs nothing on stderr');
   });
 
   it('--quiet leaves notes and warnings out of every format', () => {

@@ -34,11 +34,21 @@ export class BaselineProblem extends Error {
 
 export const BASELINE_NOTE = 'Findings accepted for now: scr-check --baseline leaves these out. Rewrite with scr-check --write-baseline.';
 
-/** The baseline's entries for these files: every finding that is not waived. */
+/**
+ * Only a case file's findings can be accepted for now. A file that could not be read was not
+ * checked at all, and a mistake in a settings file changes what every case under it is checked
+ * against: accepting either would let a run pass that checked less than it says.
+ */
+export function canBeBaselined(f: FileReport): boolean {
+  return f.kind === 'case';
+}
+
+/** The baseline's entries for these files: every finding that is not waived, in case files. */
 export function entriesFor(files: readonly FileReport[], baselineFile: string): BaselineEntry[] {
   const dir = nodePath.dirname(baselineFile);
   const out: BaselineEntry[] = [];
   for (const f of files) {
+    if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
     for (const x of f.findings) out.push({ path, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
   }
@@ -92,6 +102,8 @@ export function applyBaseline(files: FileReport[], baseline: Baseline, baselineF
   const known = new Set(baseline.findings.map((e) => key(e.path, e.rule, e.fingerprint)));
   let dropped = 0;
   for (const f of files) {
+    // An older baseline may hold such findings: they are reported all the same.
+    if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
     const before = f.findings.length;
     f.findings = f.findings.filter((x) => !known.has(key(path, x.rule, fingerprintOf(f, x))));

@@ -1,4 +1,4 @@
-import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, lstatSync, readlinkSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -19,7 +19,7 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     if (isDynamicPattern(target)) {
       // A pattern picks out case files: `*.yaml` must not check the settings file, nor `*` a picture.
       const found = (await glob(target, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false })).filter(isCaseFile);
-      if (!found.length) problems.push({ target, message: `No case files (*.scr.yaml) match ${target}.` });
+      if (!found.length) problems.push({ target, message: `no case files (*.scr.yaml) match ${target}.` });
       for (const f of found) files.add(toSlash(f));
       continue;
     }
@@ -28,7 +28,7 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     try {
       stat = await fs.stat(abs);
     } catch (e) {
-      problems.push({ target, message: describeFsError(e, target) });
+      problems.push({ target, message: brokenLink(abs, target) ?? describeFsError(e, target) });
       continue;
     }
     if (stat.isDirectory()) {
@@ -46,6 +46,16 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     }
   }
   return { files: [...files].sort(), problems };
+}
+
+/** "x.scr.yaml is a link to y.scr.yaml, which does not exist.", when the path is such a link. */
+export function brokenLink(abs: string, shown: string): string | undefined {
+  try {
+    if (!lstatSync(abs).isSymbolicLink()) return undefined;
+    return `${shown} is a link to ${readlinkSync(abs)}, which does not exist.`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

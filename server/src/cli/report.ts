@@ -38,6 +38,67 @@ export interface RunReport {
   baselined: number;
   /** Set when only files changed since a git ref were reported. */
   changedSince?: string;
+  /** Warnings and notes --quiet left out of the report (it still counts them towards --max-warnings). */
+  hidden?: { warnings: number; notes: number };
+  /** Whether the run fails, and why: decided once (see `decideOutcome`), stated by every format. */
+  outcome?: Outcome;
+}
+
+/** A run's result: `failed` is what the exit status says; `reasons` say why, in words. */
+export interface Outcome {
+  failed: boolean;
+  /** Each reason in words, and what kind it is (errors are also each reported on their own). */
+  reasons: { kind: 'errors' | 'warnings' | 'path'; text: string }[];
+}
+
+/**
+ * The one place that decides whether a run fails, and the words for why: every format states
+ * them, and the exit status follows `failed`. `errors` are those that count (while a baseline is
+ * written, only those a baseline cannot accept); `warnings` are all of them, shown or not.
+ */
+export function decideOutcome(x: {
+  errors: number;
+  warnings: number;
+  maxWarnings?: number;
+  /** Paths, folders or patterns given that could not be checked: their messages. */
+  pathProblems: string[];
+  writingBaseline: boolean;
+}): Outcome {
+  const reasons: Outcome['reasons'] = x.pathProblems.map((m) => ({ kind: 'path', text: m.replace(/\.$/, '') }));
+  if (x.errors) {
+    reasons.push({
+      kind: 'errors',
+      text: x.writingBaseline
+        ? `${plural(x.errors, 'error')} a baseline cannot accept (in a file that could not be read, or in a settings file)`
+        : plural(x.errors, 'error'),
+    });
+  }
+  if (!x.writingBaseline && x.maxWarnings !== undefined && x.warnings > x.maxWarnings) {
+    reasons.push({ kind: 'warnings', text: `${plural(x.warnings, 'warning')}, more than the ${x.maxWarnings} allowed by --max-warnings` });
+  }
+  return { failed: reasons.length > 0, reasons };
+}
+
+/** The run's outcome: as decided, or (for a report made without one) failed when it holds errors. */
+export function outcomeOf(report: RunReport): Outcome {
+  if (report.outcome) return report.outcome;
+  const { errors } = counts(report.files);
+  return { failed: errors > 0, reasons: errors ? [{ kind: 'errors', text: plural(errors, 'error') }] : [] };
+}
+
+/** "Failed: 5 warnings, more than the 2 allowed by --max-warnings.", or undefined when the run passes. */
+export function failureLine(report: RunReport, kinds?: Outcome['reasons'][number]['kind'][]): string | undefined {
+  const o = outcomeOf(report);
+  const reasons = o.reasons.filter((r) => !kinds || kinds.includes(r.kind));
+  if (!o.failed || !reasons.length) return undefined;
+  return `Failed: ${reasons.map((r) => r.text).join('; ')}.`;
+}
+
+/** ✗ when the run fails; ! when it passes with findings (shown or not); ✓ when there are none. */
+export function outcomeMark(report: RunReport): '✗' | '!' | '✓' {
+  if (outcomeOf(report).failed) return '✗';
+  const { errors, warnings, notes } = counts(report.files);
+  return errors + warnings + notes + (report.hidden?.warnings ?? 0) + (report.hidden?.notes ?? 0) ? '!' : '✓';
 }
 
 export function counts(files: FileReport[]): { errors: number; warnings: number; notes: number } {
@@ -113,5 +174,12 @@ export function totals(report: RunReport): string {
 export function summaryLine(report: RunReport, scope = ''): string {
   const unread = report.files.filter((f) => f.kind === 'unreadable').length;
   const cases = report.files.filter((f) => f.kind === 'case').length + unread;
-  return `${plural(cases, 'case file')}${scope} checked${unread ? ` (${unread} could not be read)` : ''}: ${totals(report)}.`;
+  const head = `${plural(cases, 'case file')}${scope} checked${unread ? ` (${unread} could not be read)` : ''}`;
+  const hidden = report.hidden;
+  if (hidden && (hidden.warnings || hidden.notes)) {
+    // --quiet: the errors are shown; what it left out is counted, not passed over as none.
+    const left = [hidden.warnings ? plural(hidden.warnings, 'warning') : '', hidden.notes ? plural(hidden.notes, 'note') : ''].filter(Boolean).join(' and ');
+    return `${head}: ${plural(counts(report.files).errors, 'error')}; ${left} not shown, as --quiet asks.`;
+  }
+  return `${head}: ${totals(report)}.`;
 }

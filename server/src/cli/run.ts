@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
 import { expandTargets, isCaseFile, pathInside, readText, readTextNow, realPath, repositoryRoot, toSlash } from './files';
@@ -9,7 +9,7 @@ import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
-import { counts, plural, type FileReport, type RenderContext, type RunReport } from './report';
+import { counts, decideOutcome, type FileReport, type RenderContext, type RunReport } from './report';
 
 export interface Io {
   cwd: string;
@@ -53,7 +53,15 @@ Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, too man
 path that could not be read; 2 the command was used wrongly or something went wrong inside it.
 `;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** Whether the options' list would help: not when the options were right but a file was not. */
+  constructor(message: string, readonly showHelp = true) {
+    super(message);
+  }
+}
+
+/** The formats whose text states whether the run failed, and why. */
+const STATES_OUTCOME = new Set<FormatName>(['stylish', 'markdown', 'github']);
 
 /** The whole command: arguments in, report out, exit status returned. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -62,7 +70,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return await runInner(argv, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof GitProblem || e instanceof BaselineProblem) {
-      io.stderr(`scr-check: ${e.message}\n${e instanceof UsageError ? 'Run scr-check --help for the options.\n' : ''}`);
+      io.stderr(`scr-check: ${e.message}\n${e instanceof UsageError && e.showHelp ? 'Run scr-check --help for the options.\n' : ''}`);
       return 2;
     }
     io.stderr(`scr-check: something went wrong inside the checker: ${(e as Error)?.message ?? String(e)}\n`);
@@ -136,7 +144,15 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   const shown = (abs: string) => pathInside(io.cwd, abs) ?? abs;
   const expanded = await expandTargets(parsed.positionals, io.cwd);
-  const { files } = expanded;
+  // A file named on the command line is checked as what its name says: a settings file as
+  // settings; a file that is neither a case file nor a settings file is refused, not read as a
+  // case file and reported line by line (a README would give forty errors).
+  const settingsNamed = expanded.files.filter((f) => nodePath.posix.basename(f) === CONFIG_FILE);
+  const notCaseFiles = expanded.files.filter((f) => !isCaseFile(f) && !settingsNamed.includes(f));
+  const files = expanded.files.filter((f) => isCaseFile(f));
+  for (const f of notCaseFiles) {
+    expanded.problems.push({ target: shown(f), message: `${shown(f)} is not a case file (a case file's name ends in .scr.yaml), so it was not checked.` });
+  }
   // A case file named on the command line that cannot be had (a link that leads nowhere, a typing
   // slip) is reported on that file, as one that cannot be read is; other problems (a folder or a
   // pattern that finds nothing) are told on their own.
@@ -147,7 +163,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // A report must never take the place of a case file, a settings file or a baseline: each would
   // be lost, and a case file holds a record nothing else keeps.
   const configPath = o.config ? resolve(o.config as string) : undefined;
-  guardOutputs(outputs, resolve, { cases: files, config: configPath, baseline: baselineFile, writeBaseline: writeBaselineFile });
+  guardOutputs(
+    [...outputs.map((x) => ({ path: x.path, option: '--output', what: 'the report' })), ...(o['write-baseline'] ? [{ path: o['write-baseline'] as string, option: '--write-baseline', what: 'the baseline' }] : [])],
+    resolve,
+    // Every file named, even one refused below: a report must not take its place either.
+    { cases: expanded.files, config: configPath, baseline: baselineFile, writeBaseline: writeBaselineFile },
+  );
 
   const texts = new Map<string, string>();
   let reports: FileReport[] = named.map((p) => unreadable(resolve(p.target), p.target, p.message));
@@ -181,12 +202,26 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const withFingerprints = !!baselineFile || !!writeBaselineFile || formatsUsed.includes('sarif');
   const dossier: DossierCase[] = [];
   const configsSeen = new Set<string>();
+  const configReport = (c: { path: string; doc: CaseDoc; findings: Finding[] }): FileReport => ({
+    path: shown(c.path), absolutePath: c.path, lines: c.doc.lines, doc: c.doc, findings: c.findings, waived: [],
+    ...(withFingerprints ? { fingerprints: fingerprints(c.findings, c.doc.lines, c.doc) } : {}), kind: 'config',
+  });
+  for (const f of settingsNamed) {
+    configsSeen.add(f);
+    const r = readTextNow(f, shown(f));
+    if (!('text' in r)) {
+      reports.push(unreadable(f, shown(f), r.problem));
+      continue;
+    }
+    const c = analyseConfig(r.text, f);
+    if (c.findings.length) reports.push(configReport(c));
+    else io.stderr(`scr-check: the settings in ${shown(f)} have no mistakes.\n`);
+  }
   const check = async (path: string, text: string, doc: CaseDoc, withDossier: readonly DossierCase[]): Promise<FileReport> => {
     const a = await analyser.analyse(path, text, withDossier, doc);
     if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
       configsSeen.add(a.config.path);
-      const doc = a.config.doc;
-      reports.push({ path: shown(a.config.path), absolutePath: a.config.path, lines: doc.lines, doc, findings: a.config.findings, waived: [], ...(withFingerprints ? { fingerprints: fingerprints(a.config.findings, doc.lines, doc) } : {}), kind: 'config' });
+      reports.push(configReport(a.config));
     }
     return {
       path: shown(path), absolutePath: path, lines: a.doc.lines, kind: 'case', checklist: a.checklist,
@@ -222,12 +257,26 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   }
   const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
   // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
-  const allWarnings = counts(reports).warnings;
+  const before = counts(reports);
   if (o.quiet) for (const r of reports) r.findings = r.findings.filter((x) => x.severity === 'error');
   const { errors, warnings } = counts(reports);
-  const report: RunReport = { files: reports, errors, warnings, baselined, ...(changedRef !== undefined ? { changedSince: changedRef } : {}) };
+  // Writing a baseline accepts every finding it can record; a file that could not be read, and
+  // mistakes in a settings file, are never recorded (see baseline.ts), so they still fail the run.
+  const unacceptable = reports.filter((r) => r.kind !== 'case').reduce((n, r) => n + r.findings.filter((x) => x.severity === 'error').length, 0);
+  const outcome = decideOutcome({
+    errors: writeBaselineFile ? unacceptable : errors,
+    warnings: before.warnings,
+    maxWarnings,
+    pathProblems: problems.map((p) => p.message),
+    writingBaseline: !!writeBaselineFile,
+  });
+  const report: RunReport = {
+    files: reports, errors, warnings, baselined, outcome,
+    ...(o.quiet ? { hidden: { warnings: before.warnings - warnings, notes: before.notes - counts(reports).notes } } : {}),
+    ...(changedRef !== undefined ? { changedSince: changedRef } : {}),
+  };
 
-  if (!files.length && !problems.length && !named.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
+  if (!files.length && !problems.length && !named.length && !settingsNamed.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
   else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
   const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath, repoRoot: repositoryRoot(io.cwd) };
   const render = (name: FormatName, colour: boolean) => FORMATS[name](report, { ...ctx, color: colour });
@@ -235,11 +284,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false));
   if (writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${o['write-baseline']}.\n`);
 
-  const tooMany = maxWarnings !== undefined && allWarnings > maxWarnings;
-  if (tooMany) io.stderr(`scr-check: ${plural(allWarnings, 'warning')}, more than the ${maxWarnings} allowed by --max-warnings${o.quiet ? ' (not shown, as --quiet asks)' : ''}.\n`);
-  // Writing a baseline accepts every finding there is, so only files that could not be found fail.
-  const failed = problems.length > 0 || named.length > 0 || (!writeBaselineFile && (report.errors > 0 || tooMany));
-  return failed ? 1 : 0;
+  // The formats for people state the outcome; beside one for a program, it is said on stderr.
+  // (Errors are in the data itself, and a path that could not be checked was told above.)
+  const tooMany = outcome.reasons.find((x) => x.kind === 'warnings');
+  if (tooMany && !STATES_OUTCOME.has(format)) io.stderr(`scr-check: ${tooMany.text}${o.quiet ? ' (not shown, as --quiet asks)' : ''}.\n`);
+  return outcome.failed ? 1 : 0;
 }
 
 /** What each option that takes a value wants, for the message when it is given none. */
@@ -290,7 +339,7 @@ function planOutputs(paths: string[], formats: string[]): { path: string; format
  * name, or one being checked), a settings file, a baseline, or another --output.
  */
 function guardOutputs(
-  outputs: { path: string }[],
+  outputs: { path: string; option: string; what: string }[],
   resolve: (p: string) => string,
   taken: { cases: string[]; config?: string; baseline?: string; writeBaseline?: string },
 ): void {
@@ -306,21 +355,22 @@ function guardOutputs(
     const name = nodePath.posix.basename(real).toLowerCase();
     const exists = existsSync(abs);
     const refuse = (what: string) => {
-      throw new UsageError(`--output ${out.path} would write the report over ${what}, which would be lost. Choose another file name for the report.`);
+      throw new UsageError(`${out.option} ${out.path} would write ${out.what} over ${what}, which would be lost. Choose another file name for ${out.what}.`, false);
     };
     cases ??= new Set(taken.cases.map(realPath));
     if (cases.has(real) || (isCaseFile(name) && exists)) refuse('a case file');
     if (isCaseFile(name)) {
-      throw new UsageError(`--output ${out.path} is named as a case file is (it ends in .scr.yaml), so the report would later be checked as one. Choose another file name for the report.`);
+      throw new UsageError(`${out.option} ${out.path} is named as a case file is (it ends in .scr.yaml), so ${out.what} would later be checked as one. Choose another file name for ${out.what}.`, false);
     }
     if ((name === CONFIG_FILE && exists) || is(taken.config)) refuse('a settings file');
     if (name === CONFIG_FILE) {
-      throw new UsageError(`--output ${out.path} is named as a settings file is (${CONFIG_FILE}), so the report would later be read as the settings of the case files beside and below it. Choose another file name for the report.`);
+      throw new UsageError(`${out.option} ${out.path} is named as a settings file is (${CONFIG_FILE}), so ${out.what} would later be read as the settings of the case files beside and below it. Choose another file name for ${out.what}.`, false);
     }
-    if (is(taken.baseline)) refuse('the baseline given to --baseline');
-    if (is(taken.writeBaseline)) refuse('the baseline being recorded with --write-baseline');
+    // A baseline may be written again over the one given to --baseline: that is how it is renewed.
+    if (out.option === '--output' && is(taken.baseline)) refuse('the baseline given to --baseline');
+    if (out.option === '--output' && is(taken.writeBaseline)) refuse('the baseline being recorded with --write-baseline');
     const twice = seen.find((x) => x.real === real);
-    if (twice) throw new UsageError(`--output ${out.path} is given twice (also as ${twice.shown}): each report needs a file of its own.`);
+    if (twice) throw new UsageError(`${out.option} ${out.path} is given twice (also as ${twice.shown}): each report needs a file of its own.`, false);
     seen.push({ real, shown: out.path });
   }
 }
@@ -330,7 +380,13 @@ async function writeOut(io: Io, abs: string, shown: string, text: string): Promi
     await io.writeFile(abs, text);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code;
-    throw new UsageError(`could not write ${shown}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : code === 'EISDIR' ? ': it is a folder' : code ? ` (${code})` : ''}.`);
+    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? ': permission denied'
+      : code === 'EISDIR' ? ': it is a folder'
+      : code === 'ENOENT' ? (existsSync(nodePath.dirname(abs)) ? ': a file cannot be made there' : `: the folder ${toSlash(nodePath.dirname(shown))} does not exist`)
+      : code === 'ENOTDIR' || code === 'EEXIST' ? ': part of its path is a file, not a folder'
+      : code ? ` (${code})` : '';
+    // The options were right; the file was not: the options' list would not help.
+    throw new UsageError(`could not write ${shown}${why}.`, false);
   }
 }
 

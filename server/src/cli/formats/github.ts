@@ -1,6 +1,6 @@
 import { checklistSummary, RULES_BY_ID, type Severity } from '../../engine/index';
 import { ruleDocUrl } from '../links';
-import { plural, regionOf, repoPathOf, summaryLine, visible, type RenderContext, type RunReport } from '../report';
+import { failureLine, outcomeMark, plural, regionOf, repoPathOf, summaryLine, visible, type RenderContext, type RunReport } from '../report';
 
 /** How many annotations of each kind GitHub shows for one step. */
 const GITHUB_SHOWN = 10;
@@ -49,8 +49,14 @@ export function formatGithub(report: RunReport, ctx: Pick<RenderContext, 'repoRo
   if ([...perKind.values()].some((n) => n > GITHUB_SHOWN)) {
     out.push(`GitHub shows only the first ${GITHUB_SHOWN} errors, ${GITHUB_SHOWN} warnings and ${GITHUB_SHOWN} notices of a step beside the changed lines. Every finding is listed above, in this log.`);
   }
-  const base = summaryLine(report);
+  const base = `${outcomeMark(report)} ${summaryLine(report)}`;
   out.push(`SCR check: ${base}${report.baselined ? ` ${plural(report.baselined, 'finding')} already in the baseline not shown.` : ''}`);
+  const failure = failureLine(report);
+  if (failure) out.push(`SCR check ${visible(oneLineText(failure)).replace(/^Failed/, 'failed')}`);
+  // A reason with no annotation of its own (too many warnings, a path that could not be checked)
+  // gets one, so that the run's page says why the step failed.
+  const unseen = failureLine(report, ['warnings', 'path']);
+  if (unseen) out.push(`::error title=SCR check failed::${escapeData(visible(unseen.replace(/^Failed: /, '')))}`);
   return out.join('\n') + '\n';
 }
 

@@ -1,4 +1,4 @@
-import type { RunReport } from '../report';
+import { outcomeOf, type RunReport } from '../report';
 
 /** The `--format json` shape: a contract for scripts, kept exactly. */
 export function formatJson(report: RunReport): string {
@@ -18,5 +18,8 @@ export function formatJson(report: RunReport): string {
       findings: c.findings.map((x) => x.message),
     })),
   }));
-  return JSON.stringify({ files }, null, 2) + '\n';
+  // Whether the run failed and why (the exit status says the same): added after `files`, so a
+  // script that reads `files` finds it unchanged.
+  const { failed, reasons } = outcomeOf(report);
+  return JSON.stringify({ files, failed, reasons: reasons.map((r) => r.text) }, null, 2) + '\n';
 }

@@ -1,6 +1,6 @@
 import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
-import { counts, oneLine, plural, regionOf, repoPathOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
+import { failureLine, oneLine, outcomeMark, plural, regionOf, repoPathOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
 
 /**
  * A report for people who will not open the YAML: for each case file, the QM2 checklist as a
@@ -9,11 +9,12 @@ import { counts, oneLine, plural, regionOf, repoPathOf, summaryLine, type FileRe
  */
 export function formatMarkdown(report: RunReport, ctx: RenderContext): string {
   const out: string[] = [];
-  const { errors, warnings, notes } = counts(report.files);
-  const mark = errors ? '✗' : warnings || notes ? '!' : '✓';
   out.push('# SCR Quality Marker 2 check', '');
   const scope = report.changedSince ? ` changed since ${code(report.changedSince)}` : '';
-  out.push(`**${mark} ${summaryLine(report, scope)}**`);
+  out.push(`**${outcomeMark(report)} ${summaryLine(report, scope)}**`);
+  // Why the run failed, beside the mark: in a job summary, the exit status is not seen.
+  const failure = failureLine(report);
+  if (failure) out.push('', `**${md(failure)}**`);
   if (report.baselined) out.push('', `${plural(report.baselined, 'finding')} already recorded in the baseline ${report.baselined === 1 ? 'is' : 'are'} not shown.`);
   if (!report.files.length) out.push('', 'No case files to report on.');
   for (const f of report.files) out.push('', ...fileSection(f, ctx));

@@ -1,5 +1,5 @@
 import { checklistSummary, SEVERITY_WORDS } from '../../engine/index';
-import { counts, oneLine, summaryLine, visible, type RunReport } from '../report';
+import { failureLine, oneLine, outcomeMark, summaryLine, visible, type RunReport } from '../report';
 
 export interface Style {
   color: boolean;
@@ -28,10 +28,12 @@ export function formatStylish(report: RunReport, style: Style): string {
     if (f.checklist) out.push(`  ${c('bold', checklistSummary(f.checklist))}${f.waived.length ? c('dim', `  (${f.waived.length} waived)`) : ''}`);
     out.push('');
   }
-  const { errors, warnings, notes } = counts(report.files);
-  const total = errors + warnings + notes;
-  const summary = summaryLine(report);
-  out.push(total === 0 ? c('bold', `✓ ${summary}`) : c('bold', errors ? c('red', `✗ ${summary}`) : `! ${summary}`));
+  // The mark and the words follow the run's outcome, which the exit status follows too.
+  const mark = outcomeMark(report);
+  const summary = `${mark} ${summaryLine(report)}`;
+  out.push(c('bold', mark === '✗' ? c('red', summary) : summary));
+  const failure = failureLine(report);
+  if (failure) out.push(c('bold', c('red', failure)));
   if (report.changedSince) out.push(c('dim', `Only case files changed since ${visible(oneLine(report.changedSince))} (and those their checks involve) were reported.`));
   if (report.baselined) out.push(c('dim', `${report.baselined} finding${report.baselined === 1 ? '' : 's'} already in the baseline not shown.`));
   return out.join('\n') + '\n';

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { ROOT, scratch } from '../helpers/cli';
+import { CI_DOSSIER } from './run-cli';
+
+// The GitHub Action's check step (action.yml), run with bash as the runner runs it, on a copy of
+// test/fixtures/ci-dossier: what it writes to the log, the job summary and its outputs.
+
+interface Step { id?: string; run?: string }
+const steps = (parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { steps: Step[] } }).runs.steps;
+const CHECK = steps.find((s) => s.id === 'check')?.run ?? '';
+
+describe('the action’s check step', () => {
+  let s: ReturnType<typeof scratch>;
+  before(() => {
+    s = scratch(CI_DOSSIER);
+  });
+  after(() => s.done());
+
+  const step = (inputs: Record<string, string>) => {
+    const out = join(s.dir, '..', `${Math.random().toString(36).slice(2)}-gh`);
+    const output = `${out}-output`;
+    const summary = `${out}-summary.md`;
+    writeFileSync(output, '');
+    writeFileSync(summary, '');
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(GITHUB_|GITLAB_|CI_|RUNNER_)/.test(k) && k !== 'CI') env[k] = v;
+    const r = spawnSync('bash', ['-e', '-c', CHECK], {
+      cwd: s.dir,
+      encoding: 'utf8',
+      env: {
+        ...env, NO_COLOR: '1', GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary,
+        SCR_PATHS: '.', SCR_CHANGED_SINCE: '', SCR_ALL_FILES: 'true', SCR_MAX_WARNINGS: '', SCR_SARIF_FILE: '', SCR_SUMMARY: 'true', SCR_BASELINE: '', SCR_CONFIG: '',
+        ...inputs,
+      },
+    });
+    return { code: r.status, log: r.stdout + r.stderr, output: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8') };
+  };
+
+  it('writes the SARIF file asked for and names it in its outputs', () => {
+    const r = step({ SCR_SARIF_FILE: 'qm2.sarif' });
+    assert.equal(r.code, 1, r.log);
+    assert.match(r.output, /^sarif-file=qm2\.sarif$/m);
+    assert.equal(JSON.parse(readFileSync(join(s.dir, 'qm2.sarif'), 'utf8')).version, '2.1.0');
+    assert.match(r.summary, /\*\*Failed: 1 error\.\*\*/, 'the job summary says why the step failed');
+  });
+
+  it('says so, and fails, when the SARIF file cannot be written, rather than naming a file that is not there', () => {
+    // A case file stands where the SARIF file's folder should be.
+    const r = step({ SCR_SARIF_FILE: 'child-p.scr.yaml/qm2.sarif' });
+    assert.equal(r.code, 2, r.log);
+    assert.match(r.log, /scr-check: could not write child-p\.scr\.yaml\/qm2\.sarif: part of its path is a file, not a folder\./);
+    assert.match(r.log, /^::error title=SCR Decision Checker::The SARIF file child-p\.scr\.yaml\/qm2\.sarif was not written/m);
+    assert.match(r.output, /^sarif-file=$/m);
+    assert.match(r.output, /^exit-code=2$/m);
+  });
+});
