@@ -91,3 +91,16 @@ test('the HTML export has a main landmark and names its tables, so a screen read
   // Long words in case text (a web address given as evidence) wrap rather than widen the page.
   assert.match(html, /body \{[^}]*overflow-wrap: anywhere/);
 });
+
+test('the exports say what is still to be completed, rather than showing the words to replace or counting them as weighed', () => {
+  const r = checklistWithNotedFinding();
+  r.test.criteria = [{ ...r.test.criteria[0], finding: 'suspected', evidence: undefined, toComplete: ['evidence'] }];
+  r.considerations = [{ key: 'resources', label: 'Resources', weighed: false, toComplete: true }, { key: 'publicTrust', label: 'Public trust in safeguarding organisations', weighed: false, toComplete: false }];
+  const md = renderMarkdown(r, ctx);
+  assert.match(md, /\| suspected \| still to be completed \|$/m);
+  assert.match(md, /^- ✗ still to be completed: Resources$/m);
+  assert.match(md, /^- ✗ not recorded: Public trust in safeguarding organisations$/m);
+  const html = renderHtml(r, ctx);
+  assert.match(html, /<td class="word">suspected<\/td><td>still to be completed<\/td>/);
+  assert.match(html, /Still to be completed: Resources<\/li>/);
+});

@@ -30,7 +30,7 @@ export function hostileChecklist(): ChecklistResult {
       },
     ],
     test: {
-      criteria: [{ key: 'abuseOrNeglect', label: 'abuse or neglect known or suspected', finding: 'suspected', evidence: nasty, needed: true, range: at(20) }],
+      criteria: [{ key: 'abuseOrNeglect', label: 'abuse or neglect known or suspected', finding: 'suspected', evidence: nasty, toComplete: [], needed: true, range: at(20) }],
       met: true,
       mandatorySetting: false,
       requiresScr: true,
@@ -45,8 +45,8 @@ export function hostileChecklist(): ChecklistResult {
       { kind: 'decision', label: 'Decision', date: '2016-02-10', range: at(30) },
     ],
     considerations: [
-      { key: 'resources', label: 'Resources', weighed: true, range: at(25) },
-      { key: 'publicTrust', label: 'Public trust in safeguarding organisations', weighed: false },
+      { key: 'resources', label: 'Resources', weighed: true, toComplete: false, range: at(25) },
+      { key: 'publicTrust', label: 'Public trust in safeguarding organisations', weighed: false, toComplete: false },
     ],
   };
 }

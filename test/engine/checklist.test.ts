@@ -6,6 +6,7 @@ import { analyseText, dossierEntry } from '../../server/src/engine/analyse';
 import { CaseDoc } from '../../server/src/engine/document';
 import { parseDate } from '../../server/src/engine/dates';
 import { applyEdits } from '../../server/src/engine/fixes';
+import { fixAll } from '../../server/src/engine/actions';
 import { describeTiming, overview } from '../../server/src/engine/overview';
 import { mergeSettings } from '../../server/src/engine/settings';
 
@@ -113,14 +114,44 @@ describe('question 7 and the reasons for a decision not to hold an SCR', () => {
 });
 
 describe('question 5 without a readable decision date', () => {
-  for (const [how, text] of [['left out', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  by: Independent Chair')], ['mistyped', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair')]]) {
-    it(`does not claim the decision was in time when its date is ${how}`, () => {
+  // Not applicable means no delay to justify; with the decision's date unknown that cannot be known.
+  for (const [how, text, said] of [
+    ['left out', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  by: Independent Chair'), 'The decision’s date is not recorded, so whether it was made in time cannot be judged. Record it as YYYY-MM-DD.'],
+    ['mistyped', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair'), 'The decision’s date (“2016-02-30”) cannot be read as a date, so whether it was made in time cannot be judged. Write it as YYYY-MM-DD.'],
+    ['still to be completed', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: To be completed. Date of the decision (YYYY-MM-DD).\n  by: Independent Chair'), 'The decision’s date is still to be completed, so whether it was made in time cannot be judged. Write it in as YYYY-MM-DD.'],
+  ] as const) {
+    it(`does not claim the decision was in time, nor that the question does not apply, when its date is ${how}`, () => {
       assert.notEqual(text, BASE);
       const q5 = analyseText(text, { today: parseDate('2026-11-30') }).checklist.find((c) => c.question === 5)!;
-      assert.equal(q5.status, 'not-applicable');
-      assert.equal(q5.summary, 'The decision’s date is not recorded in a form that can be read, so timeliness cannot be judged.');
+      assert.equal(q5.status, 'not-met');
+      assert.equal(q5.summary, said);
+      // Where a date is written, the finding on it says what to put right; where none is, the summary does.
+      if (how !== 'left out') assert.ok(q5.findings.length > 0, 'a finding says what to put right');
     });
   }
+});
+
+describe('question 5 with a referral date that cannot be read', () => {
+  const late = readFileSync(join(__dirname, '..', '..', 'examples', 'typical-gaps.scr.yaml'), 'utf8');
+  const at = parseDate('2017-01-09');
+  const q5 = (text: string) => analyseText(text, { today: at }).checklist.find((c) => c.question === 5)!;
+  it('does not hide a late decision as “not applicable”: the question is not met, and the date check holds it back', () => {
+    assert.equal(q5(late).status, 'not-met');
+    const text = late.replace('referral:\n  date: 2016-06-13', 'referral:\n  date: 13/06/2016');
+    assert.notEqual(text, late);
+    const item = q5(text);
+    assert.equal(item.status, 'not-met');
+    assert.equal(item.summary, 'The referral date (“13/06/2016”) cannot be read as a date, so whether the decision was made in time cannot be judged. Write it as YYYY-MM-DD.');
+    assert.deepEqual(item.findings.map((f) => f.rule), ['invalid-date']);
+    assert.match(analyseText(text, { today: at }).checklist.map((c) => `Q${c.question} ${c.status}`).join(' '), /Q5 not-met/);
+  });
+  it('is not met, and says so, while the referral date is still to be completed', () => {
+    const text = late.replace('referral:\n  date: 2016-06-13', 'referral:\n  date: To be completed. Date of the referral (YYYY-MM-DD).');
+    const item = q5(text);
+    assert.equal(item.status, 'not-met');
+    assert.match(item.summary, /^The referral date is still to be completed, so whether the decision was made in time cannot be judged\./);
+    assert.deepEqual(item.findings.map((f) => f.rule), ['to-complete']);
+  });
 });
 
 describe('questions 1, 4 and 9 count what the record holds', () => {
@@ -167,7 +198,7 @@ describe('words a quick fix left to replace', () => {
     assert.equal(status(BASE, 7), 'met');
     const q7 = analyseText(text, { today }).checklist.find((c) => c.question === 7)!;
     assert.equal(q7.status, 'partly-met');
-    assert.match(q7.summary, /But some of what it rests on is still to be completed\.$/);
+    assert.equal(q7.summary, 'Findings are recorded, but the evidence for one is still to be completed.');
     const off = analyseText(text, { today, settings: mergeSettings({ rules: { 'to-complete': 'off' } }) });
     assert.equal(off.checklist.find((c) => c.question === 7)!.status, 'partly-met');
   });
@@ -230,7 +261,10 @@ describe('places still to be completed, and what they are not taken for', () => 
     assert.equal((text.match(/board: To be completed\./g) ?? []).length, 2);
     const a = analyseText(text, { today });
     assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['to-complete']);
-    assert.equal(a.checklist.find((c) => c.question === 3)!.status, 'not-applicable');
+    // Nor evidence that the family stayed in the board's area: question 3 is not met until it is written.
+    const q3 = a.checklist.find((c) => c.question === 3)!;
+    assert.equal(q3.status, 'not-met');
+    assert.ok(q3.findings.some((f) => f.rule === 'to-complete'), 'the place to write is what holds it back');
   });
   it('a reference still to be completed does not make two files the same case', () => {
     const text = BASE.replace('  reference: NSCB-2016-21\n', '  reference: To be completed.\n');
@@ -282,5 +316,163 @@ describe('evidence in words', () => {
   it('names a meeting by its date written out and its forum, as the findings do', () => {
     const q4 = analyseText(BASE, { today }).checklist.find((c) => c.question === 4)!;
     assert.deepEqual(q4.evidence.map((e) => e.label), ['Meeting on 1 February 2016 (SCR subgroup)']);
+  });
+});
+
+describe('words still to be completed count as nothing written', () => {
+  const TBC = 'To be completed.';
+  const undecided = BASE.slice(0, BASE.indexOf('decision:\n'));
+  const all = (a: ReturnType<typeof analyseText>) => {
+    const o = overview(a);
+    return [...a.checklist.flatMap((c) => [c.summary, ...c.evidence.map((e) => e.label)]), ...o.timeline.map((e) => e.label), o.reference ?? '', o.board ?? '', o.child ?? ''];
+  };
+  const rulesOn = (a: ReturnType<typeof analyseText>, q: number) => [...new Set(a.checklist.find((c) => c.question === q)!.findings.map((f) => f.rule))];
+
+  it('question 1: a summary of contact or a piece of context still to be completed is none yet, and no label shows it', () => {
+    const text = BASE.replace(/      summary: .*\n/g, `      summary: ${TBC} What the return says about the agency's contact with the child or family.\n`)
+      .replace('    summary: Two SCRs since 2013 on neglect of pre-school children.\n', `    summary: ${TBC}\n`)
+      .replace('  - topic: Previous reviews in the area\n', `  - topic: ${TBC}\n`);
+    const a = analyseText(text, { today });
+    const q1 = a.checklist[0];
+    assert.equal(q1.status, 'not-met');
+    assert.equal(q1.summary, '0 of 3 agencies have a summary of their contact; 0 pieces of contextual information (one more is still to be completed).');
+    assert.deepEqual(q1.evidence, []);
+    // One problem, one finding: each place is reported by to-complete, and nothing more is added.
+    assert.deepEqual(rulesOn(a, 1), ['to-complete']);
+    assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['to-complete']);
+  });
+
+  it('question 2: a return whose date is still to be completed has not come', () => {
+    const text = undecided.replace('      received: 2016-01-22\n', `      received: ${TBC}\n`);
+    assert.notEqual(text, undecided);
+    const q2 = analyseText(text, { today }).checklist[1];
+    assert.equal(q2.status, 'partly-met');
+    assert.match(q2.summary, /^3 of 3 agencies asked for minimum data; 2 returned\./);
+  });
+
+  it('question 6: a challenge entry still all to be completed is no challenge, before or after any decision', () => {
+    const entry = `challenge:\n  - by: ${TBC}\n    date: ${TBC} The date of the challenge (YYYY-MM-DD).\n    outcome: ${TBC}\n`;
+    for (const text of [BASE, undecided].map((t) => t.replace(/challenge:\n(?: {2}.*\n)+/, entry).replace(/\nchallenge:\n.*$/s, `\n${entry}`))) {
+      assert.ok(text.includes(entry));
+      const a = analyseText(text, { today });
+      const q6 = a.checklist.find((c) => c.question === 6)!;
+      assert.equal(q6.status, 'not-met');
+      assert.equal(q6.summary, 'No independent challenge is recorded yet: the entry under `challenge` is still to be completed.');
+      assert.deepEqual(q6.evidence, []);
+      assert.deepEqual(rulesOn(a, 6), ['to-complete']);
+    }
+  });
+
+  it('question 6: before any decision, a challenge is not said to have come “before the decision”', () => {
+    const q6 = analyseText(undecided, { today }).checklist.find((c) => c.question === 6)!;
+    assert.equal(q6.status, 'met');
+    assert.equal(q6.summary, 'Independent challenge was sought.');
+    const dated = BASE.replace('    date: 2016-02-05\n', `    date: ${TBC} The date of the challenge (YYYY-MM-DD).\n`);
+    assert.notEqual(dated, BASE);
+    const d6 = analyseText(dated, { today }).checklist.find((c) => c.question === 6)!;
+    assert.equal(d6.status, 'partly-met');
+    assert.equal(d6.summary, 'Challenge is recorded, but its date is still to be completed, so the record does not show it came before the decision.');
+  });
+
+  it('question 4: before any decision, no meeting is said to be missing “before the decision”', () => {
+    const none = undecided.replace(/meetings:\n(?: {2}.*\n)+/, '');
+    assert.ok(!none.includes('meetings:'));
+    assert.equal(analyseText(none, { today }).checklist.find((c) => c.question === 4)!.summary, 'No meeting of agencies is recorded yet.');
+    const after = BASE.replace(/meetings:\n(?: {2}.*\n)+/, '');
+    assert.equal(analyseText(after, { today }).checklist.find((c) => c.question === 4)!.summary, 'No meeting of agencies is recorded before the decision.');
+  });
+
+  it('question 7: a finding still to be completed is said to be so, not to be outside the format’s choices', () => {
+    const text = BASE.replace('    finding: suspected\n', `    finding: ${TBC} Choose suspected, known or not-suspected.\n`);
+    assert.notEqual(text, BASE);
+    const q7 = analyseText(text, { today }).checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.status, 'not-met');
+    assert.equal(q7.summary, 'The finding on whether abuse or neglect is known or suspected is still to be completed, so the statutory test cannot be worked out yet.');
+    assert.deepEqual(q7.evidence.map((e) => e.label), ['Finding on whether the child has died']);
+  });
+
+  it('question 8: a nature of the review still to be completed is not set out', () => {
+    const text = BASE.replace('    scope: Agency involvement from 2013 to the incident.\n', `    scope: ${TBC}\n`);
+    assert.notEqual(text, BASE);
+    const q8 = analyseText(text, { today }).checklist.find((c) => c.question === 8)!;
+    assert.equal(q8.status, 'partly-met');
+    assert.equal(q8.summary, '1 learning reference recorded; the nature of the review is still to be completed.');
+    assert.ok(!q8.evidence.some((e) => e.label === 'Nature of the review'));
+  });
+
+  it('question 9: input still to be completed is no agency heard', () => {
+    const text = BASE.replace('  - agency: health\n    date: 2016-02-03\n    summary: Supports an SCR.\n', `  - agency: health\n    date: 2016-02-03\n    summary: ${TBC}\n`);
+    assert.notEqual(text, BASE);
+    const q9 = analyseText(text, { today }).checklist.find((c) => c.question === 9)!;
+    assert.equal(q9.status, 'partly-met');
+    assert.match(q9.summary, /^Input from 1 agency before the decision\..* Some input under `agencyInput` is still to be completed\.$/);
+    assert.deepEqual(q9.evidence.map((e) => e.label), ['Input from Northshire Police']);
+  });
+
+  it('the overview: considerations, the statutory test, the timeline and the heading count and show only what is written', () => {
+    const text = BASE
+      .replace(/^( {2}(?:usefulLearning|previousLearning|resources|impactOnPractitioners|impactOnFamily|politicalAndMediaInterest|publicTrust)): .*$/gm, `$1: ${TBC}`)
+      .replace('      status: Ongoing.\n', `      status: ${TBC}\n`)
+      .replace('    evidence: Death certified on 2016-01-12.\n', `    evidence: ${TBC} What the finding rests on.\n`)
+      .replace('    finding: suspected\n', `    finding: ${TBC} Choose suspected, known or not-suspected.\n`)
+      .replace('    name: Northshire Police\n', `    name: ${TBC} Name of the police force.\n`)
+      .replace('    by: Chair, Eastshire LSCB\n', `    by: ${TBC}\n`)
+      .replace('    forum: SCR subgroup\n', `    forum: ${TBC}\n`)
+      .replace('  board: Northshire LSCB\n', `  board: ${TBC} Name of your LSCB.\n`)
+      .replace('  reference: NSCB-2016-21\n', `  reference: ${TBC}\n`);
+    assert.equal((text.match(/To be completed/g) ?? []).length, 15);
+    const a = analyseText(text, { today });
+    const o = overview(a);
+    assert.deepEqual(o.considerations.map((c) => [c.key, c.weighed, c.toComplete]), [
+      ['usefulLearning', false, true], ['previousLearning', false, true], ['resources', false, true], ['impactOnPractitioners', false, true],
+      ['impactOnFamily', false, true], ['parallelProcesses', false, true], ['politicalAndMediaInterest', false, true], ['publicTrust', false, true],
+    ]);
+    const died = o.test.criteria.find((c) => c.key === 'childDied')!;
+    assert.deepEqual([died.finding, died.evidence, died.toComplete], ['yes', undefined, ['evidence']]);
+    const abuse = o.test.criteria.find((c) => c.key === 'abuseOrNeglect')!;
+    assert.deepEqual([abuse.finding, abuse.toComplete], [undefined, ['finding']]);
+    assert.equal(o.reference, undefined);
+    assert.equal(o.board, undefined);
+    for (const words of all(a)) assert.doesNotMatch(words, /To be completed/);
+    assert.ok(o.timeline.some((e) => e.label === 'Data requested: police'));
+    assert.ok(o.timeline.some((e) => e.label === 'Challenge'));
+    assert.ok(o.timeline.some((e) => e.label === 'Meeting'));
+  });
+
+  it('a file where a quick fix added entries still to be completed: no question counts them, no label shows them', () => {
+    const bare = undecided.replace(/context:\n(?: {2}.*\n)+/, '').replace(/challenge:\n(?: {2}.*\n)+/, '').replace(/considerations:\n(?: {2}.*\n)+/, '');
+    const a0 = analyseText(bare, { today });
+    const fixed = applyEdits(bare, fixAll(a0.doc, a0.findings).edits);
+    assert.ok(fixed.includes('context:') && fixed.includes('challenge:') && fixed.includes('considerations:'), fixed);
+    const a = analyseText(fixed, { today });
+    for (const words of all(a)) assert.doesNotMatch(words, /To be completed/);
+    assert.equal(a.checklist[0].summary, '3 of 3 agencies have a summary of their contact; 0 pieces of contextual information (one more is still to be completed).');
+    assert.equal(a.checklist.find((c) => c.question === 6)!.status, 'not-met');
+    assert.equal(overview(a).considerations.filter((c) => c.weighed).length, 0);
+  });
+});
+
+describe('question 3 and an address whose board is not yet written', () => {
+  it('is not met, not “not applicable”: such an address shows nothing about where the family lived', () => {
+    const text = BASE.replace('    - board: Northshire LSCB\n', '    - board: To be completed. Name of your LSCB.\n');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    const q3 = a.checklist.find((c) => c.question === 3)!;
+    assert.equal(q3.status, 'not-met');
+    assert.equal(q3.summary, 'The board of the one address in the family’s history is not yet written, so it cannot be shown whether other boards needed checking. Write in the board for each address.');
+    // The words to replace are what holds it back, under “Holding it back”, and nothing else is reported.
+    assert.deepEqual(q3.findings.map((f) => f.rule), ['to-complete']);
+    assert.equal(status(BASE, 3), 'not-applicable');
+  });
+});
+
+describe('a question not met with no finding to act on says what to do', () => {
+  it('question 9 with input from one agency after the decision names what is missing', () => {
+    const one = BASE.replace('  - agency: health\n    date: 2016-02-03\n    summary: Supports an SCR.\n', '');
+    assert.notEqual(one, BASE);
+    const q9 = analyseText(one, { today }).checklist.find((c) => c.question === 9)!;
+    assert.equal(q9.status, 'partly-met');
+    assert.deepEqual(q9.findings, []);
+    assert.equal(q9.summary, 'Input from 1 agency before the decision. QM2 looks for input from the board’s member agencies, and one is not enough: record under `agencyInput` the others’ views, or, for an agency that gave none, an entry saying so and why.');
   });
 });

@@ -89,11 +89,16 @@ describe('a fix that adds an entry dated by the reviewer', () => {
     assert.doesNotMatch(fx.edits.map((e) => e.newText).join(''), /type:/);
   });
 
-  it('independent-challenge: the checklist does not name the challenger as “To be completed.”', () => {
+  it('independent-challenge: the checklist neither counts the challenge the fix adds nor names the challenger as “To be completed.”', () => {
     const text = without('challenge');
     const fixed = applyEdits(text, one(text, 'independent-challenge').fixes[0].edits);
     const q6 = analyseText(fixed, { today }).checklist.find((c) => c.question === 6)!;
-    assert.deepEqual(q6.evidence.map((e) => e.label), ['Challenge by someone independent']);
+    assert.equal(q6.status, 'not-met');
+    assert.deepEqual(q6.evidence, []);
+    // Once what came of it is written, it is a challenge; who gave it is still unnamed.
+    const outcome = fixed.replace(/(outcome: )To be completed\./, '$1Agreed the criteria are met.');
+    assert.notEqual(outcome, fixed);
+    assert.deepEqual(analyseText(outcome, { today }).checklist.find((c) => c.question === 6)!.evidence.map((e) => e.label), ['Challenge by someone independent']);
   });
 
   it('the date, once written, lets the question be met', () => {
@@ -126,10 +131,10 @@ describe('a date still to be completed', () => {
     const q5 = (text: string) => analyseText(text, { today }).checklist.find((c) => c.question === 5)!.summary;
     const referral = BASE.replace('  date: 2016-01-14\n', '  date: To be completed. Referral date (YYYY-MM-DD).\n');
     assert.notEqual(referral, BASE);
-    assert.equal(q5(referral), 'The referral date is still to be completed, so timeliness cannot be judged.');
+    assert.equal(q5(referral), 'The referral date is still to be completed, so whether the decision was made in time cannot be judged. Write it in as YYYY-MM-DD.');
     const decision = BASE.replace('  date: 2016-02-10\n', '  date: To be completed. Decision date (YYYY-MM-DD).\n');
     assert.notEqual(decision, BASE);
-    assert.equal(q5(decision), 'The decision’s date is still to be completed, so timeliness cannot be judged.');
+    assert.equal(q5(decision), 'The decision’s date is still to be completed, so whether it was made in time cannot be judged. Write it in as YYYY-MM-DD.');
   });
 
   it('does not show the forum still to be completed as the meeting’s name', () => {

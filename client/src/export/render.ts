@@ -45,7 +45,7 @@ export function renderMarkdown(r: ChecklistResult, ctx: ExportContext): string {
     }
   }
   out.push('## The statutory test', '', '| Criterion | Needed | Finding | Evidence |', '|---|---|---|---|');
-  for (const c of r.test.criteria) out.push(`| ${cell(c.label)} | ${c.needed ? 'yes' : 'no'} | ${cell(c.finding ?? 'not recorded')} | ${cell(c.evidence ?? 'none recorded')} |`);
+  for (const c of r.test.criteria) out.push(`| ${cell(c.label)} | ${c.needed ? 'yes' : 'no'} | ${cell(c.finding ?? unwritten(c, 'finding', 'not recorded'))} | ${cell(c.evidence ?? unwritten(c, 'evidence', 'none recorded'))} |`);
   out.push('', ...testInWords(r.test).map((v) => md(v.text)), '');
   out.push('## Timing', '', ...timingInWords(r.timing).map((l) => `${md(l)}  `), '');
   if (r.timeline.length) {
@@ -54,7 +54,7 @@ export function renderMarkdown(r: ChecklistResult, ctx: ExportContext): string {
     out.push('');
   }
   out.push("## The chair's considerations", '');
-  for (const c of r.considerations) out.push(`- ${c.weighed ? '✓ weighed' : '✗ not recorded'}: ${md(c.label)}`);
+  for (const c of r.considerations) out.push(`- ${c.weighed ? '✓ weighed' : c.toComplete ? '✗ still to be completed' : '✗ not recorded'}: ${md(c.label)}`);
   out.push('');
   return out.join('\n');
 }
@@ -76,7 +76,7 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
     p.push('</section>');
   }
   p.push('<h2>The statutory test</h2><table><caption>Each criterion, its finding and its evidence (Working Together 2015, chapter 4)</caption><thead><tr><th scope="col">Criterion</th><th scope="col">Needed</th><th scope="col">Finding</th><th scope="col">Evidence</th></tr></thead><tbody>');
-  for (const c of r.test.criteria) p.push(`<tr><th scope="row">${h(c.label)}</th><td class="word">${c.needed ? 'yes' : 'no'}</td><td class="word">${h(c.finding ?? 'not recorded')}</td><td>${h(c.evidence ?? 'none recorded')}</td></tr>`);
+  for (const c of r.test.criteria) p.push(`<tr><th scope="row">${h(c.label)}</th><td class="word">${c.needed ? 'yes' : 'no'}</td><td class="word">${h(c.finding ?? unwritten(c, 'finding', 'not recorded'))}</td><td>${h(c.evidence ?? unwritten(c, 'evidence', 'none recorded'))}</td></tr>`);
   p.push('</tbody></table>', ...testInWords(r.test).map((v) => `<p>${h(v.text)}</p>`));
   p.push('<h2>Timing</h2>', ...timingInWords(r.timing).map((l) => `<p>${h(l)}</p>`));
   if (r.timeline.length) {
@@ -85,7 +85,7 @@ export function renderHtml(r: ChecklistResult, ctx: ExportContext): string {
     p.push('</tbody></table>');
   }
   p.push("<h2>The chair's considerations</h2><ul>");
-  for (const c of r.considerations) p.push(`<li><span aria-hidden="true">${c.weighed ? '✓' : '✗'}</span> ${c.weighed ? 'Weighed' : 'Not recorded'}: ${h(c.label)}</li>`);
+  for (const c of r.considerations) p.push(`<li><span aria-hidden="true">${c.weighed ? '✓' : '✗'}</span> ${c.weighed ? 'Weighed' : c.toComplete ? 'Still to be completed' : 'Not recorded'}: ${h(c.label)}</li>`);
   p.push('</ul>');
   return `<!DOCTYPE html>
 <html lang="en-GB">
@@ -143,4 +143,9 @@ function escapeMarkdownText(s: string): string {
 /** A table cell: escaped, on one line. */
 function cell(s: string): string {
   return escapeMarkdown(s.replace(/\s*\n\s*/g, ' ').trim());
+}
+
+/** What a criterion's table cell says where nothing is written: words still to be completed are said to be so. */
+function unwritten(c: { toComplete?: readonly string[] }, part: 'finding' | 'evidence', none: string): string {
+  return c.toComplete?.includes(part) ? 'still to be completed' : none;
 }

@@ -144,8 +144,8 @@ export function testSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
       'tr',
       { class: c.needed ? 'needed' : 'not-needed' },
       el('th', { scope: 'row' }, revealButton(`c-${c.key}`, c.range, reveal, c.label), el('span', { class: 'need' }, c.needed ? ' (needed for the test)' : ' (not needed)')),
-      el('td', { class: 'word' }, c.finding ?? el('em', {}, 'not recorded')),
-      el('td', {}, c.evidence?.trim() ? c.evidence : el('em', { class: 'missing' }, c.needed && c.finding ? 'No evidence recorded' : 'none recorded')),
+      el('td', { class: 'word' }, c.finding ?? el('em', {}, c.toComplete?.includes('finding') ? 'still to be completed' : 'not recorded')),
+      el('td', {}, c.evidence?.trim() ? c.evidence : el('em', { class: 'missing' }, c.toComplete?.includes('evidence') ? 'still to be completed' : c.needed && c.finding ? 'No evidence recorded' : 'none recorded')),
     ),
   );
   const toneIcon: Record<Verdict['tone'], IconName> = { yes: 'met', no: 'not-met', bad: 'error', open: 'info' };
@@ -166,16 +166,17 @@ export function testSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
 
 export function considerationsSection(r: ChecklistResult, reveal: Reveal): HTMLElement {
   const weighed = r.considerations.filter((c) => c.weighed).length;
+  const pending = r.considerations.filter((c) => !c.weighed && c.toComplete).length;
   return el(
     'section',
     { id: 'considerations', 'aria-labelledby': 'considerations-h' },
     sectionHeading('considerations', 'The chair’s considerations'),
-    el('p', {}, `${weighed} of ${r.considerations.length} recorded as weighed.`),
+    el('p', {}, `${weighed} of ${r.considerations.length} recorded as weighed${pending ? `; ${pending} still to be completed` : ''}.`),
     el(
       'ul',
       { class: 'considerations' },
       ...r.considerations.map((c) =>
-        el('li', { class: c.weighed ? 'st-met' : 'st-not-met' }, revealButton(`k-${c.key}`, c.range, reveal, icon(c.weighed ? 'met' : 'not-met'), el('span', { class: 'words' }, c.weighed ? 'Weighed:' : 'Not recorded:'), ` ${c.label}`)),
+        el('li', { class: c.weighed ? 'st-met' : 'st-not-met' }, revealButton(`k-${c.key}`, c.range, reveal, icon(c.weighed ? 'met' : 'not-met'), el('span', { class: 'words' }, c.weighed ? 'Weighed:' : c.toComplete ? 'Still to be completed:' : 'Not recorded:'), ` ${c.label}`)),
       ),
     ),
   );

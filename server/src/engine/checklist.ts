@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, isDecided, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -29,7 +29,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   const ev = (path: Path, label: string) => ({ span: doc.keySpan(path), label });
 
   const toComplete = unfinished(doc);
-  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[]): ChecklistItem => {
+  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[], alsoHolds?: (f: Finding) => boolean): ChecklistItem => {
     // What a question rests on must be the record's own words, not the words a fix left to replace.
     const unfilled = found === 'met' && toComplete.some((u) => u.questions.includes(q));
     const status: ChecklistStatus = unfilled ? 'partly-met' : found;
@@ -38,95 +38,134 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       status,
       summary: unfilled ? `${said} But some of what it rests on is still to be completed.` : said,
       evidence,
-      findings: open.filter((f) => f.questions.includes(q) && (canBeHeldBack(status) || f.severity !== 'hint')),
+      findings: open.filter((f) => (f.questions.includes(q) || (canBeHeldBack(status) && alsoHolds?.(f) === true)) && (canBeHeldBack(status) || f.severity !== 'hint')),
       waived: input.findings.filter((f) => f.waived && f.questions.includes(q)),
     };
   };
 
   const agencies = entries(doc, ['agencies']);
   const items: ChecklistItem[] = [];
+  // How an agency is named in a label: its name once written, else its id.
+  const agencyTitle = (data: Record<string, unknown>) => writtenText(data.name) ?? writtenText(data.id) ?? 'Agency';
+  // Whether something dated `v` counts before the decision. A date still to be completed does not
+  // show it (to-complete reports the place); before any decision, whatever is recorded so far counts.
+  const inTime = (v: unknown) => decided === undefined || (!isPlaceholder(v) && beforeDecision(v));
+  const decisionRecorded = isDecided(doc);
 
-  // Q1: agency contact and context.
+  // Q1: agency contact and context. Only what is written counts: a summary or a piece of context
+  // still reading “To be completed.” is none yet (to-complete reports it, and it holds the question back).
   {
+    const summaryOf = (a: Entry) => asRecord(a.data.minimumData)?.summary;
     const known = agencies.filter((a) => a.data.involvement === 'known');
-    const summarised = agencies.filter((a) => !isBlank(asRecord(a.data.minimumData)?.summary));
+    const summarised = agencies.filter((a) => isWritten(summaryOf(a)));
     // Every agency that had contact has summarised it; where every agency says it had none, there is nothing to summarise.
     const noneHadContact = agencies.length > 0 && agencies.every((a) => a.data.involvement === 'not-known');
-    const contactOk = agencies.length > 0 && known.every((a) => !isBlank(asRecord(a.data.minimumData)?.summary)) && (summarised.length > 0 || noneHadContact);
-    const context = entries(doc, ['context']);
+    const contactOk = agencies.length > 0 && known.every((a) => isWritten(summaryOf(a))) && (summarised.length > 0 || noneHadContact);
+    const allContext = entries(doc, ['context']);
+    const context = allContext.filter((c) => isWritten(c.data.summary));
+    const pending = allContext.length - context.length;
     const contextOk = context.length > 0;
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
-      `${noneHadContact && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information.`,
-      [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: contact summarised`)),
-       ...context.map((c) => ev(c.path, `Context: ${asString(c.data.topic) ?? 'entry'}`))]));
+      `${noneHadContact && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information` +
+        (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.'),
+      [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${agencyTitle(a.data)}: contact summarised`)),
+       ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))]));
   }
 
   // Q2: minimum data from key agencies.
   {
     const requested = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
-    const inTime = requested.filter((a) => beforeDecision(asRecord(a.data.minimumData)?.received));
+    const returned = requested.filter((a) => isWritten(asRecord(a.data.minimumData)?.received) && inTime(asRecord(a.data.minimumData)?.received));
     const missingTypes = missingKeyTypes(doc, input.settings.keyAgencyTypes);
     const status: ChecklistStatus = requested.length === 0 ? 'not-met'
-      : requested.length === agencies.length && inTime.length === requested.length && missingTypes.length === 0 ? 'met' : 'partly-met';
+      : requested.length === agencies.length && returned.length === requested.length && missingTypes.length === 0 ? 'met' : 'partly-met';
     items.push(item(2, status,
-      `${requested.length} of ${agencies.length} agencies asked for minimum data; ${inTime.length} returned${decided !== undefined ? ' before the decision' : ''}` +
-        (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.'),
-      requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${asString(a.data.name) ?? asString(a.data.id) ?? 'Agency'}: data requested`))));
+      `${requested.length} of ${agencies.length} agencies asked for minimum data; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}` +
+        (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.') +
+        // Returns still awaited within their time: no finding speaks yet, so the summary says what to do.
+        (status === 'partly-met' && !missingTypes.length && requested.length === agencies.length && decided === undefined ? ' Add the date under `received` as each return arrives.' : ''),
+      requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${agencyTitle(a.data)}: data requested`))));
   }
 
-  // Q3: neighbouring boards.
+  // Q3: neighbouring boards. An address whose board is still to be completed shows nothing about
+  // where the family lived: it is no evidence that they stayed in the board's own area.
   {
-    const addresses = asArray(doc.get(['family', 'addresses']));
+    const addresses = entries(doc, ['family', 'addresses']);
+    const unnamed = addresses.filter((a) => !isWritten(a.data.board));
     const others = otherBoards(doc);
-    const checks = entries(doc, ['neighbouringBoards']);
+    const checks = entries(doc, ['neighbouringBoards']).filter((c) => isWritten(c.data.board));
     const checkFor = (b: string) => checks.find((c) => sameBoard(c.data.board, b));
     let status: ChecklistStatus;
     let summary: string;
-    if (addresses.length === 0) {
+    if (asArray(doc.get(['family', 'addresses'])).length === 0) {
       status = 'not-met';
       summary = 'No address history is recorded, so it cannot be shown whether other boards needed checking.';
+    } else if (others.length === 0 && unnamed.length) {
+      status = 'not-met';
+      summary = `${unnamed.length === addresses.length ? (addresses.length === 1 ? 'The board of the one address in the family’s history is' : 'The board of every address in the family’s history is') : unnamed.length === 1 ? 'The board of one address in the family’s history is' : `The boards of ${unnamed.length} addresses in the family’s history are`} not yet written, so it cannot be shown whether other boards needed checking. Write in the board for each address.`;
     } else if (others.length === 0) {
       status = 'not-applicable';
       summary = 'The family has lived only in the board’s own area.';
     } else {
       const unchecked = others.filter((o) => !checkFor(o.board));
-      const outstanding = others.filter((o) => checkFor(o.board) && isBlank(checkFor(o.board)!.data.received));
+      const outstanding = others.filter((o) => checkFor(o.board) && !isWritten(checkFor(o.board)!.data.received));
       status = unchecked.length ? 'not-met' : outstanding.length ? 'partly-met' : 'met';
       summary = unchecked.length ? `No check recorded with ${unchecked.map((u) => u.board).join(', ')}.`
-        : outstanding.length ? `Waiting for an answer from ${outstanding.map((u) => u.board).join(', ')}.`
+        : outstanding.length ? `Waiting for an answer from ${outstanding.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`
         : `Every other board in the address history was checked and answered.`;
     }
-    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${asString(c.data.board) ?? 'board'}`))));
+    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`))));
   }
 
   // Q4: inter-agency discussion.
   {
-    const meetings = entries(doc, ['meetings']).filter((m) => decided === undefined || beforeDecision(m.data.date));
-    const full = meetings.filter((m) => new Set(asArray(m.data.agencies)).size >= 2 && asRecord(m.data.recommendation) !== undefined && !isBlank(asRecord(m.data.recommendation)?.outcome));
+    // A meeting is recorded once anything of it is written (a meeting still all to be completed is none yet).
+    const recorded = entries(doc, ['meetings']).filter((m) => hasWritten(m.data));
+    const meetings = recorded.filter((m) => inTime(m.data.date));
+    const present = (m: Entry) => new Set(asArray(m.data.agencies).filter(isWritten)).size;
+    const recommended = (m: Entry) => isWritten(asRecord(m.data.recommendation)?.outcome);
+    const full = meetings.filter((m) => present(m) >= 2 && recommended(m));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
+    const pendingDate = recorded.some((m) => isPlaceholder(m.data.date));
     items.push(item(4, status,
       full.length ? 'Agencies met together and recommended a course to the chair.'
-        : meetings.length ? 'A meeting is recorded, but without a recommendation to the chair or with only one agency.'
-        : 'No meeting of agencies is recorded before the decision.',
+        : meetings.length ? (meetings.some((m) => hasToComplete(m.data.agencies) || hasToComplete(asRecord(m.data.recommendation)?.outcome))
+          ? 'A meeting is recorded, but which agencies took part or what it recommended to the chair is still to be completed.'
+          : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.')
+        : recorded.length && pendingDate ? 'A meeting is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
+        : decisionRecorded ? 'No meeting of agencies is recorded before the decision.'
+        : 'No meeting of agencies is recorded yet.',
       meetings.map((m) => ev(m.path, `Meeting${meetingWords(m.data)}`))));
   }
 
-  // Q5: delay.
+  // Q5: delay. “Not applicable” only where the record shows no delay to justify: decided within the
+  // limit, or undecided and still within it. Where a date is written but cannot be read, or is still
+  // to be completed, that cannot be known, so the question is not met until the date is put right
+  // (a departure from the specification's table, which README explains).
   {
     const t = input.timing;
     const written = doc.get(['decision', 'delayReason']);
-    const reason = !isBlank(written) && !isPlaceholder(written);
+    const reason = isWritten(written);
     let status: ChecklistStatus;
     let summary: string;
-    if (!t.late) {
+    const datePaths: Path[] = [];
+    const unknown = (what: string, path: Path, judge: string) => {
+      datePaths.push(path);
+      const v = doc.get(path);
+      return isPlaceholder(v) ? `${what} is still to be completed, so ${judge} cannot be judged. Write it in as YYYY-MM-DD.`
+        : isWritten(v) ? `${what}${asString(v) !== undefined ? ` (“${asString(v)!.trim()}”)` : ''} cannot be read as a date, so ${judge} cannot be judged. Write it as YYYY-MM-DD.`
+        : `${what} is not recorded, so ${judge} cannot be judged. Record it as YYYY-MM-DD.`;
+    };
+    if (t.deadline === undefined) {
+      status = 'not-met';
+      summary = unknown('The referral date', ['referral', 'date'], t.decided ? 'whether the decision was made in time' : 'whether the decision is still within its time limit');
+    } else if (t.decided && t.decision === undefined) {
+      status = 'not-met';
+      summary = unknown('The decision’s date', ['decision', 'date'], 'whether it was made in time');
+    } else if (!t.late) {
       status = 'not-applicable';
-      const toWrite = (path: Path) => isPlaceholder(doc.get(path));
-      summary = t.deadline === undefined
-        ? `The referral date is ${toWrite(['referral', 'date']) ? 'still to be completed' : 'not recorded'}, so timeliness cannot be judged.`
-        : t.decided && t.decision === undefined
-          ? `The decision’s date is ${toWrite(['decision', 'date']) ? 'still to be completed' : 'not recorded in a form that can be read'}, so timeliness cannot be judged.`
-        : t.decided ? `Decided within the limit of ${t.limitText}.` : `Not yet decided; still within the limit of ${t.limitText}.`;
+      summary = t.decided ? `Decided within the limit of ${t.limitText}.` : `Not yet decided; still within the limit of ${t.limitText}.`;
     } else if (!t.decided) {
       status = 'not-met';
       summary = `No decision yet, ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} past the limit of ${t.limitText}.`;
@@ -136,32 +175,42 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : isPlaceholder(written) ? `${over}; the reason for the delay is still to be completed.` : `${over}, with no reason recorded.`;
     }
     const evidence = [] as { span: Span; label: string }[];
-    if (doc.has(['referral', 'date'])) evidence.push(ev(['referral', 'date'], 'Referral date'));
-    if (doc.has(['decision', 'date'])) evidence.push(ev(['decision', 'date'], 'Decision date'));
+    if (t.referral !== undefined) evidence.push(ev(['referral', 'date'], 'Referral date'));
+    if (t.decision !== undefined) evidence.push(ev(['decision', 'date'], 'Decision date'));
     if (reason) evidence.push(ev(['decision', 'delayReason'], 'Reason for the delay'));
-    items.push(item(5, status, summary, evidence));
+    // A date that cannot be read is reported by the date check, which has no question of its own:
+    // it is what holds question 5 back, so it is listed here.
+    const atDates = datePaths.flatMap((p) => (doc.has(p) ? [doc.spanOf(p)] : []));
+    items.push(item(5, status, summary, evidence, (f) => atDates.some((sp) => f.span.start >= sp.start && f.span.end <= sp.end)));
   }
 
-  // Q6: independent challenge.
+  // Q6: independent challenge. A challenge is recorded once who gave it or what came of it is written.
   {
     const challenges = entries(doc, ['challenge']);
-    const before = challenges.filter((c) => decided === undefined || beforeDecision(c.data.date));
-    const dated = challenges.filter((c) => !isBlank(c.data.date));
-    const status: ChecklistStatus = before.length ? 'met' : challenges.length ? 'partly-met' : 'not-met';
+    const recorded = challenges.filter((c) => isWritten(c.data.by) || isWritten(c.data.outcome));
+    const before = recorded.filter((c) => inTime(c.data.date));
+    const status: ChecklistStatus = before.length ? 'met' : recorded.length ? 'partly-met' : 'not-met';
     items.push(item(6, status,
-      before.length ? 'Independent challenge was sought before the decision.'
-        : dated.length ? 'Challenge is recorded only after the decision.'
-        : challenges.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
+      before.length ? (decisionRecorded ? 'Independent challenge was sought before the decision.' : 'Independent challenge was sought.')
+        : recorded.some((c) => parseDate(c.data.date) !== undefined) ? 'Challenge is recorded only after the decision, so it cannot have informed it. Record any challenge sought before the decision.'
+        : recorded.some((c) => isPlaceholder(c.data.date)) ? 'Challenge is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
+        : recorded.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
+        : challenges.length ? 'No independent challenge is recorded yet: the entry under `challenge` is still to be completed.'
         : 'No independent challenge is recorded.',
       // Who challenged, once written: a quick fix's “To be completed.” is no one yet.
-      challenges.map((c) => ev(c.path, `Challenge by ${(isPlaceholder(c.data.by) ? undefined : asString(c.data.by)?.trim()) || 'someone independent'}`))));
+      recorded.map((c) => ev(c.path, `Challenge by ${writtenText(c.data.by) ?? 'someone independent'}`))));
   }
 
   // Q7: statutory criteria.
   {
     const test = input.test;
     const criteria = asRecord(doc.get(['criteria'])) ?? {};
-    const withoutEvidence = test.needed.filter((k) => findingOf(criteria[k]) !== undefined && isBlank(asRecord(criteria[k])?.evidence));
+    const evidenceOf = (k: CriterionKey) => asRecord(criteria[k])?.evidence;
+    const found = (k: CriterionKey) => { const f = findingOf(criteria[k]); return f !== undefined && !isPlaceholder(f); };
+    const withoutEvidence = test.needed.filter((k) => found(k) && !isWritten(evidenceOf(k)));
+    const evidenceToComplete = withoutEvidence.filter((k) => isPlaceholder(evidenceOf(k)));
+    const findingToComplete = test.unreadable.filter((k) => isPlaceholder(findingOf(criteria[k])));
+    const unreadable = test.unreadable.filter((k) => !findingToComplete.includes(k));
     // From the record, not from the finding: turning the rule off or waiving it leaves the contradiction.
     const c = contradictions(doc, test);
     const contradicted = c.outcome || c.criteriaMet;
@@ -172,9 +221,12 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     if (test.missing.length) {
       status = 'not-met';
       summary = `The record has no finding on ${listWords(test.missing.map((k) => CRITERION_QUESTION[k]))}, which the statutory test needs.`;
-    } else if (test.unreadable.length) {
+    } else if (findingToComplete.length) {
       status = 'not-met';
-      summary = `The finding on ${listWords(test.unreadable.map((k) => CRITERION_QUESTION[k]))} is not one of the format’s choices, so the statutory test cannot be worked out until it is put right.`;
+      summary = `The finding on ${listWords(findingToComplete.map((k) => CRITERION_QUESTION[k]))} is still to be completed, so the statutory test cannot be worked out yet.`;
+    } else if (unreadable.length) {
+      status = 'not-met';
+      summary = `The finding on ${listWords(unreadable.map((k) => CRITERION_QUESTION[k]))} is not one of the format’s choices, so the statutory test cannot be worked out until it is put right.`;
     } else if (contradicted) {
       status = 'not-met';
       summary = 'The decision does not agree with the findings on the statutory criteria.';
@@ -183,38 +235,52 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = `Every criterion the test needs has a finding and evidence; the test is ${test.requiresScr ? 'met' : 'not met'} and the decision agrees.`;
     } else {
       status = 'partly-met';
-      summary = withoutEvidence.length ? `Findings are recorded, but ${withoutEvidence.length === 1 ? 'one lacks' : `${withoutEvidence.length} lack`} evidence.`
+      const blank = withoutEvidence.length - evidenceToComplete.length;
+      summary = withoutEvidence.length
+        ? `Findings are recorded, but ${[
+          ...(blank ? [blank === 1 ? 'one lacks evidence' : `${blank} lack evidence`] : []),
+          ...(evidenceToComplete.length ? [`the evidence for ${evidenceToComplete.length === 1 ? 'one' : evidenceToComplete.length} is still to be completed`] : []),
+        ].join(' and ')}.`
         : reasons.length === 1 && reasons[0] === 'alternative' ? 'Findings are recorded, but the decision not to hold an SCR does not say how learning will be drawn from the case instead.'
+        : !decisionRecorded ? 'Findings are recorded; the question is met once the chair’s decision is recorded, with its rationale and whether the criteria are met.'
         : 'Findings are recorded, but the decision and its rationale are not complete.';
     }
-    items.push(item(7, status, summary, CRITERIA.filter((k) => criteria[k] !== undefined).map((k) => ev(['criteria', k], `Finding on ${CRITERION_QUESTION[k]}`))));
+    items.push(item(7, status, summary, CRITERIA.filter((k) => found(k)).map((k) => ev(['criteria', k], `Finding on ${CRITERION_QUESTION[k]}`))));
   }
 
   // Q8: local learning and the nature of the review.
   {
-    const learning = entries(doc, ['learning']);
+    const learning = entries(doc, ['learning']).filter((l) => isWritten(l.data.reference) || isWritten(l.data.relevance));
     const scr = doc.get(['decision', 'outcome']) === 'scr';
-    const nature = natureGaps(doc).length === 0;
+    const natureToComplete = hasToComplete(doc.get(['decision', 'nature']));
+    const nature = natureGaps(doc).length === 0 && !natureToComplete;
     const parts = [learning.length > 0, ...(scr ? [nature] : [])];
     const status: ChecklistStatus = parts.every(Boolean) ? 'met' : parts.some(Boolean) ? 'partly-met' : 'not-met';
     items.push(item(8, status,
-      learning.length === 0 && !isDecided(doc)
+      learning.length === 0 && !decisionRecorded
         // Before a decision no finding says what to do yet, so the summary does.
         ? 'No local learning is recorded yet. Before the decision, list under `learning` the earlier reviews, audits or improvement work the chair should take into account.'
-        : `${learning.length} learning reference${learning.length === 1 ? '' : 's'} recorded` + (scr ? (nature ? '; the nature of the review is set out.' : '; the nature of the review is not set out.') : '.'),
-      [...learning.map((l) => ev(l.path, `Learning: ${asString(l.data.reference) ?? ''}`)), ...(nature ? [ev(['decision', 'nature'], 'Nature of the review')] : [])]));
+        : `${learning.length} learning reference${learning.length === 1 ? '' : 's'} recorded` + (scr ? (nature ? '; the nature of the review is set out.' : natureToComplete ? '; the nature of the review is still to be completed.' : '; the nature of the review is not set out.') : '.'),
+      [...learning.map((l) => ev(l.path, `Learning: ${writtenText(l.data.reference) ?? 'reference'}`)), ...(nature && scr ? [ev(['decision', 'nature'], 'Nature of the review')] : [])]));
   }
 
-  // Q9: member agencies' input.
+  // Q9: member agencies' input. An input counts once its agency and what it said are written.
   {
-    const input9 = entries(doc, ['agencyInput']).filter((i) => beforeDecision(i.data.date));
+    const recorded = entries(doc, ['agencyInput']).filter((i) => isWritten(i.data.agency) && isWritten(i.data.summary));
+    const input9 = recorded.filter((i) => (decided === undefined ? !isBlank(i.data.date) : inTime(i.data.date)));
     const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
+    const pending = entries(doc, ['agencyInput']).length > input9.length && hasToComplete(doc.get(['agencyInput']));
+    const still = pending ? ' Some input under `agencyInput` is still to be completed.' : '';
     items.push(item(9, status,
-      isDecided(doc) ? `Input from ${agenciesHeard.size} agenc${agenciesHeard.size === 1 ? 'y' : 'ies'} before the decision.`
+      decisionRecorded
+        ? agenciesHeard.size >= 2 ? `Input from ${agenciesHeard.size} agencies before the decision.`
+          // member-agency-input speaks only where there is none: the summary says what one agency lacks.
+          : agenciesHeard.size === 1 ? `Input from 1 agency before the decision. QM2 looks for input from the board’s member agencies, and one is not enough: record under \`agencyInput\` the others’ views, or, for an agency that gave none, an entry saying so and why.${still}`
+          : `No input from member agencies is recorded before the decision.${still}`
         : agenciesHeard.size >= 2 ? `Input from ${agenciesHeard.size} agencies so far.`
         // Before a decision no finding says what to do yet, so the summary does.
-        : `${agenciesHeard.size === 0 ? 'No input from member agencies is recorded yet' : 'Input from 1 agency so far'}. Before the decision, record under \`agencyInput\` the view of each agency that gives one (at least two): which agency, when, and what it said.`,
+        : `${agenciesHeard.size === 0 ? 'No input from member agencies is recorded yet' : 'Input from 1 agency so far'}. Before the decision, record under \`agencyInput\` the view of each agency that gives one (at least two): which agency, when, and what it said.${still}`,
       input9.map((i) => ev(i.path, `Input from ${agencyLabel(doc, i.data.agency)}`))));
   }
 

@@ -15,6 +15,33 @@ export function asString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
+/**
+ * Whether the record's own words stand at a value: something written, and not words left to replace
+ * (“To be completed. …”), which to-complete reports and nothing counts as the record.
+ */
+export function isWritten(v: unknown): boolean {
+  return !isBlank(v) && !isPlaceholder(v);
+}
+
+/** Whether anything in a value (text, or a list or section at any depth) is the record's own words. */
+export function hasWritten(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasWritten);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasWritten);
+  return isWritten(v);
+}
+
+/** Whether anything in a value (text, or a list or section at any depth) is still to be completed. */
+export function hasToComplete(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasToComplete);
+  if (v !== null && typeof v === 'object') return Object.values(v).some(hasToComplete);
+  return isPlaceholder(v);
+}
+
+/** Text as written for a label or a sentence: undefined when blank or still to be completed. */
+export function writtenText(v: unknown): string | undefined {
+  return isPlaceholder(v) ? undefined : asString(v)?.trim() || undefined;
+}
+
 /** A list entry with its place in the file. */
 export interface Entry<T = Record<string, unknown>> {
   index: number;
@@ -279,7 +306,7 @@ const RECIPIENT_WORDS: Record<string, string> = {
 };
 
 export function recipientWords(to: unknown): string {
-  const id = asString(to)?.trim() ?? '';
+  const id = writtenText(to) ?? '';
   return ownEntry(RECIPIENT_WORDS, id) ?? (id || 'someone');
 }
 

@@ -1,8 +1,7 @@
 import type { Analysis } from './analyse';
 import { checklistSummary, metCount } from './checklist';
 import { formatIso, formatLong, parseDate, plural } from './dates';
-import { agencyLabel, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, recipientWords } from './model';
-import { isBlank } from './text';
+import { agencyLabel, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, hasToComplete, hasWritten, recipientWords, writtenText } from './model';
 import type { ChecklistItem, Span } from './types';
 
 /** The chair's wider considerations (QM2's list), with plain labels. */
@@ -34,7 +33,8 @@ export interface Overview {
   counts: { error: number; warning: number; info: number; hint: number };
   checklist: ChecklistItem[];
   test: {
-    criteria: { key: string; label: string; finding?: string; evidence?: string; needed: boolean; span?: Span }[];
+    /** Each criterion: its finding and evidence as written (none while still to be completed, which `toComplete` lists). */
+    criteria: { key: string; label: string; finding?: string; evidence?: string; toComplete: ('finding' | 'evidence')[]; needed: boolean; span?: Span }[];
     met?: boolean;
     mandatorySetting: boolean;
     requiresScr?: boolean;
@@ -55,7 +55,11 @@ export interface Overview {
     decided: boolean;
   };
   timeline: TimelineEvent[];
-  considerations: { key: string; label: string; weighed: boolean; span?: Span }[];
+  /**
+   * The chair's considerations: weighed once written in full; `toComplete` where words left to
+   * replace (“To be completed.”) stand there, which count as nothing weighed yet.
+   */
+  considerations: { key: string; label: string; weighed: boolean; toComplete: boolean; span?: Span }[];
 }
 
 /** Everything the preview and exports show about one case, from one analysis. */
@@ -73,9 +77,10 @@ export function overview(a: Analysis): Overview {
   const t = a.timing;
   const considerations = asRecord(doc.get(['considerations'])) ?? {};
   return {
-    reference: asString(doc.get(['case', 'reference'])),
-    child: asString(doc.get(['case', 'child', 'pseudonym'])),
-    board: asString(doc.get(['case', 'board'])),
+    // Only what is written: a heading does not read “To be completed. Name of your LSCB.”
+    reference: writtenText(doc.get(['case', 'reference'])),
+    child: writtenText(doc.get(['case', 'child', 'pseudonym'])),
+    board: writtenText(doc.get(['case', 'board'])),
     summary: checklistSummary(a.checklist),
     met,
     applicable,
@@ -85,9 +90,10 @@ export function overview(a: Analysis): Overview {
       criteria: CRITERIA.map((key) => ({
         key,
         label: CRITERION_LABEL[key],
-        finding: findingOf(criteria[key]),
-        // Blank evidence is no evidence: every view then says so alike.
-        evidence: isBlank(asRecord(criteria[key])?.evidence) ? undefined : asString(asRecord(criteria[key])?.evidence),
+        finding: writtenText(findingOf(criteria[key])),
+        // Blank evidence, or evidence still to be completed, is no evidence: every view then says so alike.
+        evidence: writtenText(asRecord(criteria[key])?.evidence),
+        toComplete: (['finding', 'evidence'] as const).filter((k) => hasToComplete(asRecord(criteria[key])?.[k])),
         needed: a.test.needed.includes(key),
         span: doc.has(['criteria', key]) ? doc.keySpan(['criteria', key]) : undefined,
       })),
@@ -112,7 +118,9 @@ export function overview(a: Analysis): Overview {
     timeline: timeline(a),
     considerations: CONSIDERATIONS.map((c) => ({
       ...c,
-      weighed: !isBlank(considerations[c.key]) && !(Array.isArray(considerations[c.key]) && asArray(considerations[c.key]).length === 0),
+      // Weighed once written, and nothing in it still to be completed (“To be completed.” is not weighed).
+      weighed: hasWritten(considerations[c.key]) && !hasToComplete(considerations[c.key]),
+      toComplete: hasToComplete(considerations[c.key]),
       span: doc.has(['considerations', c.key]) ? doc.keySpan(['considerations', c.key]) : undefined,
     })),
   };
@@ -130,18 +138,18 @@ function timeline(a: Analysis): TimelineEvent[] {
   entries(doc, ['referral', 'notifications']).forEach((n) => add('notification', `Notified ${recipientWords(n.data.to)}`, [...n.path, 'date']));
   add('referral', 'Referral', ['referral', 'date']);
   for (const ag of entries(doc, ['agencies'])) {
-    const name = asString(ag.data.name) ?? asString(ag.data.id) ?? 'agency';
+    const name = writtenText(ag.data.name) ?? writtenText(ag.data.id) ?? 'agency';
     add('request', `Data requested: ${name}`, [...ag.path, 'minimumData', 'requested']);
     add('return', `Data received: ${name}`, [...ag.path, 'minimumData', 'received']);
   }
   for (const nb of entries(doc, ['neighbouringBoards'])) {
-    const b = asString(nb.data.board) ?? 'board';
+    const b = writtenText(nb.data.board) ?? 'another board';
     add('check', `Check asked of ${b}`, [...nb.path, 'requested']);
     add('answer', `Answer from ${b}`, [...nb.path, 'received']);
   }
-  entries(doc, ['meetings']).forEach((m) => add('meeting', asString(m.data.forum) ?? 'Meeting', [...m.path, 'date']));
+  entries(doc, ['meetings']).forEach((m) => add('meeting', writtenText(m.data.forum) ?? 'Meeting', [...m.path, 'date']));
   entries(doc, ['agencyInput']).forEach((i) => add('input', `Input from ${agencyLabel(doc, i.data.agency)}`, [...i.path, 'date']));
-  entries(doc, ['challenge']).forEach((c) => add('challenge', `Challenge: ${asString(c.data.by) ?? ''}`.trim(), [...c.path, 'date']));
+  entries(doc, ['challenge']).forEach((c) => add('challenge', writtenText(c.data.by) ? `Challenge: ${writtenText(c.data.by)}` : 'Challenge', [...c.path, 'date']));
   add('decision', 'Decision', ['decision', 'date']);
   entries(doc, ['decision', 'communicated']).forEach((c) => add('communicated', `Decision passed on to ${recipientWords(c.data.to)}`, [...c.path, 'date']));
   if (a.timing.deadline !== undefined) out.push({ kind: 'deadline', label: `Decision due (${a.timing.limitText})`, date: formatIso(a.timing.deadline) });
