@@ -28,6 +28,7 @@ import { memberAgencyInput } from './member-agency-input';
 import { considerationsWeighed } from './considerations-weighed';
 import { decisionCommunicated } from './decision-communicated';
 import { toComplete } from './to-complete';
+import { commentInText } from './comment-in-text';
 import { personalData } from './personal-data';
 import type { Rule, RuleMeta } from '../rule';
 
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   dateOrder,
   unknownAgency,
   duplicateId,
+  commentInText,
   agencyContact,
   contextGathered,
   minimumDataRequested,

@@ -7,6 +7,7 @@ import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, witho
 import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '../text';
 import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders';
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
+import { emptiedByNote } from './comment-in-text';
 import { formatLong, parseDate } from '../dates';
 import type { Fix, Span } from '../types';
 
@@ -235,6 +236,8 @@ function report(ctx: RuleContext, err: AjvError): void {
       const value = doc.get(path);
       const empty = value === null || value === undefined || (typeof value === 'string' && !value.trim());
       if (empty && covered(ctx, path, COVERED_WHEN_EMPTY)) return;
+      // Emptied by a note written where the text belongs (`rationale: #see minutes`): comment-in-text says why.
+      if (empty && emptiedByNote(doc, path)) return;
       // A criterion the test needs written as one value (`childDied: yes`): criteria-incomplete says so.
       if (path[0] === 'criteria' && path.length === 2 && ctx.test.missing.includes(path[1] as never)) return;
       const node = schemaAt(path);

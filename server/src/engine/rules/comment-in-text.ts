@@ -1,0 +1,105 @@
+import { isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
+import type { CaseDoc, Path } from '../document';
+import { quoted, textLength } from '../quoting';
+import type { Rule, RuleContext } from '../rule';
+import { schemaAt, titleAt } from '../schema-info';
+
+/** A `#` after a space, followed directly by a letter or digit (`#2`, `#ref`): a note to YAML, but rarely to the person who wrote it. */
+const STUCK_NOTE = /^[ \t]+#(?=[\p{L}\p{N}])/u;
+/** The same, where the value is empty: `evidence: #2 discussed`. */
+const STUCK_NOTE_ONLY = /^[ \t]*:[ \t]+#(?=[\p{L}\p{N}])/u;
+
+export const commentInText: Rule = {
+  id: 'comment-in-text',
+  title: 'No text is cut short by a #',
+  description: 'Text in which a space and # followed by a letter or digit (“meeting #2”) starts a note the checker ignores, so that the rest of the line is not part of the value.',
+  severity: 'warning',
+  questions: [],
+  fixable: true,
+  group: 'format',
+  check(ctx) {
+    const { doc } = ctx;
+    if (!doc.text.includes('#') || !doc.root) return;
+    walk(ctx, doc.root, []);
+  },
+};
+
+function walk(ctx: RuleContext, node: Node | null | undefined, path: Path): void {
+  if (!node) return;
+  if (isMap(node)) {
+    for (const pair of node.items as Pair[]) {
+      const key = pair.key as Node | null;
+      const name = isScalar(key) ? key.value : undefined;
+      if (typeof name !== 'string') continue;
+      const value = pair.value as Node | null;
+      if (!value || (isScalar(value) && (value.value === null || value.value === ''))) checkEmpty(ctx, key as Scalar, [...path, name]);
+      else walk(ctx, value, [...path, name]);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(ctx, item as Node, [...path, i]));
+  } else if (isScalar(node)) checkText(ctx, node, path);
+}
+
+/** Whether the format wants free text at `path` (not a choice, a date or an id). */
+function wantsText(path: Path): boolean {
+  const node = schemaAt(path);
+  if (!node) return false;
+  return (node.anyOf ?? [node]).some((b) => {
+    const t = b?.type;
+    return (t === 'string' || (Array.isArray(t) && t.includes('string'))) && !b.enum && !b.pattern;
+  });
+}
+
+/** The name of the place in a sentence: "the evidence", "the summary of contact". */
+function placeWords(path: Path): string {
+  const at = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  return `the ${titleAt(at).toLowerCase()}`;
+}
+
+function checkText(ctx: RuleContext, node: Scalar, path: Path): void {
+  if (node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !node.range || !wantsText(path)) return;
+  const { doc } = ctx;
+  const end = node.range[1];
+  const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(end));
+  const after = doc.text.slice(end, lineEnd);
+  if (!STUCK_NOTE.test(after)) return;
+  const noteStart = end + after.indexOf('#');
+  report(ctx, path, node.range[0], noteStart, lineEnd, `so ${placeWords(path)} reads “${node.value}”`);
+}
+
+function checkEmpty(ctx: RuleContext, key: Scalar, path: Path): void {
+  if (!key.range || !wantsText(path)) return;
+  const { doc } = ctx;
+  const keyEnd = key.range[1];
+  const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(keyEnd));
+  const after = doc.text.slice(keyEnd, lineEnd);
+  if (!STUCK_NOTE_ONLY.test(after)) return;
+  const noteStart = keyEnd + after.indexOf('#');
+  report(ctx, path, noteStart, noteStart, lineEnd, `so ${placeWords(path)} is empty`);
+}
+
+/** The finding: the text from `textStart` through the note (up to any real note after it) put in quotes. */
+function report(ctx: RuleContext, path: Path, textStart: number, noteStart: number, lineEnd: number, reads: string): void {
+  const { doc } = ctx;
+  const noteEnd = noteStart + textLength(doc.text.slice(noteStart, lineEnd));
+  const cut = doc.text.slice(noteStart, noteEnd);
+  ctx.report({
+    span: { start: noteStart, end: noteEnd },
+    message:
+      `The text after # (“${cut}”) is not part of ${placeWords(path)}: in a case file, a # after a space starts a note that the checker ignores, ${reads}. ` +
+      'To keep it, put the whole text in quotes (the quick fix does this without changing your words); if it is meant as a note, put a space after the #.',
+    fixes: [{ title: 'Put the whole text in quotes', edits: [{ span: { start: textStart, end: noteEnd }, newText: quoted(doc.text.slice(textStart, noteEnd)) }], preferred: true }],
+    subject: path.join('.'),
+  });
+}
+
+/**
+ * Whether the value at `path` is empty only because what was written after its key began with a
+ * `#` and a letter or digit (`rationale: #see minutes`): this rule says why, so the format check
+ * does not say again that it is empty.
+ */
+export function emptiedByNote(doc: CaseDoc, path: Path): boolean {
+  const key = doc.pair(path)?.key as Node | undefined;
+  if (!key?.range || !wantsText(path)) return false;
+  return STUCK_NOTE_ONLY.test(doc.text.slice(key.range[1], doc.lines.lineEnd(doc.lines.lineOf(key.range[1]))));
+}
