@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ROOT } from '../helpers/cli';
@@ -45,7 +44,8 @@ describe('golden output of each format on test/fixtures/ci-dossier', () => {
 
   it('--output writes the same text as --format', () => {
     const s = run(['--format', 'markdown', '--today', GOLDEN_TODAY], CI_DOSSIER);
-    const tmp = join(tmpdir(), `scr-golden-${process.pid}.md`);
+    // Written in the folder the command runs in, so that its relative links are the same.
+    const tmp = join(CI_DOSSIER, `scr-golden-${process.pid}.md`);
     const r = run(['--format', 'github', '--output', tmp, '--today', GOLDEN_TODAY], CI_DOSSIER);
     assert.equal(r.code, 1);
     assert.equal(readFileSync(tmp, 'utf8'), s.stdout, 'the format follows from the .md extension');

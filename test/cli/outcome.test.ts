@@ -164,3 +164,37 @@ describe('--write-baseline is guarded as --output is', () => {
     assert.equal(r.stderr, 'scr-check: could not write child-r.scr.yaml/qm2.json: part of its path is a file, not a folder.\n');
   });
 });
+
+describe('paths from a sub-folder, and in a report written elsewhere', () => {
+  let s: ReturnType<typeof scratch>;
+  before(() => {
+    s = scratch();
+    mkdirSync(join(s.dir, '.git'));
+    mkdirSync(join(s.dir, 'sub'));
+    writeFileSync(join(s.dir, 'child-r.scr.yaml'), R);
+  });
+  after(() => s.done());
+  const sub = (...args: string[]) => run(['--today', GOLDEN_TODAY, ...args], join(s.dir, 'sub'));
+
+  it('a file above the folder the command runs in is named with ../, not by its absolute path', () => {
+    assert.match(sub('..').stdout, /^\.\.\/child-r\.scr\.yaml\n/);
+    assert.equal(JSON.parse(sub('..', '-f', 'json').stdout).files[0].path, '../child-r.scr.yaml');
+    assert.match(sub('..', '-f', 'junit').stdout, /<testsuite name="\.\.\/child-r\.scr\.yaml"/);
+    assert.match(sub('..', '-f', 'markdown').stdout, /File: \[`\.\.\/child-r\.scr\.yaml`\]\(\.\.\/child-r\.scr\.yaml\)/);
+    assert.doesNotMatch(sub('..', '-f', 'markdown').stdout, /file:\/\//);
+  });
+
+  it('the github format names a case in its QM2 line as its annotations do', () => {
+    const r = sub('..', '-f', 'github');
+    assert.match(r.stdout, /^::warning file=child-r\.scr\.yaml,/m);
+    assert.match(r.stdout, /^QM2 checklist for child-r\.scr\.yaml: /m);
+  });
+
+  it('a Markdown report written to another folder links to the case files from there', () => {
+    const r = run(['--today', GOLDEN_TODAY, '-o', 'reports/qm2.md', 'child-r.scr.yaml'], s.dir);
+    assert.equal(r.code, 0, r.stderr);
+    const md = readFileSync(join(s.dir, 'reports', 'qm2.md'), 'utf8');
+    assert.match(md, /File: \[`child-r\.scr\.yaml`\]\(\.\.\/child-r\.scr\.yaml\)/);
+    assert.match(md, /\[line 21\]\(\.\.\/child-r\.scr\.yaml#L21\)/);
+  });
+});

@@ -79,6 +79,21 @@ export function pathInside(folder: string, path: string): string | undefined {
   return rel && rel !== '..' && !rel.startsWith('../') && !nodePath.isAbsolute(rel) ? rel : undefined;
 }
 
+/**
+ * A file's path as reports show it: from the folder the command runs in, climbing out of it with
+ * `../` when the file lies beside or above it (`scr-check ..` from a sub-folder); absolute only
+ * when the two share no folder but the root (or, on Windows, are on different drives).
+ */
+export function shownPath(cwd: string, abs: string): string {
+  const inside = pathInside(cwd, abs);
+  if (inside !== undefined) return inside;
+  const rel = toSlash(nodePath.relative(cwd, abs));
+  if (!rel || nodePath.isAbsolute(rel)) return abs;
+  const up = /^(?:\.\.\/)*/.exec(rel)![0].length / 3;
+  const depth = toSlash(nodePath.resolve(cwd)).split('/').filter(Boolean).length;
+  return up < depth ? rel : abs;
+}
+
 /** Whether a file is named as a case file is: `*.scr.yaml`. */
 export function isCaseFile(path: string): boolean {
   return path.endsWith('.scr.yaml');

@@ -128,6 +128,8 @@ export interface RenderContext {
    * scanning, links to lines) name a file by its path from there, wherever the command ran.
    */
   repoRoot?: string;
+  /** The folder a report's relative links start from: the report file's, or where the command runs. */
+  linkFrom?: string;
 }
 
 /** A file's path from the top of the repository (forward slashes), when it lies inside it. */

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandTargets, isCaseFile, pathInside, readText, readTextNow, realPath, repositoryRoot, toSlash } from './files';
+import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
@@ -142,7 +142,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const writeBaselineFile = o['write-baseline'] ? resolve(o['write-baseline'] as string) : undefined;
   const oldBaseline = writeBaselineFile ? await loadBaseline(writeBaselineFile, o['write-baseline'] as string, 'replace') : undefined;
 
-  const shown = (abs: string) => pathInside(io.cwd, abs) ?? abs;
+  const shown = (abs: string) => shownPath(io.cwd, abs);
   const expanded = await expandTargets(parsed.positionals, io.cwd);
   // A file named on the command line is checked as what its name says: a settings file as
   // settings; a file that is neither a case file nor a settings file is refused, not read as a
@@ -278,10 +278,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   if (!files.length && !problems.length && !named.length && !settingsNamed.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
   else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
-  const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath, repoRoot: repositoryRoot(io.cwd) };
-  const render = (name: FormatName, colour: boolean) => FORMATS[name](report, { ...ctx, color: colour });
+  const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath, repoRoot: repositoryRoot(io.cwd), linkFrom: toSlash(nodePath.resolve(io.cwd)) };
+  // A report written to a file links to the case files from that file's folder.
+  const render = (name: FormatName, colour: boolean, linkFrom = ctx.linkFrom) => FORMATS[name](report, { ...ctx, color: colour, linkFrom });
   io.stdout(render(format, color));
-  for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false));
+  for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false, toSlash(nodePath.dirname(resolve(out.path)))));
   if (writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${o['write-baseline']}.\n`);
 
   // The formats for people state the outcome; beside one for a program, it is said on stderr.

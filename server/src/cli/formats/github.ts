@@ -42,7 +42,8 @@ export function formatGithub(report: RunReport, ctx: Pick<RenderContext, 'repoRo
   // Plain log lines never start with "::", so a path cannot be taken for a command.
   for (const f of report.files) {
     if (!f.checklist) continue;
-    out.push(`QM2 checklist for ${oneLineText(f.path)}: ${checklistSummary(f.checklist).replace(/^QM2 /, '')}${f.waived.length ? ` (${plural(f.waived.length, 'finding')} waived)` : ''}`);
+    // Named as its annotations name it.
+    out.push(`QM2 checklist for ${oneLineText(repoPathOf(f.absolutePath, ctx) ?? f.path)}: ${checklistSummary(f.checklist).replace(/^QM2 /, '')}${f.waived.length ? ` (${plural(f.waived.length, 'finding')} waived)` : ''}`);
   }
   const perKind = new Map<string, number>();
   for (const f of report.files) for (const x of f.findings) perKind.set(COMMAND[x.severity], (perKind.get(COMMAND[x.severity]) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
+import { shownPath } from '../files';
 import { failureLine, oneLine, outcomeMark, plural, regionOf, repoPathOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
 
 /**
@@ -25,7 +26,9 @@ function fileSection(f: FileReport, ctx: RenderContext): string[] {
   const out: string[] = [];
   // On the code host a file is named from the top of the repository, wherever the command ran.
   const fromRoot = ctx.linkBase ? repoPathOf(f.absolutePath, ctx) : undefined;
-  const link = (line?: number) => (fromRoot !== undefined ? lineLink(fromRoot, line, ctx.linkBase) : lineLink(f.path, line, ctx.repoRoot ? undefined : ctx.linkBase));
+  // Else a relative link, from the folder the report is read in (where it is written).
+  const local = ctx.linkFrom && !ctx.linkBase ? shownPath(ctx.linkFrom, f.absolutePath) : f.path;
+  const link = (line?: number) => (fromRoot !== undefined ? lineLink(fromRoot, line, ctx.linkBase) : lineLink(local, line, ctx.repoRoot ? undefined : ctx.linkBase));
   const fileLink = `[${code(f.path)}](${link()})`;
   if (f.kind === 'config') {
     out.push(`## Settings file ${code(f.path)}`, '', `The settings in ${fileLink} have mistakes. Until they are put right, the defaults apply.`);
