@@ -174,7 +174,7 @@ describe('language features over the protocol', () => {
     c.open(uri, text);
     const diagnostics = await c.diagnostics(uri, 1);
     // The light bulb on the misspelt key and on the check it hides: one correction for both, no "Add a check", no waiver.
-    const slip = diagnostics.filter((d) => /neighboringBoards/.test(d.message));
+    const slip = diagnostics.filter((d) => /neighboringBoards/.test(String(d.message)));
     assert.deepEqual(slip.map((d) => d.code).sort(), ['neighbouring-check', 'schema']);
     const bulb = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: slip[0].range, context: { diagnostics: slip } });
     assert.deepEqual(bulb.filter((a) => a.kind === 'quickfix').map((a) => [a.title, a.diagnostics?.length]), [['Change to `neighbouringBoards`', 2]]);
