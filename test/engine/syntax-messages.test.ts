@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { CaseDoc } from '../../server/src/engine/document';
+import { applyEdits } from '../../server/src/engine/fixes';
 
 describe('syntax messages', () => {
   it('lists nested thousands deep are told in plain words, not as the reader running out of room', () => {
@@ -100,5 +101,66 @@ describe('a %YAML 1.1 line', () => {
     const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
     const rules = (text: string) => analyseText(text, { today: parseDate('2016-06-01') }).findings.map((f) => f.rule);
     assert.deepEqual(rules(`%YAML 1.1\n---\n${BASE}`), rules(BASE));
+  });
+});
+
+describe('text pasted from a word processor', () => {
+  const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+  const E = '    evidence: Injuries inconsistent with the account given.\n';
+  const today = parseDate('2016-06-01');
+  const evidence = (text: string) => analyseText(text, { today }).doc.get(['criteria', 'abuseOrNeglect', 'evidence']);
+  /** The slip's one finding, and the text each of its fixes leaves (each fix must leave the file readable). */
+  const slip = (line: string) => {
+    assert.ok(BASE.includes(E));
+    const text = BASE.replace(E, line);
+    const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    const results = found[0].fixes.map((x) => {
+      const fixed = applyEdits(text, x.edits);
+      assert.deepEqual(analyseText(fixed, { today }).findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], x.title);
+      return { title: x.title, preferred: !!x.preferred, value: String(evidence(fixed)).replace(/\n$/, '') };
+    });
+    return { message: found[0].message, results };
+  };
+
+  it('a colon and a space inside text: the message says so, and both fixes keep every word', () => {
+    const words = 'Consultant’s view: injuries “not consistent” with the parents’ account – see strategy discussion.';
+    const s = slip(`    evidence: ${words}   # from the minutes\n`);
+    assert.match(s.message, /^This text holds a colon followed by a space \(after “Consultant’s view”\), which a case file reads as the start of a new key/);
+    assert.match(s.message, /put the whole text in quotes, or write it on the line below after `>`/i);
+    assert.deepEqual(s.results.map((r) => [r.title, r.value]), [['Put the whole text in quotes', words], ['Write the text on the line below, after `>`', words]]);
+    assert.ok(s.results[0].preferred);
+  });
+
+  it('text that begins with a quote and goes on after it', () => {
+    const words = '"Not consistent" was the consultant\'s view.';
+    const s = slip(`    evidence: ${words}\n`);
+    assert.match(s.message, /^This text begins with a quote mark, so it is read as ending where the quote closes, and what follows \(“was the consultant's view\.”\) cannot be read\./);
+    assert.deepEqual(s.results.map((r) => r.value), [words, words]);
+    assert.ok(s.results[0].preferred && s.results[0].title.includes('>'), 'the block, which needs no escaping, comes first');
+  });
+
+  it('text that begins with a character YAML keeps for itself', () => {
+    for (const [words, said] of [['- injuries not consistent', 'a dash and a space'], ['@consultant said so', '@'], ['& the police agreed.', '&'], ['* Injuries not consistent.', '\\*']] as const) {
+      const s = slip(`    evidence: ${words}\n`);
+      assert.match(s.message, new RegExp(`^Text cannot begin with ${said} on the key’s line`), words);
+      assert.deepEqual(s.results.map((r) => r.value), [words, words], words);
+    }
+  });
+
+  it('lines pasted below a value at the key’s indentation become its text, word for word', () => {
+    const s = slip('    evidence: Injuries not consistent with the account.\n    Consultant paediatrician view recorded on 2016-05-11.\n\n    Police attended the same evening, with social care.\n');
+    assert.match(s.message, /^This line has no colon, so it is neither a key nor part of the text of `evidence` above it\./);
+    assert.equal(s.results.length, 1);
+    assert.equal(s.results[0].value, 'Injuries not consistent with the account. Consultant paediatrician view recorded on 2016-05-11.\nPolice attended the same evening, with social care.');
+  });
+
+  it('a tab: one finding per tab-indented line, none for what follows from it, and a fix with the spaces the lines around use', () => {
+    const text = BASE.replace('  - id: police\n    name: Northshire Police\n    type: police\n', '  - id: police\n\tname: Northshire Police\n    type: police\n');
+    assert.notEqual(text, BASE);
+    const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^A tab is used to indent this line; a case file is indented with spaces only\./);
+    assert.equal(applyEdits(text, found[0].fixes[0].edits), BASE);
   });
 });

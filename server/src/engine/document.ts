@@ -2,7 +2,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } fro
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, type Pieces } from './sections';
-import type { Span } from './types';
+import { SlipReader } from './slips';
+import type { Fix, Span } from './types';
 
 export { MAX_ALIAS_COUNT };
 
@@ -12,6 +13,8 @@ export type Path = readonly (string | number)[];
 export interface SyntaxProblem {
   span: Span;
   message: string;
+  /** Fixes that mend the slip without changing a word (see slips.ts). */
+  fixes?: Fix[];
 }
 
 /**
@@ -88,12 +91,21 @@ export class CaseDoc {
       break;
     }
     const linesWithErrors = new Set<number>();
-    for (const err of this.yaml?.errors ?? []) {
+    const slipErrors = this.yaml?.errors ?? [];
+    const reader = slipErrors.length ? new SlipReader(text, this.lines, slipErrors) : undefined;
+    for (const err of slipErrors) {
       const at = Math.min(err.pos[0], text.length);
       let span = { start: at, end: Math.min(text.length, Math.max(err.pos[1], at + 1)) };
       let message = plainYamlError(err.code, err.message);
+      let fixes: Fix[] | undefined;
       const closer = /end with (?:an? )?(\]|\})/.exec(err.message)?.[1];
       if (closer) message = `A list or section written in brackets is never closed: add the closing \`${closer}\` where it ends.`;
+      else if (reader && !(err.code === 'MISSING_CHAR' && /quote/i.test(err.message))) {
+        // Where the cause can be told from the line (a colon in text, a tab, pasted lines), say it, with a fix.
+        const told = reader.explain(err.code, err.message, at, this.lines.lineOf(at));
+        if (told === 'skip') continue;
+        if (told) ({ message, fixes } = told);
+      }
       if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
         const opened = this.unclosedQuoteBefore(err.pos[0]);
         if (opened) {
@@ -108,7 +120,7 @@ export class CaseDoc {
       // One problem, one finding: YAML often reports the same slip several ways on one line.
       if (linesWithErrors.has(line)) continue;
       linesWithErrors.add(line);
-      this.syntax.push({ span, message });
+      this.syntax.push(fixes?.length ? { span, message, fixes } : { span, message });
     }
     let value: unknown = undefined;
     // An alias to nothing is a slip in one value, reported there; the rest of the file reads as written.
@@ -119,7 +131,11 @@ export class CaseDoc {
         // One problem, one finding: what YAML says of the rest of that line is this slip's doing.
         const line = this.lines.lineOf(span.start);
         for (let i = this.syntax.length - 1; i >= 0; i--) if (this.lines.lineOf(this.syntax[i].span.start) === line) this.syntax.splice(i, 1);
-        this.syntax.push({ span, message: `A value that starts with * is read as a reference to a part marked &${name}, and there is none. If this is text, put it in quotes.` });
+        const fixes = new SlipReader(text, this.lines, []).protect(line, span.start);
+        const message = name.trim()
+          ? `A value that starts with * is read as a reference to a part marked &${name}, and there is none. If this is text, put it in quotes.`
+          : 'Text cannot begin with * on the key’s line: it marks a reference to another part of the file. Put the whole text in quotes, or write it on the line below after `>`: the quick fixes do either without changing your words.';
+        this.syntax.push({ span, message, ...(fixes.length ? { fixes } : {}) });
       }
       try {
         value = this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -6,10 +6,10 @@ export const yamlSyntax: Rule = {
   description: 'YAML that does not parse, or more than one document in one file.',
   severity: 'error',
   questions: [],
-  fixable: false,
+  fixable: true,
   group: 'format',
   check(ctx) {
-    for (const p of ctx.doc.syntax) ctx.report({ span: p.span, message: p.message });
+    for (const p of ctx.doc.syntax) ctx.report({ span: p.span, message: p.message, fixes: p.fixes });
     const v = ctx.doc.value;
     if (ctx.doc.syntax.length === 0 && (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v))) {
       ctx.report({

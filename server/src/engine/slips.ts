@@ -1,0 +1,300 @@
+/**
+ * What YAML's complaints about a slip mean to someone writing a case file, where the cause can be
+ * told from the line: text with a colon and a space in it, text that begins with a quote mark or a
+ * character YAML keeps for itself, lines pasted below a value at the key's indentation, a tab used
+ * to indent. For each, a plain message and fixes that change none of the words: the text put in
+ * quotes or written as a block after `>`, a tab replaced by the spaces the lines around it use.
+ * Each fix is checked by reading its section again: it is offered only if the slip goes and the
+ * text then reads exactly as written.
+ */
+import { isScalar, parseDocument, visit } from 'yaml';
+import type { LineIndex } from './lines';
+import { closingQuote, folded, quoted, textLength } from './quoting';
+import type { Fix } from './types';
+
+const PARSE = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
+
+export interface YamlSlip {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+export interface Told {
+  message: string;
+  fixes: Fix[];
+}
+
+/** A `key: value` line: where the value starts, its text (before any note) and the note. */
+interface ValueLine {
+  line: number;
+  key: string;
+  /** The column of the key (after any `- `). */
+  keyColumn: number;
+  valueStart: number;
+  text: string;
+  note: string;
+}
+
+const KEY_LINE = /^( *)((?:- +)?)([A-Za-z_][\w-]*) *:[ \t]+(?=\S)/;
+const STUCK = 'the quick fixes do either without changing your words';
+
+/** Why text cannot begin with each character YAML keeps for itself. */
+const RESERVED: [RegExp, string, string][] = [
+  [/^[@`]/, '', 'the character is kept for other uses'],
+  [/^%/, '%', 'it starts an instruction to the reader of the file'],
+  [/^\*/, '*', 'it marks a reference to another part of the file'],
+  [/^&/, '&', 'it marks a part of the file for reference'],
+  [/^-[ \t]/, 'a dash and a space', 'they start a list item, which cannot stand on the key’s line'],
+  [/^\?[ \t]/, 'a question mark and a space', 'they start a key'],
+  [/^[|>][ \t]*[^\s#]/, '', 'it starts a block of text, whose lines go below it'],
+];
+
+export class SlipReader {
+  private readonly tabFixes = new Map<number, Fix>();
+  /** Lines whose slips go once the tabs above them are replaced: consequences, not reported. */
+  private readonly consequences = new Set<number>();
+  /** Lines of pasted text reported with the first of them. */
+  private readonly covered = new Set<number>();
+
+  constructor(private readonly text: string, private readonly lines: LineIndex, errors: readonly YamlSlip[]) {
+    const tabs = [...new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.lineOf(e.pos[0])))].sort((a, b) => a - b);
+    if (tabs.length) this.planTabs(tabs, errors);
+  }
+
+  /** A better message and fixes for YAML's slip on `line`; `skip` where it is another slip's doing. */
+  explain(code: string, message: string, at: number, line: number): Told | 'skip' | undefined {
+    if (code === 'TAB_AS_INDENT') {
+      const own = this.tabFixes.get(line);
+      // One fix for every tab-indented line: mending one alone leaves the file unreadable at the next.
+      const all = [...this.tabFixes.values()].flatMap((x) => x.edits);
+      const f: Fix | undefined = own && (all.length > 1 ? { title: `Indent with spaces in place of tabs (${all.length} lines)`, edits: all, preferred: true } : own);
+      return {
+        message: 'A tab is used to indent this line; a case file is indented with spaces only. Put spaces in its place, lined up with the lines around it' + (f ? ' (the quick fix does this).' : '.'),
+        fixes: f ? [f] : [],
+      };
+    }
+    if (this.consequences.has(line) || this.covered.has(line)) return 'skip';
+    const v = this.valueLine(line);
+    if (v && at >= v.valueStart) {
+      const told = this.badValue(v);
+      if (told) return told;
+    }
+    const pasted = this.pasted(line);
+    if (pasted) return pasted;
+    if (code === 'MISSING_CHAR' && /Implicit map keys need to be followed/.test(message)) {
+      return { message: 'This line is read as a key, but no colon follows it. If it is a key, add a colon after its name; if it is text, put it with the text it belongs to.', fixes: [] };
+    }
+    return undefined;
+  }
+
+  /** The fixes that keep a value's text as written on `line` (in quotes, or as a block), for a slip at its start. */
+  protect(line: number, at: number): Fix[] {
+    const v = this.valueLine(line);
+    return v && v.valueStart === at ? this.textFixes(v, !/["\\]/.test(v.text)) : [];
+  }
+
+  private badValue(v: ValueLine): Told | undefined {
+    const t = v.text;
+    if (t[0] === '"' || t[0] === "'") {
+      const close = closingQuote(t);
+      const after = close > 0 ? t.slice(close + 1).trim() : '';
+      if (!after) return undefined; // an unclosed quote: said elsewhere
+      return {
+        message: `This text begins with a quote mark, so it is read as ending where the quote closes, and what follows (“${after}”) cannot be read. Write the whole text on the line below after \`>\`, or put it all in quotes: ${STUCK}.`,
+        fixes: this.textFixes(v, false),
+      };
+    }
+    for (const [re, shown, why] of RESERVED) {
+      if (!re.test(t)) continue;
+      const what = shown || t[0];
+      return {
+        message: `Text cannot begin with ${what} on the key’s line: ${why}. Put the whole text in quotes, or write it on the line below after \`>\`: ${STUCK}.`,
+        fixes: this.textFixes(v, !/["\\]/.test(t)),
+      };
+    }
+    const colon = /:(?=[ \t]|$)/.exec(t);
+    if (colon) {
+      return {
+        message: `This text holds a colon followed by a space (after “${t.slice(0, colon.index).trim()}”), which a case file reads as the start of a new key, so the text cannot be read. Put the whole text in quotes, or write it on the line below after \`>\`: ${STUCK}.`,
+        fixes: this.textFixes(v, !/["\\]/.test(t)),
+      };
+    }
+    return undefined;
+  }
+
+  /** Lines pasted below `key: text` at the key's indentation, with no colon: the text goes on there. */
+  private pasted(line: number): Told | undefined {
+    const split = (l: number) => {
+      const t = this.lines.lineText(l).trim();
+      const len = textLength(t);
+      return { body: t.slice(0, len), note: t.slice(len).trim() };
+    };
+    const isProse = (l: number) => {
+      const t = this.lines.lineText(l);
+      const { body } = split(l);
+      return !!body && indentOf(t) >= 0 && !/^[#\-?&*!|>%@`"'[{]/.test(body) && !/:(\s|$)/.test(body) && !/^[\w-]+$/.test(body) && !t.includes('\t');
+    };
+    const blank = (l: number) => !this.lines.lineText(l).trim();
+    if (!isProse(line)) return undefined;
+    const indent = indentOf(this.lines.lineText(line));
+    let k = line - 1;
+    while (k >= 0 && (blank(k) || (isProse(k) && indentOf(this.lines.lineText(k)) === indent))) k--;
+    const v = k >= 0 ? this.valueLine(k) : undefined;
+    if (!v || v.keyColumn !== indent || /^["'[{&*!|>%@`]/.test(v.text)) return undefined;
+    const run: number[] = [];
+    for (let l = k + 1; l < this.lines.lineCount; l++) {
+      if (blank(l)) continue;
+      if (!isProse(l) || indentOf(this.lines.lineText(l)) !== indent) break;
+      run.push(l);
+    }
+    const last = run[run.length - 1] ?? line;
+    const body = [v.text];
+    const notes = v.note ? [v.note] : [];
+    for (let l = k + 1; l <= last; l++) {
+      const part = split(l);
+      body.push(part.body);
+      if (part.note) notes.push(part.note);
+    }
+    for (const l of run) if (l !== line) this.covered.add(l);
+    const edit = { span: { start: v.valueStart, end: this.lines.lineEnd(last) }, newText: folded(body, v.keyColumn + 2, notes[0] ?? '', this.lines.eol) };
+    // A block holds one note, on the line of its `>`: with more, the fix would make the others text.
+    const ok = notes.length <= 1 && this.readsAs(edit, v.valueStart, body.filter((b) => b).join(' '), true);
+    return {
+      message: `This line has no colon, so it is neither a key nor part of the text of \`${v.key}\` above it. If it continues that text, write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further (the quick fix does this without changing your words). If it is a key, add a colon after its name.`,
+      fixes: ok ? [{ title: `Make the lines below \`${v.key}\` part of its text (a block after \`>\`)`, edits: [edit], preferred: true }] : [],
+    };
+  }
+
+  /** Quote the text, or write it as a block after `>`: each only if the section then reads the text exactly. */
+  private textFixes(v: ValueLine, quoteFirst: boolean): Fix[] {
+    const quote = { span: { start: v.valueStart, end: v.valueStart + v.text.length }, newText: quoted(v.text) };
+    const block = { span: { start: v.valueStart, end: this.lines.lineEnd(v.line) }, newText: folded([v.text], v.keyColumn + 2, v.note, this.lines.eol) };
+    const fixes: Fix[] = [];
+    if (this.readsAs(quote, v.valueStart, v.text, false)) fixes.push({ title: 'Put the whole text in quotes', edits: [quote], preferred: quoteFirst });
+    if (this.readsAs(block, v.valueStart, v.text, true)) fixes.push({ title: 'Write the text on the line below, after `>`', edits: [block], preferred: !quoteFirst || !fixes.length });
+    return quoteFirst ? fixes : fixes.reverse();
+  }
+
+  private valueLine(line: number): ValueLine | undefined {
+    const t = this.lines.lineText(line);
+    const m = KEY_LINE.exec(t);
+    if (!m) return undefined;
+    const rest = t.slice(m[0].length);
+    const len = textLength(rest);
+    return { line, key: m[3], keyColumn: m[1].length + m[2].length, valueStart: this.lines.lineStart(line) + m[0].length, text: rest.slice(0, len), note: rest.slice(len).trim() };
+  }
+
+  /**
+   * Whether, with `edit` made, the section around it reads with no slip up to the edit's end and
+   * the value starting at `at` reads `expected` (a block's closing line break aside).
+   */
+  private readsAs(edit: { span: { start: number; end: number }; newText: string }, at: number, expected: string, block: boolean): boolean {
+    const [from, to] = this.window(this.lines.lineOf(edit.span.start), this.lines.lineOf(edit.span.end));
+    const start = this.lines.lineStart(from);
+    const end = this.lines.lineEnd(to);
+    const section = this.text.slice(start, edit.span.start) + edit.newText + this.text.slice(edit.span.end, end);
+    const doc = parseDocument(section, PARSE);
+    const editEnd = edit.span.start - start + edit.newText.length;
+    if (doc.errors.some((e) => e.pos[0] <= editEnd)) return false;
+    let found: unknown;
+    visit(doc, { Scalar: (_, n) => (isScalar(n) && n.range?.[0] === at - start ? ((found = n.value), visit.BREAK) : undefined) });
+    if (typeof found !== 'string') return false;
+    return block ? found.replace(/\n$/, '').replace(/\n/g, ' ') === expected.replace(/\n/g, ' ') || found === `${expected}\n` : found === expected;
+  }
+
+  /** The top-level section holding lines `a` to `b`: from the key at the left margin above to the next. */
+  private window(a: number, b: number): [number, number] {
+    const top = (l: number) => /^[^\s#]/.test(this.lines.lineText(l));
+    let from = a;
+    while (from > 0 && !top(from)) from--;
+    let to = b + 1;
+    while (to < this.lines.lineCount && !top(to)) to++;
+    return [from, to - 1];
+  }
+
+  private planTabs(tabs: number[], errors: readonly YamlSlip[]): void {
+    const work = Array.from({ length: this.lines.lineCount }, (_, i) => this.lines.lineText(i));
+    const unit = indentUnit(work);
+    for (const L of tabs.slice(0, 100)) {
+      const lead = /^[ \t]*/.exec(work[L])![0];
+      if (!lead.includes('\t')) continue;
+      const body = work[L].slice(lead.length);
+      const [from, to] = this.window(L, L);
+      for (const n of tabCandidates(work, L, unit, lead)) {
+        const trial = work.slice(from, to + 1);
+        trial[L - from] = ' '.repeat(n) + body;
+        const text = trial.join('\n');
+        const doc = parseDocument(text, PARSE);
+        const before = trial.slice(0, L - from + 1).join('\n').length;
+        if (doc.errors.some((e) => e.pos[0] <= before)) continue;
+        work[L] = ' '.repeat(n) + body;
+        const start = this.lines.lineStart(L);
+        this.tabFixes.set(L, { title: `Indent with ${n} spaces in place of the tab`, edits: [{ span: { start, end: start + lead.length }, newText: ' '.repeat(n) }], preferred: true });
+        break;
+      }
+    }
+    // What YAML says of the lines after a tab, that it no longer says once the tabs are replaced, is the tabs' doing.
+    const fixed = parseDocument(work.join('\n'), PARSE);
+    const still = new Set<number>();
+    let offset = 0;
+    const starts = work.map((l) => ((offset += l.length + 1), offset - l.length - 1));
+    for (const e of fixed.errors) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= e.pos[0]) lo = mid;
+        else hi = mid - 1;
+      }
+      still.add(lo);
+    }
+    const firstTab = tabs[0];
+    for (const e of errors) {
+      const l = this.lines.lineOf(e.pos[0]);
+      if (e.code !== 'TAB_AS_INDENT' && l > firstTab && !still.has(l) && !tabs.includes(l)) this.consequences.add(l);
+    }
+  }
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The step the file indents by: the commonest increase from one line to the next, else 2. */
+function indentUnit(lines: readonly string[]): number {
+  const counts = new Map<number, number>();
+  let prev = 0;
+  for (const l of lines) {
+    if (!l.trim() || l.trimStart().startsWith('#') || /^[ ]*\t/.test(l)) continue;
+    const i = indentOf(l);
+    if (i > prev) counts.set(i - prev, (counts.get(i - prev) ?? 0) + 1);
+    prev = i;
+  }
+  let best = 2;
+  let most = 0;
+  for (const [d, c] of counts) if (c > most || (c === most && d < best)) [best, most] = [d, c];
+  return best;
+}
+
+/** Indentations to try for a tab-indented line: as the line above's first key's child or sibling, as the next line, or tabs counted as the file's step. */
+function tabCandidates(work: readonly string[], L: number, unit: number, lead: string): number[] {
+  const content = (l: number) => !!work[l].trim() && !work[l].trimStart().startsWith('#');
+  const out: number[] = [];
+  let p = L - 1;
+  while (p >= 0 && !content(p)) p--;
+  if (p >= 0) {
+    const line = work[p];
+    const item = /^( *)(- +)/.exec(line);
+    const column = item ? item[0].length : indentOf(line);
+    if (/:\s*(#.*)?$/.test(line)) out.push(column + unit);
+    out.push(column, indentOf(line));
+  }
+  let n = L + 1;
+  while (n < work.length && (!content(n) || /^[ ]*\t/.test(work[n]))) n++;
+  if (n < work.length) out.push(indentOf(work[n]));
+  const tabs = (lead.match(/\t/g) ?? []).length;
+  const spaces = lead.length - tabs;
+  out.push(tabs * unit + spaces, tabs * 2 + spaces, tabs * 4 + spaces);
+  return [...new Set(out)].filter((x) => x >= 0);
+}
