@@ -37,6 +37,10 @@ interface ValueLine {
 }
 
 const KEY_LINE = /^( *)((?:- +)?)([A-Za-z_][\w-]*) *:[ \t]+(?=\S)/;
+/** How many fixes one file's slips get checked (each check reads a section again). */
+const MAX_CHECKS = 100;
+/** How many indentations are tried for a file's tab-indented lines (each reads the section again). */
+const MAX_TAB_TRIES = 200;
 const STUCK = 'the quick fixes do either without changing your words';
 
 /** Why text cannot begin with each character YAML keeps for itself. */
@@ -56,6 +60,7 @@ export class SlipReader {
   private readonly consequences = new Set<number>();
   /** Lines of pasted text reported with the first of them. */
   private readonly covered = new Set<number>();
+  private checks = 0;
 
   constructor(private readonly text: string, private readonly lines: LineIndex, errors: readonly YamlSlip[]) {
     const tabs = [...new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.lineOf(e.pos[0])))].sort((a, b) => a - b);
@@ -190,7 +195,9 @@ export class SlipReader {
    * the value starting at `at` reads `expected` (a block's closing line break aside).
    */
   private readsAs(edit: { span: { start: number; end: number }; newText: string }, at: number, expected: string, block: boolean): boolean {
-    const [from, to] = this.window(this.lines.lineOf(edit.span.start), this.lines.lineOf(edit.span.end));
+    // Each check reads a section again: in a file with hundreds of slips, the first ones get fixes, the rest their messages.
+    if (++this.checks > MAX_CHECKS) return false;
+    const [from, to] = this.near(this.lines.lineOf(edit.span.start), this.lines.lineOf(edit.span.end));
     const start = this.lines.lineStart(from);
     const end = this.lines.lineEnd(to);
     const section = this.text.slice(start, edit.span.start) + edit.newText + this.text.slice(edit.span.end, end);
@@ -201,6 +208,22 @@ export class SlipReader {
     visit(doc, { Scalar: (_, n) => (isScalar(n) && n.range?.[0] === at - start ? ((found = n.value), visit.BREAK) : undefined) });
     if (typeof found !== 'string') return false;
     return block ? found.replace(/\n$/, '').replace(/\n/g, ' ') === expected.replace(/\n/g, ' ') || found === `${expected}\n` : found === expected;
+  }
+
+  /**
+   * The lines around `a` to `b` that hold them: from the nearest line above that is indented less
+   * than `a` (the key's parent) to the last line below indented more than that parent. Reading
+   * these alone is enough to tell whether a value reads right, and quick in a long list.
+   */
+  private near(a: number, b: number): [number, number] {
+    const indent = (l: number) => indentOf(this.lines.lineText(l));
+    const skip = (l: number) => !this.lines.lineText(l).trim() || this.lines.lineText(l).trimStart().startsWith('#');
+    let from = a;
+    while (from > 0 && (skip(from) || indent(from) >= indent(a))) from--;
+    if (indent(from) >= indent(a)) return this.window(a, b);
+    let to = b + 1;
+    while (to < this.lines.lineCount && (skip(to) || indent(to) > indent(from))) to++;
+    return [from, to - 1];
   }
 
   /** The top-level section holding lines `a` to `b`: from the key at the left margin above to the next. */
@@ -216,12 +239,17 @@ export class SlipReader {
   private planTabs(tabs: number[], errors: readonly YamlSlip[]): void {
     const work = Array.from({ length: this.lines.lineCount }, (_, i) => this.lines.lineText(i));
     const unit = indentUnit(work);
+    let tries = 0;
     for (const L of tabs.slice(0, 100)) {
       const lead = /^[ \t]*/.exec(work[L])![0];
       if (!lead.includes('\t')) continue;
       const body = work[L].slice(lead.length);
-      const [from, to] = this.window(L, L);
+      // Read from the list item or top-level key that holds the line, to the line after it: what
+      // YAML says of the lines up to this one does not depend on what comes later.
+      const from = enclosing(work, L);
+      const to = Math.min(work.length - 1, L + 1);
       for (const n of tabCandidates(work, L, unit, lead)) {
+        if (++tries > MAX_TAB_TRIES) break;
         const trial = work.slice(from, to + 1);
         trial[L - from] = ' '.repeat(n) + body;
         const text = trial.join('\n');
@@ -255,6 +283,19 @@ export class SlipReader {
       if (e.code !== 'TAB_AS_INDENT' && l > firstTab && !still.has(l) && !tabs.includes(l)) this.consequences.add(l);
     }
   }
+}
+
+/** The nearest line above `L` at the left margin, or a list item indented less than every line between it and `L`. */
+function enclosing(work: readonly string[], L: number): number {
+  let least = Infinity;
+  for (let l = L - 1; l >= 0; l--) {
+    const t = work[l];
+    if (!t.trim() || t.trimStart().startsWith('#') || /^[ ]*\t/.test(t)) continue;
+    const i = indentOf(t);
+    if (i === 0 || (/^ *- /.test(t) && i < least)) return l;
+    least = Math.min(least, i);
+  }
+  return 0;
 }
 
 function indentOf(line: string): number {
