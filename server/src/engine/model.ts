@@ -37,9 +37,13 @@ export function hasToComplete(v: unknown): boolean {
   return isPlaceholder(v);
 }
 
-/** Text as written for a label or a sentence: undefined when blank or still to be completed. */
+/**
+ * Text as written, for a label or a sentence: undefined when blank or still to be completed. Not
+ * trimmed: the page shows the record's words exactly (JavaScript's trim would also drop marks such
+ * as a byte-order mark, hiding what the file holds).
+ */
 export function writtenText(v: unknown): string | undefined {
-  return isPlaceholder(v) ? undefined : asString(v)?.trim() || undefined;
+  return isPlaceholder(v) || isBlank(v) ? undefined : asString(v);
 }
 
 /** A list entry with its place in the file. */
