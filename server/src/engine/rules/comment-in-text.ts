@@ -6,6 +6,8 @@ import { schemaAt, titleAt } from '../schema-info';
 
 /** A `#` after a space, followed directly by a letter or digit (`#2`, `#ref`): a note to YAML, but rarely to the person who wrote it. */
 const STUCK_NOTE = /^[ \t]+#(?=[\p{L}\p{N}])/u;
+/** Anywhere in the text: a space and a # stuck to a letter or digit. */
+const ANY_STUCK_NOTE = /[ \t]#[\p{L}\p{N}]/u;
 /** The same, where the value is empty: `evidence: #2 discussed`. */
 const STUCK_NOTE_ONLY = /^[ \t]*:[ \t]+#(?=[\p{L}\p{N}])/u;
 
@@ -19,7 +21,8 @@ export const commentInText: Rule = {
   group: 'format',
   check(ctx) {
     const { doc } = ctx;
-    if (!doc.text.includes('#') || !doc.root) return;
+    // Such a note is rare: the whole text is searched once, and the tree walked only when one is there.
+    if (!doc.root || !ANY_STUCK_NOTE.test(doc.text)) return;
     walk(ctx, doc.root, []);
   },
 };
