@@ -141,3 +141,28 @@ describe('--changed-since in a real git repository', () => {
     assert.match(r.stderr, /fetch-depth: 0/);
   });
 });
+
+describe('--changed-since under a changed settings file', () => {
+  it('reports a case file it governs that cannot be read, as a full run would', () => {
+    const s = scratch();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: s.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      git('init', '-q', '-b', 'main');
+      writeFileSync(join(s.dir, 'scr.config.yaml'), 'decisionLimit: 1 month\n');
+      writeFileSync(join(s.dir, 'child-p.scr.yaml'), P);
+      // Not UTF-8: a full run reports it as a file that cannot be read.
+      writeFileSync(join(s.dir, 'latin1.scr.yaml'), Buffer.from('scr: 1\ncase:\n  reference: X\n  child:\n    pseudonym: Child \xe9\n', 'latin1'));
+      git('add', '.');
+      git('commit', '-q', '-m', 'The dossier');
+      writeFileSync(join(s.dir, 'scr.config.yaml'), 'decisionLimit: 2 months\n');
+      const full = run(['--format', 'json', '--today', GOLDEN_TODAY], s.dir);
+      const changed = run(['--changed-since', 'HEAD', '--format', 'json', '--today', GOLDEN_TODAY], s.dir);
+      assert.deepEqual(reported(full.stdout), ['child-p.scr.yaml', 'latin1.scr.yaml']);
+      assert.deepEqual(reported(changed.stdout), reported(full.stdout));
+      assert.equal(changed.code, 1, 'the unreadable file fails the run, as it fails a full run');
+    } finally {
+      s.done();
+    }
+  });
+});

@@ -437,9 +437,12 @@ async function onlyChanged(reports: FileReport[], ref: string, cwd: string, doss
   const involves = (x: Finding) => x.related.some((rel) => rel.path !== undefined && isChanged(rel.path));
   return reports.filter((r) => {
     if (isChanged(r.absolutePath)) return true;
-    if (r.kind !== 'case') return false;
+    if (r.kind === 'config') return false;
+    // A case file that cannot be read is governed by its settings as much as one that can: a full
+    // run would fail on it, so a run of the changes must too.
     const p = realOf(r.absolutePath);
     if (settingsChanged || changedFolders.some((d) => p.startsWith(d))) return true;
+    if (r.kind !== 'case') return false;
     if (changedRefs.has(refOf.get(r.absolutePath) ?? '\u0000')) return true;
     return r.findings.some(involves) || r.waived.some(involves);
   });
