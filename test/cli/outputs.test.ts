@@ -103,6 +103,19 @@ describe('--output', () => {
   });
 });
 
+describe('--format json', () => {
+  it('lists each file\'s waived findings with their reason and the waiver\'s place, apart from its diagnostics', () => {
+    const r = run(['child-r.scr.yaml', '--today', GOLDEN_TODAY, '--format', 'json'], CI_DOSSIER);
+    const [file] = JSON.parse(r.stdout).files as { diagnostics: { rule: string }[]; waived: { rule: string; line: number; reason: string; waiver: { line: number } }[] }[];
+    assert.equal(file.waived.length, 1);
+    const [w] = file.waived;
+    assert.equal(w.rule, 'minimum-data-requested');
+    assert.match(w.reason, /^the practice closed in 2015/);
+    assert.equal(w.waiver.line, w.line - 1, 'the comment stands on the line above');
+    assert.ok(!file.diagnostics.some((d) => d.rule === 'minimum-data-requested'), 'a waived finding is not among the diagnostics');
+  });
+});
+
 describe('--format markdown', () => {
   it('links lines to the code host when the CI says where (GitHub, GitLab)', () => {
     const gh = run(['--format', 'markdown', '--today', GOLDEN_TODAY], CI_DOSSIER, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'board/dossier', GITHUB_SHA: 'abc123' });

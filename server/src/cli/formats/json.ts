@@ -17,6 +17,16 @@ export function formatJson(report: RunReport): string {
       }),
       findings: c.findings.map((x) => x.message),
     })),
+    // The findings a `# scr-waive` comment accepts, each with its reason (empty when none is
+    // given) and where the waiver is: added last, so `diagnostics` still holds only the open ones.
+    waived: f.waived.map((x) => {
+      const r = f.lines.humanRange(x.span);
+      const w = f.lines.positionAt(x.waived?.span.start ?? x.span.start);
+      return {
+        rule: x.rule, severity: x.severity, message: x.message, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn, questions: x.questions,
+        reason: x.waived?.reason ?? '', waiver: { line: w.line + 1, column: w.character + 1 },
+      };
+    }),
   }));
   // Whether the run failed and why (the exit status says the same): added after `files`, so a
   // script that reads `files` finds it unchanged.
