@@ -101,6 +101,22 @@ describe('--output', () => {
     const levels = JSON.parse(r.stdout).runs[0].results.filter((x: { suppressions?: unknown }) => !x.suppressions).map((x: { level: string }) => x.level);
     assert.deepEqual([...new Set(levels)], ['error']);
   });
+
+  it('--quiet is for the screen: the files written with --output hold every finding', () => {
+    const full = run(['--today', GOLDEN_TODAY, '--format', 'json'], CI_DOSSIER);
+    const r = run(['--quiet', '--today', GOLDEN_TODAY, '-o', join(s.dir, 'q.sarif'), '-o', join(s.dir, 'q.json'), '-o', join(s.dir, 'q.md')], CI_DOSSIER);
+    assert.equal(r.code, full.code);
+    assert.doesNotMatch(r.stdout, / warning /, 'the screen shows errors only');
+    assert.match(r.stdout, /warnings? and \d+ notes? not shown/);
+    const levels = JSON.parse(readFileSync(join(s.dir, 'q.sarif'), 'utf8')).runs[0].results.map((x: { level: string }) => x.level);
+    assert.ok(levels.includes('warning') && levels.includes('note'), 'the SARIF file keeps warnings and notes');
+    const json = readFileSync(join(s.dir, 'q.json'), 'utf8');
+    const rootPath = (j: string) => j.replaceAll(CI_DOSSIER, '');
+    assert.equal(rootPath(json), rootPath(full.stdout), 'the JSON file is as without --quiet');
+    const md = readFileSync(join(s.dir, 'q.md'), 'utf8');
+    assert.match(md, /warning/);
+    assert.doesNotMatch(md, /not shown/);
+  });
 });
 
 describe('--format json', () => {

@@ -43,7 +43,7 @@ Options:
                            scr.config.yaml)
       --today YYYY-MM-DD   check as if today were this day (for reproducible results)
       --max-warnings N     fail when there are more than N warnings
-  -q, --quiet              report errors only
+  -q, --quiet              show errors only (--output files still hold every finding)
       --no-color           plain output
       --debug              show internal details when something goes wrong
   -h, --help               show this help
@@ -257,9 +257,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   }
   const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
   // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
+  // It is about the screen only: a file written with --output (SARIF for code scanning, JSON for a
+  // script, the job summary) is read by something else, and holds every finding.
   const before = counts(reports);
-  if (o.quiet) for (const r of reports) r.findings = r.findings.filter((x) => x.severity === 'error');
-  const { errors, warnings } = counts(reports);
+  const shownFiles = o.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : reports;
+  const { errors, warnings } = counts(shownFiles);
   // Writing a baseline accepts every finding it can record; a file that could not be read, and
   // mistakes in a settings file, are never recorded (see baseline.ts), so they still fail the run.
   const unacceptable = reports.filter((r) => r.kind !== 'case').reduce((n, r) => n + r.findings.filter((x) => x.severity === 'error').length, 0);
@@ -270,19 +272,22 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     pathProblems: problems.map((p) => p.message),
     writingBaseline: !!writeBaselineFile,
   });
-  const report: RunReport = {
-    files: reports, errors, warnings, baselined, outcome,
-    ...(o.quiet ? { hidden: { warnings: before.warnings - warnings, notes: before.notes - counts(reports).notes } } : {}),
+  const fullReport: RunReport = {
+    files: reports, errors: before.errors, warnings: before.warnings, baselined, outcome,
     ...(changedRef !== undefined ? { changedSince: changedRef } : {}),
+  };
+  const report: RunReport = !o.quiet ? fullReport : {
+    ...fullReport, files: shownFiles, errors, warnings,
+    hidden: { warnings: before.warnings - warnings, notes: before.notes - counts(shownFiles).notes },
   };
 
   if (!files.length && !problems.length && !named.length && !settingsNamed.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
   else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
   const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath, repoRoot: repositoryRoot(io.cwd), linkFrom: toSlash(nodePath.resolve(io.cwd)) };
   // A report written to a file links to the case files from that file's folder.
-  const render = (name: FormatName, colour: boolean, linkFrom = ctx.linkFrom) => FORMATS[name](report, { ...ctx, color: colour, linkFrom });
-  io.stdout(render(format, color));
-  for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(out.format, false, toSlash(nodePath.dirname(resolve(out.path)))));
+  const render = (r: RunReport, name: FormatName, colour: boolean, linkFrom = ctx.linkFrom) => FORMATS[name](r, { ...ctx, color: colour, linkFrom });
+  io.stdout(render(report, format, color));
+  for (const out of outputs) await writeOut(io, resolve(out.path), out.path, render(fullReport, out.format, false, toSlash(nodePath.dirname(resolve(out.path)))));
   if (writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${o['write-baseline']}.\n`);
 
   // The formats for people state the outcome; beside one for a program, it is said on stderr.
