@@ -192,6 +192,18 @@ describe('scr-check on bad input', () => {
     assert.match(plain.stdout, new RegExp(`${files.length} case files checked \\(${unread} could not be read\\): `), 'the files that could not be read are counted among those checked, and said');
   });
 
+  it('an empty case file is told how to start, in words that also suit a CI log', () => {
+    const e = scratch();
+    writeFileSync(join(e.dir, 'empty.scr.yaml'), '');
+    const r = scrCheck([join(e.dir, 'empty.scr.yaml'), '--format', 'json']);
+    e.done();
+    assert.equal(r.code, 1);
+    const [message] = (JSON.parse(r.stdout).files[0].diagnostics as { message: string }[]).map((d) => d.message);
+    assert.match(message, /^This case file is empty\. Start it with `scr: 1` and the `case` section/);
+    assert.match(message, /in VS Code, the "SCR: New Case File" command/, 'the editor command is said to be the editor\'s');
+    assert.match(message, /elsewhere, copy a case file from the checker's examples folder/, 'and a way to start outside the editor');
+  });
+
   it('a case file named on the command line that leads nowhere is reported on that file, and counted', () => {
     const dangling = join(s.dir, 'g-dangling.scr.yaml');
     symlinkSync(join(s.dir, 'nowhere-else.scr.yaml'), dangling);

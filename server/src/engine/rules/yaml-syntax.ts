@@ -15,7 +15,7 @@ export const yamlSyntax: Rule = {
       ctx.report({
         span: ctx.doc.lineSpan(ctx.doc.root?.range?.[0] ?? 0),
         message: v === null || v === undefined
-          ? 'This case file is empty. Start it with `scr: 1` and the `case` section (the "SCR: New Case File" command writes a skeleton).'
+          ? 'This case file is empty. Start it with `scr: 1` and the `case` section (in VS Code, the "SCR: New Case File" command writes a skeleton; elsewhere, copy a case file from the checker\'s examples folder).'
           : 'A case file is a set of keys (`scr: 1`, `case:`, `referral:` ...), but this file holds a single value or a list.',
       });
     }
