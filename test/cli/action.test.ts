@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
@@ -21,7 +21,7 @@ describe('the action’s check step', () => {
   });
   after(() => s.done());
 
-  const step = (inputs: Record<string, string>) => {
+  const step = (inputs: Record<string, string>, cwd = s.dir) => {
     const out = join(s.dir, '..', `${Math.random().toString(36).slice(2)}-gh`);
     const output = `${out}-output`;
     const summary = `${out}-summary.md`;
@@ -30,7 +30,7 @@ describe('the action’s check step', () => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(GITHUB_|GITLAB_|CI_|RUNNER_)/.test(k) && k !== 'CI') env[k] = v;
     const r = spawnSync('bash', ['-e', '-c', CHECK], {
-      cwd: s.dir,
+      cwd,
       encoding: 'utf8',
       env: {
         ...env, NO_COLOR: '1', GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary,
@@ -57,5 +57,32 @@ describe('the action’s check step', () => {
     assert.match(r.log, /^::error title=SCR Decision Checker::The SARIF file child-p\.scr\.yaml\/qm2\.sarif was not written/m);
     assert.match(r.output, /^sarif-file=$/m);
     assert.match(r.output, /^exit-code=2$/m);
+  });
+
+  it('takes one path per line, so a folder with a space in its name can be given', () => {
+    const d = scratch();
+    try {
+      mkdirSync(join(d.dir, '2016 cases'));
+      mkdirSync(join(d.dir, 'later'));
+      cpSync(join(CI_DOSSIER, 'child-p.scr.yaml'), join(d.dir, '2016 cases', 'child p.scr.yaml'));
+      cpSync(join(CI_DOSSIER, 'child-r.scr.yaml'), join(d.dir, 'later', 'child-r.scr.yaml'));
+      cpSync(join(CI_DOSSIER, 'child-s.scr.yaml'), join(d.dir, 'child-s.scr.yaml'));
+      // As a YAML block input (`paths: |`) arrives: each line one path, ending with a line break.
+      const r = step({ SCR_PATHS: '2016 cases/\n  later/child-r.scr.yaml  \r\n\n' }, d.dir);
+      assert.doesNotMatch(r.log, /scr-check: /, r.log);
+      assert.match(r.log, /^SCR check: .* 2 case files checked/m, r.log);
+      assert.match(r.log, /2016 cases\/child p\.scr\.yaml/);
+      assert.match(r.log, /later\/child-r\.scr\.yaml/);
+      assert.doesNotMatch(r.log, /child-s/, 'only the paths given are checked');
+    } finally {
+      d.done();
+    }
+  });
+
+  it('still takes paths separated by spaces on one line', () => {
+    const r = step({ SCR_PATHS: 'child-p.scr.yaml  child-r.scr.yaml' });
+    assert.doesNotMatch(r.log, /scr-check: /, r.log);
+    assert.match(r.log, /^SCR check: .* 2 case files checked/m, r.log);
+    assert.doesNotMatch(r.log, /child-s/);
   });
 });

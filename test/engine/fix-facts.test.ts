@@ -237,3 +237,80 @@ describe('the date of a request a fix writes', () => {
     assert.match(f.fixes[0].edits[0].newText, LATER);
   });
 });
+
+describe('a place still to be completed is one finding, to-complete’s, not a gap another rule reports again', () => {
+  const AGENCIES = 'To be completed. The ids of the agencies present, as a list such as [csc, police].';
+  const meeting = (body: string) => BASE.replace(/meetings:\n(?:[ -].*\n)+/, `meetings:\n  - date: 2016-02-01\n    forum: SCR subgroup\n${body}`);
+  const rules = (text: string) => findings(text).map((x) => x.rule);
+
+  it('inter-agency-discussion: the agencies present still to be completed (as a fix or the meeting snippet writes them) are not said to be none', () => {
+    const text = meeting(`    agencies: ${AGENCIES}\n`);
+    assert.notEqual(text, BASE);
+    // The meeting has no recommendation: that, and only that, is this rule's to say.
+    const f = one(text, 'inter-agency-discussion');
+    assert.doesNotMatch(f.message, /agenc(y is|ies are) recorded as present|List under `agencies`/);
+    assert.match(f.message, /The meeting on 1 February 2016 \(SCR subgroup\): no recommendation to the chair is recorded\./);
+    assert.equal(f.fixes.length, 3, 'the recommendation can be recorded');
+    assert.equal(findings(text).filter((x) => x.rule === 'to-complete' && x.subject === 'meetings.0.agencies').length, 1);
+    assert.notEqual(status(text, 4), 'met');
+    // Or an id in the list still to be completed.
+    const listed = meeting(`    agencies:\n      - csc\n      - ${AGENCIES}\n    recommendation:\n      outcome: scr\n`);
+    assert.ok(!rules(listed).includes('inter-agency-discussion'), findings(listed).map((x) => x.message).join('\n'));
+    assert.ok(rules(listed).includes('to-complete'));
+    assert.notEqual(status(listed, 4), 'met');
+  });
+
+  it('inter-agency-discussion: a recommendation still to be completed is not said to be missing', () => {
+    for (const rec of ['    recommendation: To be completed.\n', '    recommendation:\n      outcome: To be completed. Choose scr, no-scr or more-information.\n']) {
+      const text = meeting(`    agencies: [csc, police]\n${rec}`);
+      assert.deepEqual(rules(text), ['to-complete'], rec);
+      assert.notEqual(status(text, 4), 'met');
+    }
+  });
+
+  it('neighbouring-check-outstanding: a check whose request date is still to be completed is not said to be asked and unanswered', () => {
+    const text = BASE.replace('    - board: Northshire LSCB\n      from: 2013-03-01\n', '    - board: Westshire LSCB\n      from: 2012-01-01\n      to: 2013-03-01\n    - board: Northshire LSCB\n      from: 2013-03-01\n')
+      .replace(/\nagencies:\n/, '\nneighbouringBoards:\n  - board: Westshire LSCB\n    requested: To be completed. The date the request was sent (YYYY-MM-DD).\nagencies:\n');
+    assert.deepEqual(rules(text), ['to-complete']);
+    assert.notEqual(status(text, 3), 'met');
+  });
+
+  it('neighbouring-check: a check whose board is still to be completed may be the check with the board unchecked', () => {
+    const two = BASE.replace('    - board: Northshire LSCB\n      from: 2013-03-01\n', '    - board: Westshire LSCB\n      from: 2012-01-01\n      to: 2013-03-01\n    - board: Northshire LSCB\n      from: 2013-03-01\n');
+    const text = two.replace(/\nagencies:\n/, '\nneighbouringBoards:\n  - board: To be completed. Name of the other LSCB.\n    requested: 2016-01-20\n    received: 2016-01-25\n    outcome: Not known to its agencies.\nagencies:\n');
+    assert.deepEqual(rules(text), ['to-complete']);
+    assert.notEqual(status(text, 3), 'met');
+    // A second board unchecked is more than one check to be completed can be: both are named.
+    const three = text.replace('    - board: Westshire LSCB\n', '    - board: Eastshire LSCB\n      from: 2011-01-01\n      to: 2012-01-01\n    - board: Westshire LSCB\n');
+    assert.equal(findings(three).filter((x) => x.rule === 'neighbouring-check').length, 2);
+  });
+
+  it('criteria-evidence: a finding still to be completed is not quoted as if it were one', () => {
+    const text = BASE.replace('    finding: suspected\n    evidence: Injuries inconsistent with the account given.\n', '    finding: To be completed. Choose suspected, known or not-suspected.\n');
+    assert.notEqual(text, BASE);
+    const f = one(text, 'criteria-evidence');
+    assert.doesNotMatch(f.message, /To be completed/);
+    assert.match(f.message, /the finding on whether abuse or neglect is known or suspected, still to be completed, gives no evidence/);
+  });
+});
+
+describe('the case’s own board still to be completed', () => {
+  const text = BASE.replace('  board: Northshire LSCB\n', '  board: To be completed. Name of your LSCB.\n');
+
+  it('no board in the address history is taken as another board: nothing is said about neighbouring checks', () => {
+    assert.notEqual(text, BASE);
+    const f = findings(text);
+    assert.deepEqual(f.filter((x) => x.rule === 'neighbouring-check').map((x) => x.message), []);
+    assert.deepEqual(f.filter((x) => x.rule === 'to-complete' && x.subject === 'case.board').length, 1);
+  });
+
+  it('question 3 cannot be judged until it is written, and is held back by the board still to be completed', () => {
+    const q3 = analyseText(text, { today }).checklist.find((c) => c.question === 3)!;
+    assert.equal(q3.status, 'not-met');
+    assert.doesNotMatch(q3.summary, /No check recorded with Northshire/);
+    assert.match(q3.summary, /The board considering the case \(`board` under `case`\) is still to be completed/);
+    assert.deepEqual(q3.findings.map((x) => `${x.rule} ${x.subject}`), ['to-complete case.board']);
+    // Written, the family's own board is their own again.
+    assert.equal(analyseText(BASE, { today }).checklist.find((c) => c.question === 3)!.status, 'not-applicable');
+  });
+});

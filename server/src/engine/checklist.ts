@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -98,9 +98,14 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const checkFor = (b: string) => checks.find((c) => sameBoard(c.data.board, b));
     let status: ChecklistStatus;
     let summary: string;
+    // While the case's own board is still to be completed, the family's own board would read as another.
+    const ownToComplete = ownBoardToComplete(doc);
     if (asArray(doc.get(['family', 'addresses'])).length === 0) {
       status = 'not-met';
       summary = 'No address history is recorded, so it cannot be shown whether other boards needed checking.';
+    } else if (ownToComplete) {
+      status = 'not-met';
+      summary = 'The board considering the case (`board` under `case`) is still to be completed, so which boards in the address history are other boards, needing a check, cannot be judged yet. Write in your board’s name.';
     } else if (others.length === 0 && unnamed.length) {
       status = 'not-met';
       summary = `${unnamed.length === addresses.length ? (addresses.length === 1 ? 'The board of the one address in the family’s history is' : 'The board of every address in the family’s history is') : unnamed.length === 1 ? 'The board of one address in the family’s history is' : `The boards of ${unnamed.length} addresses in the family’s history are`} not yet written, so it cannot be shown whether other boards needed checking. Write in the board for each address.`;
@@ -115,7 +120,9 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
         : outstanding.length ? `Waiting for an answer from ${outstanding.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`
         : `Every other board in the address history was checked and answered.`;
     }
-    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`))));
+    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`)),
+      // The finding on the board still to be completed is what holds the question back.
+      (f) => ownToComplete && f.rule === 'to-complete' && f.subject === 'case.board'));
   }
 
   // Q4: inter-agency discussion.

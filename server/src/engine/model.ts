@@ -256,6 +256,14 @@ export function ownBoard(doc: CaseDoc): string | undefined {
   return isPlaceholder(own) ? undefined : asString(own)?.trim() || undefined;
 }
 
+/**
+ * Whether the case's own board (`case.board`) is still to be completed: until it is written, which
+ * boards in the address history are other boards cannot be told.
+ */
+export function ownBoardToComplete(doc: CaseDoc): boolean {
+  return isPlaceholder(doc.get(['case', 'board']));
+}
+
 /** Boards in the family's address history other than the case's own, each once, with where they stand. */
 export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path }[] {
   return once(doc, 'otherBoards', () => {

@@ -1,7 +1,7 @@
 import { asRecord, CRITERIA, CRITERION_QUESTION, findingOf } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
-import { isBlank } from '../text';
+import { isBlank, isPlaceholder } from '../text';
 import { setValue } from '../fixes';
 
 export const criteriaEvidence: Rule = {
@@ -23,7 +23,8 @@ export const criteriaEvidence: Rule = {
       ctx.report({
         span: doc.has(path) ? doc.spanOf(path) : doc.keySpan(['criteria', key]),
         message:
-          `Absent statutory-criteria evidence: the finding on ${CRITERION_QUESTION[key]} (\`${finding}\`) gives no evidence. ` +
+          // A finding still to be completed is not quoted as if it were one: to-complete reports it.
+          `Absent statutory-criteria evidence: the finding on ${CRITERION_QUESTION[key]}${isPlaceholder(finding) ? ', still to be completed,' : ` (\`${finding}\`)`} gives no evidence. ` +
           'Add `evidence`: what the finding rests on, such as medical opinion, agency returns or the police position, so that others can check it.',
         fixes: fix('Add `evidence`', setValue(doc, path, TO_COMPLETE)),
         // A criterion the test does not need (say serious harm when the child died) does not hold QM2 question 7 back.

@@ -12,12 +12,30 @@ const OUTCOMES: { value: string; words: string }[] = [
   { value: 'more-information', words: 'asked for more information' },
 ];
 
+/** The agencies written as present: an id still to be completed is none yet. */
 function agencyCount(m: Entry): number {
-  return new Set(asArray(m.data.agencies)).size;
+  return new Set(asArray(m.data.agencies).filter((a) => !isPlaceholder(a))).size;
 }
 
+/**
+ * Whether who attended is still to be completed (`agencies: To be completed. …`, as a fix or the
+ * meeting snippet writes it, or such words in the list): to-complete reports it and holds question 4
+ * back, so this rule does not report the same gap again.
+ */
+function agenciesToBeCompleted(m: Entry): boolean {
+  const v = m.data.agencies;
+  return isPlaceholder(v) || asArray(v).some(isPlaceholder);
+}
+
+/** A recommendation is recorded, or still to be completed (to-complete reports that). */
 function hasRecommendation(m: Entry): boolean {
-  return !isBlank(asRecord(m.data.recommendation)?.outcome);
+  const rec = m.data.recommendation;
+  return isPlaceholder(rec) || !isBlank(asRecord(rec)?.outcome);
+}
+
+/** Whether the meeting lacks the agencies present, not counting a list still to be completed. */
+function agenciesGap(m: Entry): boolean {
+  return agencyCount(m) < 2 && !agenciesToBeCompleted(m);
 }
 
 /**
@@ -47,7 +65,7 @@ export const interAgencyDiscussion: Rule = {
     const all = entries(doc, ['meetings']);
     const before = all.filter((m) => decision === undefined || onOrBefore(m.data.date, decision));
     // A meeting whose agencies are not written as a list of ids may well count: the format check says so.
-    if (before.some((m) => (agencyCount(m) >= 2 || wrongKind(doc, [...m.path, 'agencies'])) && hasRecommendation(m))) return;
+    if (before.some((m) => (!agenciesGap(m) || wrongKind(doc, [...m.path, 'agencies'])) && hasRecommendation(m))) return;
     const when = decision !== undefined ? `before the decision on ${formatLong(decision)}` : 'so far';
 
     if (before.length === 0) {
@@ -76,23 +94,24 @@ export const interAgencyDiscussion: Rule = {
     }
 
     // The meeting nearest to what is needed: fewest gaps, then the latest.
-    const gaps = (m: Entry) => (agencyCount(m) < 2 ? 1 : 0) + (hasRecommendation(m) ? 0 : 1);
+    const gaps = (m: Entry) => (agenciesGap(m) ? 1 : 0) + (hasRecommendation(m) ? 0 : 1);
     const best = before.reduce((a, b) => {
       const d = gaps(b) - gaps(a);
       if (d !== 0) return d < 0 ? b : a;
       return (parseDate(b.data.date) ?? -Infinity) >= (parseDate(a.data.date) ?? -Infinity) ? b : a;
     });
     const count = agencyCount(best);
+    const fewAgencies = agenciesGap(best);
     const missingRec = !hasRecommendation(best);
     const problems: string[] = [];
-    if (count < 2) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
+    if (fewAgencies) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
     if (missingRec) problems.push('no recommendation to the chair is recorded');
     const name = `The meeting${meetingWords(best.data)}` +
       (isPlaceholder(best.data.date) ? ', whose date is still to be completed' : '');
     const recPath = [...best.path, 'recommendation'];
     const rec = best.data.recommendation;
     let fixes: Fix[] = [];
-    if (missingRec && count >= 2) {
+    if (missingRec && !fewAgencies) {
       fixes = perOutcome(
         (words) => `Record that the meeting ${words}`,
         (outcome) => asRecord(rec) ? setValue(doc, [...recPath, 'outcome'], outcome)
@@ -105,9 +124,9 @@ export const interAgencyDiscussion: Rule = {
       message: (
         `No meeting ${when} both brought two or more agencies together and made a recommendation to the chair. ` +
         `${name}: ${problems.join(', and ')}. ` +
-        (count < 2 ? 'List under `agencies` every agency present, by its id. ' : '') +
+        (fewAgencies ? 'List under `agencies` every agency present, by its id. ' : '') +
         (missingRec ? 'Add the meeting’s `recommendation`: its `outcome` (scr, no-scr or more-information) and why. ' : '') +
-        (count < 2 ? 'If only one agency took part, a discussion with the others is still needed before the decision.' : '')).trim(),
+        (fewAgencies ? 'If only one agency took part, a discussion with the others is still needed before the decision.' : '')).trim(),
       fixes,
     });
   },

@@ -18,6 +18,8 @@ export const neighbouringCheckOutstanding: Rule = {
     const decision = decisionDay(doc);
     for (const c of entries(doc, ['neighbouringBoards'])) {
       if (!isBlank(c.data.received)) continue;
+      // A request whose date is still to be completed is not yet shown to have been made: to-complete reports it.
+      if (isPlaceholder(c.data.requested)) continue;
       // A board still to be completed is not yet a name to put in a sentence.
       const board = (isPlaceholder(c.data.board) ? undefined : asString(c.data.board)?.trim()) || 'The other board';
       const requested = parseDate(c.data.requested);

@@ -1,8 +1,8 @@
 import { appendItem } from '../fixes';
-import { entries, otherBoards, ownBoard } from '../model';
+import { entries, otherBoards, ownBoard, ownBoardToComplete } from '../model';
 import { requestDate } from '../placeholders';
 import { fix, type Rule } from '../rule';
-import { sameBoard } from '../text';
+import { isPlaceholder, sameBoard } from '../text';
 import type { Related } from '../types';
 
 export const neighbouringCheck: Rule = {
@@ -15,10 +15,16 @@ export const neighbouringCheck: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
+    // While the case's own board is still to be completed, which boards are other boards cannot be
+    // told: to-complete reports `case.board`, and nothing is said here (the family's own board would be named).
+    if (ownBoardToComplete(doc)) return;
     const checks = entries(doc, ['neighbouringBoards']);
     const own = ownBoard(doc);
-    for (const other of otherBoards(doc)) {
-      if (checks.some((c) => sameBoard(c.data.board, other.board))) continue;
+    const unchecked = otherBoards(doc).filter((other) => !checks.some((c) => sameBoard(c.data.board, other.board)));
+    // A check whose board is still to be completed may be the check with any of them: while there are
+    // as many such checks as boards unchecked, to-complete's finding on each is the one to act on.
+    if (unchecked.length <= checks.filter((c) => isPlaceholder(c.data.board)).length) return;
+    for (const other of unchecked) {
       const related: Related[] = [];
       if (doc.has(['neighbouringBoards'])) related.push({ span: doc.keySpan(['neighbouringBoards']), message: 'The checks with other boards recorded so far.' });
       if (own) related.push({ span: doc.spanOf(['case', 'board']), message: `The board considering the case: ${own}.` });
