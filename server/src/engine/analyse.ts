@@ -141,7 +141,7 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
 function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptions): void {
   const slips: { fix: Fix; edit: TextEdit }[] = [];
   for (const f of findings) {
-    const fix = f.fixes.find((x) => x.preferred && x.correction === 'spelling' && x.edits.length === 1);
+    const fix = f.fixes.find((x) => x.preferred && (x.correction === 'spelling' || x.correction === 'quotes') && x.edits.length === 1);
     if (!fix) continue;
     const edit = fix.edits[0];
     if (slips.some((s) => s.edit.span.start < edit.span.end && edit.span.start < s.edit.span.end)) continue;
@@ -167,7 +167,8 @@ function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptio
     // The misspellings it names, else all of them.
     const named = slips.filter((s) => f.message.includes(`\`${s.edit.newText}\``));
     const causes = named.length ? named : slips;
-    const words = causes.map((s, i) => `\`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\` ${i === 0 ? 'looks like a misspelling of' : 'of'} \`${s.edit.newText}\``);
+    // A choice in curly quotes is not misspelt: it says what is wrong with it.
+    const words = causes.map((s, i) => `\`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\` ${s.fix.correction === 'quotes' ? 'is written in curly quotes for' : i === 0 ? 'looks like a misspelling of' : 'of'} \`${s.edit.newText}\``);
     const rule = RULES_BY_ID.get(f.rule)?.title;
     f.message = `${listWords(words, 'and')}, so what is written there is not read. Correct ${causes.length === 1 ? 'it' : 'them'} (the quick fix does), and this finding${rule ? ` (“${rule}”)` : ''} goes.`;
     f.fixes = causes.map((s) => s.fix);

@@ -31,10 +31,11 @@ export interface Fix {
   /**
    * Set on a fix that only corrects how something already written is spelt or written, adding
    * nothing and choosing nothing: a misspelt key (`spelling`), value or agency id, or a date
-   * written another way that can be read only one way (`date`). "Fix all" makes these first, and
+   * written another way that can be read only one way (`date`), or a choice written in curly quotes
+   * as a word processor makes them (`quotes`). "Fix all" makes these first, and
    * they are the only fixes made when the file is saved.
    */
-  correction?: 'spelling' | 'date';
+  correction?: 'spelling' | 'date' | 'quotes';
 }
 
 export interface Related {

@@ -151,6 +151,12 @@ function describeValue(v: unknown): string {
 }
 
 /** The value at `path` in words, a single value quoted as written (`0x1F`, not the 31 YAML makes of it). */
+/** A value with the curly quotes (“ ” ‘ ’) around it taken off; undefined when there are none. */
+export function withoutCurlyQuotes(value: string): string | undefined {
+  const m = /^\s*[“”‘’]+\s*(.*?)\s*[“”‘’]+\s*$/s.exec(value);
+  return m ? m[1] : undefined;
+}
+
 function describeWritten(doc: CaseDoc, path: Path): string {
   const v = doc.get(path);
   // Text is quoted as it reads (without its quote marks); a number or a date, as it was written.
@@ -210,6 +216,21 @@ function report(ctx: RuleContext, err: AjvError): void {
       const allowed = (err.params.allowedValues as unknown[]).filter((v): v is string => typeof v === 'string');
       const value = doc.get(path);
       if (isBlank(value) && covered(ctx, path, COVERED_WHEN_EMPTY)) return;
+      // Curly quotes around a choice, as a word processor makes them (`“suspected”`), are part of
+      // the value in a case file: said plainly, with a correction that takes them off.
+      const unquoted = typeof value === 'string' ? withoutCurlyQuotes(value) : undefined;
+      if (unquoted !== undefined && allowed.includes(unquoted)) {
+        const edit = replaceValue(doc, path, unquoted);
+        ctx.report({
+          span: doc.spanOf(path),
+          message:
+            `${cap(titleAt(path))} is written in curly quotes, as a word processor makes them (“${unquoted}” with its quote marks). ` +
+            `In a case file those quote marks are part of the value, so it is not read as \`${unquoted}\`, one of the choices. ` +
+            'Remove the curly quotes (the quick fix does): a choice needs no quotes.',
+          fixes: edit ? [{ title: `Remove the curly quotes: \`${unquoted}\``, edits: [edit], preferred: true, correction: 'quotes' }] : [],
+        });
+        return;
+      }
       const guess = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const ordered = guess ? [guess, ...allowed.filter((a) => a !== guess)] : allowed;
       ctx.report({
