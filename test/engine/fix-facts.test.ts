@@ -310,6 +310,7 @@ describe('the case’s own board still to be completed', () => {
     assert.doesNotMatch(q3.summary, /No check recorded with Northshire/);
     assert.match(q3.summary, /The board considering the case \(`board` under `case`\) is still to be completed/);
     assert.deepEqual(q3.findings.map((x) => `${x.rule} ${x.subject}`), ['to-complete case.board']);
+    assert.match(q3.findings[0].message, /does not count towards QM2 question 3/);
     // Written, the family's own board is their own again.
     assert.equal(analyseText(BASE, { today }).checklist.find((c) => c.question === 3)!.status, 'not-applicable');
   });

@@ -120,9 +120,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
         : outstanding.length ? `Waiting for an answer from ${outstanding.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`
         : `Every other board in the address history was checked and answered.`;
     }
-    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`)),
-      // The finding on the board still to be completed is what holds the question back.
-      (f) => ownToComplete && f.rule === 'to-complete' && f.subject === 'case.board'));
+    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`))));
   }
 
   // Q4: inter-agency discussion.
