@@ -112,6 +112,14 @@ describe('--changed-since in a real git repository', () => {
     git('checkout', '-q', '--', 'dossier/child-p.scr.yaml');
   });
 
+  it('from a subfolder with no changes, says that changed case files lie outside it', () => {
+    write('dossier/child-p.scr.yaml', P.replace('Child P', 'Child P1'));
+    const r = run(['--changed-since', 'HEAD', '--format', 'json', '--today', GOLDEN_TODAY], join(s.dir, 'dossier', 'new'));
+    git('checkout', '-q', '--', 'dossier/child-p.scr.yaml');
+    assert.deepEqual(reported(r.stdout), []);
+    assert.equal(r.stderr, 'scr-check: no case files changed since HEAD among those checked; 1 changed case file is outside them (../child-p.scr.yaml).\n');
+  });
+
   it('an unknown ref is a clear usage problem (exit 2)', () => {
     for (const ref of ['no-such-branch', 'origin/main', '--output=x']) {
       const r = check(ref);

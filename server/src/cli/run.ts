@@ -247,7 +247,9 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   // Every file checked, for related places in files that are not reported themselves.
   const byPath = new Map(reports.map((r) => [r.absolutePath, r]));
-  if (changedRef !== undefined) reports = await onlyChanged(reports, changedRef, io.cwd, dossier, configPath);
+  // Changed case files that lie outside the paths checked (a run from a sub-folder), to say so.
+  let changedElsewhere: string[] = [];
+  if (changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, changedRef, io.cwd, dossier, configPath));
 
   let written: number | undefined;
   if (writeBaselineFile) {
@@ -282,7 +284,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   };
 
   if (!files.length && !problems.length && !named.length && !settingsNamed.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
-  else if (changedRef !== undefined && !reports.length && files.length) io.stderr(`scr-check: no case files changed since ${changedRef}.\n`);
+  else if (changedRef !== undefined && !reports.length && files.length) {
+    const more = changedElsewhere.length
+      ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${changedElsewhere.length} changed case files are`} outside them (${changedElsewhere.slice(0, 3).map(shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
+      : '';
+    io.stderr(`scr-check: no case files changed since ${changedRef}${more}.\n`);
+  }
   const ctx: RenderContext = { color, version: io.version, linkBase: linkBaseFromEnv(io.env ?? {}), byPath, repoRoot: repositoryRoot(io.cwd), linkFrom: toSlash(nodePath.resolve(io.cwd)) };
   // A report written to a file links to the case files from that file's folder.
   const render = (r: RunReport, name: FormatName, colour: boolean, linkFrom = ctx.linkFrom) => FORMATS[name](r, { ...ctx, color: colour, linkFrom });
@@ -425,7 +432,7 @@ async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replac
  * Keeps the files changed since `ref`, and those whose findings involve them: a case sharing a
  * changed file's reference (or pointing at it), and every case under a changed settings file.
  */
-async function onlyChanged(reports: FileReport[], ref: string, cwd: string, dossier: DossierCase[], configPath: string | undefined): Promise<FileReport[]> {
+async function onlyChanged(reports: FileReport[], ref: string, cwd: string, dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[] }> {
   const { files: changed } = await changedSince(ref, cwd);
   // Real paths, to compare with git's.
   const real = new Map<string, string>();
@@ -440,7 +447,9 @@ async function onlyChanged(reports: FileReport[], ref: string, cwd: string, doss
   const changedRefs = new Set(dossier.filter((d) => isChanged(d.path)).map((d) => nameKey(d.reference)));
   const refOf = new Map(dossier.map((d) => [d.path, nameKey(d.reference)]));
   const involves = (x: Finding) => x.related.some((rel) => rel.path !== undefined && isChanged(rel.path));
-  return reports.filter((r) => {
+  const checked = new Set(reports.map((r) => realOf(r.absolutePath)));
+  const elsewhere = [...changed].filter((p) => isCaseFile(p) && !checked.has(p) && existsSync(p)).sort();
+  const kept = reports.filter((r) => {
     if (isChanged(r.absolutePath)) return true;
     if (r.kind === 'config') return false;
     // A case file that cannot be read is governed by its settings as much as one that can: a full
@@ -451,6 +460,7 @@ async function onlyChanged(reports: FileReport[], ref: string, cwd: string, doss
     if (changedRefs.has(refOf.get(r.absolutePath) ?? '\u0000')) return true;
     return r.findings.some(involves) || r.waived.some(involves);
   });
+  return { reports: kept, elsewhere };
 }
 
 function unreadable(abs: string, shown: string, problem: string): FileReport {
