@@ -69,3 +69,22 @@ describe('a choice written in curly quotes', () => {
     assert.deepEqual(analyse(text).findings.map((x) => x.rule), analyse(BASE).findings.map((x) => x.rule));
   });
 });
+
+describe('an agency id written in curly quotes', () => {
+  for (const [right, curly] of [
+    ['agencies: [csc, police, health]', 'agencies: [“csc”, police, health]'],
+    ['  - agency: police\n', '  - agency: “police”\n'],
+  ]) {
+    it(`${curly.trim()}: says so plainly, and the correction takes the quotes off`, () => {
+      assert.ok(BASE.includes(right), right);
+      const text = BASE.replace(right, curly);
+      const a = analyse(text);
+      assert.deepEqual(a.findings.map((f) => f.rule), ['schema']);
+      const [f] = a.findings;
+      assert.match(f.message, /is written in curly quotes, as a word processor makes them \(“(csc|police)” with its quote marks\)\. .* so it is not read as `(csc|police)`, an id\./);
+      assert.doesNotMatch(f.message, /““|””/);
+      assert.deepEqual(f.fixes.map((x) => [x.preferred, x.correction]), [[true, 'quotes']]);
+      assert.equal(applyEdits(text, fixAll(a.doc, a.findings, { correctionsOnly: true }).edits), BASE);
+    });
+  }
+});

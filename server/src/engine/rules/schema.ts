@@ -157,6 +157,23 @@ export function withoutCurlyQuotes(value: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/**
+ * A choice or an id written in curly quotes (`“suspected”`): said plainly, with a correction that
+ * takes them off. `what` is what the value is once unquoted ("one of the choices", "an id").
+ */
+function reportCurlyQuotes(ctx: RuleContext, path: Path, unquoted: string, what: string): void {
+  const { doc } = ctx;
+  const edit = replaceValue(doc, path, unquoted);
+  ctx.report({
+    span: doc.spanOf(path),
+    message:
+      `${cap(titleAt(path))} is written in curly quotes, as a word processor makes them (“${unquoted}” with its quote marks). ` +
+      `In a case file those quote marks are part of the value, so it is not read as \`${unquoted}\`, ${what}. ` +
+      `Remove the curly quotes (the quick fix does): ${what === 'an id' ? 'an id' : 'a choice'} needs no quotes.`,
+    fixes: edit ? [{ title: `Remove the curly quotes: \`${unquoted}\``, edits: [edit], preferred: true, correction: 'quotes' }] : [],
+  });
+}
+
 function describeWritten(doc: CaseDoc, path: Path): string {
   const v = doc.get(path);
   // Text is quoted as it reads (without its quote marks); a number or a date, as it was written.
@@ -219,18 +236,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       // Curly quotes around a choice, as a word processor makes them (`“suspected”`), are part of
       // the value in a case file: said plainly, with a correction that takes them off.
       const unquoted = typeof value === 'string' ? withoutCurlyQuotes(value) : undefined;
-      if (unquoted !== undefined && allowed.includes(unquoted)) {
-        const edit = replaceValue(doc, path, unquoted);
-        ctx.report({
-          span: doc.spanOf(path),
-          message:
-            `${cap(titleAt(path))} is written in curly quotes, as a word processor makes them (“${unquoted}” with its quote marks). ` +
-            `In a case file those quote marks are part of the value, so it is not read as \`${unquoted}\`, one of the choices. ` +
-            'Remove the curly quotes (the quick fix does): a choice needs no quotes.',
-          fixes: edit ? [{ title: `Remove the curly quotes: \`${unquoted}\``, edits: [edit], preferred: true, correction: 'quotes' }] : [],
-        });
-        return;
-      }
+      if (unquoted !== undefined && allowed.includes(unquoted)) return reportCurlyQuotes(ctx, path, unquoted, 'one of the choices');
       const guess = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const ordered = guess ? [guess, ...allowed.filter((a) => a !== guess)] : allowed;
       ctx.report({
@@ -275,6 +281,8 @@ function report(ctx: RuleContext, err: AjvError): void {
       if (isDatePath(path)) return; // invalid-date says it better
       const value = doc.get(path);
       const slug = typeof value === 'string' ? slugOf(value) : '';
+      // An id in curly quotes (`[“csc”, police]`), as a word processor makes them.
+      if (typeof value === 'string' && withoutCurlyQuotes(value) === slug && slug) return reportCurlyQuotes(ctx, path, slug, 'an id');
       ctx.report({
         span: doc.spanOf(path),
         message: `${cap(titleAt(path))} “${String(value)}” is not written the way the format needs: use lower-case letters and digits joined by hyphens, such as \`health-visiting\`.`,
