@@ -82,7 +82,8 @@ export function britishDate(value: unknown): { day: DayNumber; certain: boolean 
   return { day: dayFromParts(y, mo, d), certain };
 }
 
-function ordinalSuffix(n: number): string {
+/** The ending of an ordinal number written in figures: 1st, 2nd, 3rd, 4th, 11th, 21st. */
+export function ordinalSuffix(n: number): string {
   if (n % 100 >= 11 && n % 100 <= 13) return 'th';
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }

@@ -43,7 +43,7 @@ export function hasToComplete(v: unknown): boolean {
  * as a byte-order mark, hiding what the file holds).
  */
 export function writtenText(v: unknown): string | undefined {
-  return isPlaceholder(v) || isBlank(v) ? undefined : asString(v);
+  return isWritten(v) ? asString(v) : undefined;
 }
 
 /** A list entry with its place in the file. */
@@ -274,7 +274,7 @@ export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path 
     for (const e of entries(doc, ['family', 'addresses'])) {
       const b = asString(e.data.board);
       // A board still to be completed is no board yet.
-      if (!b || isBlank(b) || isPlaceholder(b)) continue;
+      if (!b || !isWritten(b)) continue;
       const key = nameKey(b);
       if (key === ownKey || seen.has(key)) continue;
       seen.add(key);

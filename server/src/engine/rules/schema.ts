@@ -8,7 +8,7 @@ import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '..
 import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders';
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
-import { formatLong, parseDate } from '../dates';
+import { formatLong, ordinalSuffix, parseDate } from '../dates';
 import type { Fix, Span } from '../types';
 
 /**
@@ -91,8 +91,7 @@ export function placeName(doc: CaseDoc, path: Path): string {
 function ordinal(n: number): string {
   const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
   if (n >= 1 && n <= words.length) return words[n - 1];
-  const tens = n % 100;
-  return `${n}${tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+  return `${n}${ordinalSuffix(n)}`;
 }
 
 /** What one entry of each list is called in messages. */
@@ -150,7 +149,6 @@ function describeValue(v: unknown): string {
   return `“${String(v)}”`;
 }
 
-/** The value at `path` in words, a single value quoted as written (`0x1F`, not the 31 YAML makes of it). */
 /** A value with the curly quotes (“ ” ‘ ’) around it taken off; undefined when there are none. */
 export function withoutCurlyQuotes(value: string): string | undefined {
   const m = /^\s*[“”‘’]+\s*(.*?)\s*[“”‘’]+\s*$/s.exec(value);
@@ -159,21 +157,23 @@ export function withoutCurlyQuotes(value: string): string | undefined {
 
 /**
  * A choice or an id written in curly quotes (`“suspected”`): said plainly, with a correction that
- * takes them off. `what` is what the value is once unquoted ("one of the choices", "an id").
+ * takes them off.
  */
-function reportCurlyQuotes(ctx: RuleContext, path: Path, unquoted: string, what: string): void {
+function reportCurlyQuotes(ctx: RuleContext, path: Path, unquoted: string, kind: 'choice' | 'id'): void {
   const { doc } = ctx;
   const edit = replaceValue(doc, path, unquoted);
+  const what = kind === 'id' ? 'an id' : 'one of the choices';
   ctx.report({
     span: doc.spanOf(path),
     message:
       `${cap(titleAt(path))} is written in curly quotes, as a word processor makes them (“${unquoted}” with its quote marks). ` +
       `In a case file those quote marks are part of the value, so it is not read as \`${unquoted}\`, ${what}. ` +
-      `Remove the curly quotes (the quick fix does): ${what === 'an id' ? 'an id' : 'a choice'} needs no quotes.`,
+      `Remove the curly quotes (the quick fix does): ${kind === 'id' ? 'an id' : 'a choice'} needs no quotes.`,
     fixes: edit ? [{ title: `Remove the curly quotes: \`${unquoted}\``, edits: [edit], preferred: true, correction: 'quotes' }] : [],
   });
 }
 
+/** The value at `path` in words, a single value quoted as written (`0x1F`, not the 31 YAML makes of it). */
 function describeWritten(doc: CaseDoc, path: Path): string {
   const v = doc.get(path);
   // Text is quoted as it reads (without its quote marks); a number or a date, as it was written.
@@ -236,7 +236,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       // Curly quotes around a choice, as a word processor makes them (`“suspected”`), are part of
       // the value in a case file: said plainly, with a correction that takes them off.
       const unquoted = typeof value === 'string' ? withoutCurlyQuotes(value) : undefined;
-      if (unquoted !== undefined && allowed.includes(unquoted)) return reportCurlyQuotes(ctx, path, unquoted, 'one of the choices');
+      if (unquoted !== undefined && allowed.includes(unquoted)) return reportCurlyQuotes(ctx, path, unquoted, 'choice');
       const guess = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const ordered = guess ? [guess, ...allowed.filter((a) => a !== guess)] : allowed;
       ctx.report({
@@ -282,7 +282,7 @@ function report(ctx: RuleContext, err: AjvError): void {
       const value = doc.get(path);
       const slug = typeof value === 'string' ? slugOf(value) : '';
       // An id in curly quotes (`[“csc”, police]`), as a word processor makes them.
-      if (typeof value === 'string' && withoutCurlyQuotes(value) === slug && slug) return reportCurlyQuotes(ctx, path, slug, 'an id');
+      if (typeof value === 'string' && withoutCurlyQuotes(value) === slug && slug) return reportCurlyQuotes(ctx, path, slug, 'id');
       ctx.report({
         span: doc.spanOf(path),
         message: `${cap(titleAt(path))} “${String(value)}” is not written the way the format needs: use lower-case letters and digits joined by hyphens, such as \`health-visiting\`.`,
