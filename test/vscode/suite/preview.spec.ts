@@ -54,6 +54,21 @@ async function copyOfComplete(name: string, reference: string): Promise<vscode.U
   return uri;
 }
 
+/**
+ * Runs `body` on a copy of complete.scr.yaml named `name` (its reference changed, so the dossier
+ * holds no duplicate), with no editors open before or after, and the copy gone afterwards.
+ */
+async function withCopyOfComplete(name: string, reference: string, body: (uri: vscode.Uri) => Promise<void>): Promise<void> {
+  await closeAll();
+  const uri = await copyOfComplete(name, reference);
+  try {
+    await body(uri);
+  } finally {
+    await closeAll();
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  }
+}
+
 /** Deletes a file as the Explorer does (onDidDeleteFiles is told). */
 async function deleteInEditor(uri: vscode.Uri): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
@@ -212,9 +227,7 @@ suite('QM2 checklist preview and commands', () => {
 
   test('a locked preview whose file is deleted while it is hidden unlocks and moves to the case file in the editor', async () => {
     const a = await api();
-    await closeAll();
-    const doomed = await copyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97');
-    try {
+    await withCopyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97', async (doomed) => {
       await openCase('to-delete.scr.yaml');
       await lockPreviewOn(a, doomed);
       const gaps = await hidePreviewBehind('gaps.scr.yaml');
@@ -223,17 +236,12 @@ suite('QM2 checklist preview and commands', () => {
       const s = await renderedUntil(a, 'the preview on gaps.scr.yaml, the active case file', (r) => r.uri === gaps.document.uri.toString());
       assert.equal(s.locked, false);
       assert.doesNotMatch(previewTitle() ?? '', /Locked/);
-    } finally {
-      await closeAll();
-      await vscode.workspace.fs.delete(doomed).then(undefined, () => undefined);
-    }
+    });
   });
 
   test('a locked preview whose file is deleted says so, unlocks, and follows the next case file opened', async () => {
     const a = await api();
-    await closeAll();
-    const doomed = await copyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97');
-    try {
+    await withCopyOfComplete('to-delete.scr.yaml', 'NSCB-2016-97', async (doomed) => {
       await openCase('to-delete.scr.yaml');
       await lockPreviewOn(a, doomed);
       await deleteInEditor(doomed);
@@ -243,10 +251,7 @@ suite('QM2 checklist preview and commands', () => {
       assert.equal(await vscode.commands.executeCommand('scr.toggleChecklistLock'), false);
       const next = await openBesidePreview('gaps.scr.yaml');
       await renderedUntil(a, 'the preview to follow gaps.scr.yaml', (r) => r.uri === next.document.uri.toString() && !r.locked);
-    } finally {
-      await closeAll();
-      await vscode.workspace.fs.delete(doomed).then(undefined, () => undefined);
-    }
+    });
   });
 
   test('a locked preview whose file is deleted with its folder says so and unlocks', async () => {
@@ -281,9 +286,7 @@ suite('QM2 checklist preview and commands', () => {
 
   test('a locked preview whose file is deleted by another program while it is hidden says the file cannot be found', async () => {
     const a = await api();
-    await closeAll();
-    const doomed = await copyOfComplete('to-lose.scr.yaml', 'NSCB-2016-96');
-    try {
+    await withCopyOfComplete('to-lose.scr.yaml', 'NSCB-2016-96', async (doomed) => {
       // The preview alone, its file not open in an editor (as after a window reload). A file not
       // yet checked says so until the answer comes.
       const seen: string[] = [];
@@ -299,10 +302,7 @@ suite('QM2 checklist preview and commands', () => {
       await showPreview();
       await previewSaysGone(a, 'to-lose.scr.yaml', 'cannot be found. It may have been moved or deleted.');
       assert.equal(previewTitle(), 'QM2 Checklist');
-    } finally {
-      await closeAll();
-      await vscode.workspace.fs.delete(doomed).then(undefined, () => undefined);
-    }
+    });
   });
 
   test('"SCR: New Case File" opens an untitled case file from the snippet', async () => {
