@@ -61,24 +61,21 @@ function placeWords(path: Path): string {
 
 function checkText(ctx: RuleContext, node: Scalar, path: Path): void {
   if (node.type !== Scalar.PLAIN || typeof node.value !== 'string' || !node.range || !wantsText(path)) return;
-  const { doc } = ctx;
-  const end = node.range[1];
-  const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(end));
-  const after = doc.text.slice(end, lineEnd);
-  if (!STUCK_NOTE.test(after)) return;
-  const noteStart = end + after.indexOf('#');
-  report(ctx, path, node.range[0], noteStart, lineEnd, `so ${placeWords(path)} reads “${node.value}”`);
+  const note = stuckNote(ctx.doc, node.range[1], STUCK_NOTE);
+  if (note) report(ctx, path, node.range[0], note.start, note.lineEnd, `so ${placeWords(path)} reads “${node.value}”`);
 }
 
 function checkEmpty(ctx: RuleContext, key: Scalar, path: Path): void {
   if (!key.range || !wantsText(path)) return;
-  const { doc } = ctx;
-  const keyEnd = key.range[1];
-  const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(keyEnd));
-  const after = doc.text.slice(keyEnd, lineEnd);
-  if (!STUCK_NOTE_ONLY.test(after)) return;
-  const noteStart = keyEnd + after.indexOf('#');
-  report(ctx, path, noteStart, noteStart, lineEnd, `so ${placeWords(path)} is empty`);
+  const note = stuckNote(ctx.doc, key.range[1], STUCK_NOTE_ONLY);
+  if (note) report(ctx, path, note.start, note.start, note.lineEnd, `so ${placeWords(path)} is empty`);
+}
+
+/** Where a note stuck to a letter or digit starts in the rest of the line from `from`, when `pattern` finds one there. */
+function stuckNote(doc: CaseDoc, from: number, pattern: RegExp): { start: number; lineEnd: number } | undefined {
+  const lineEnd = doc.lines.lineEnd(doc.lines.lineOf(from));
+  const after = doc.text.slice(from, lineEnd);
+  return pattern.test(after) ? { start: from + after.indexOf('#'), lineEnd } : undefined;
 }
 
 /** The finding: the text from `textStart` through the note (up to any real note after it) put in quotes. */
@@ -103,6 +100,5 @@ function report(ctx: RuleContext, path: Path, textStart: number, noteStart: numb
  */
 export function emptiedByNote(doc: CaseDoc, path: Path): boolean {
   const key = doc.pair(path)?.key as Node | undefined;
-  if (!key?.range || !wantsText(path)) return false;
-  return STUCK_NOTE_ONLY.test(doc.text.slice(key.range[1], doc.lines.lineEnd(doc.lines.lineOf(key.range[1]))));
+  return !!key?.range && wantsText(path) && stuckNote(doc, key.range[1], STUCK_NOTE_ONLY) !== undefined;
 }
