@@ -164,3 +164,30 @@ describe('text pasted from a word processor', () => {
     assert.equal(applyEdits(text, found[0].fixes[0].edits), BASE);
   });
 });
+
+describe('a reference inside the part it refers to', () => {
+  const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+  for (const [name, written] of [
+    ['a merge key', 'notes: &n\n  <<: *n\n  remark: To be completed.\n'],
+    ['a value', 'notes: &n\n  remark: To be completed.\n  again: *n\n'],
+    ['a list item', 'notes: &n [To be completed., *n]\n'],
+  ] as const) {
+    it(`(${name}) is reported there, in plain words, with no fix, and the rest of the file is checked`, () => {
+      const text = BASE + written;
+      const a = analyseText(text, { today: parseDate('2016-06-01') });
+      const slips = a.findings.filter((f) => f.rule === 'yaml-syntax');
+      assert.equal(slips.length, 1, slips.map((f) => f.message).join('\n'));
+      assert.equal(text.slice(slips[0].span.start, slips[0].span.end), '*n');
+      assert.match(slips[0].message, /^This refers to the part marked &n, and stands inside that part, so the part would hold itself for ever\. Write out what you mean here instead of \*n\.$/);
+      assert.deepEqual(slips[0].fixes, []);
+      // The words still to be completed inside it are found (the walk that looped for ever).
+      assert.ok(a.findings.some((f) => f.rule === 'to-complete'));
+      assert.equal(a.doc.get(['referral', 'date']), '2016-01-14');
+    });
+  }
+  it('beside a slip in another section, read section by section', () => {
+    const text = BASE.replace(/^context:/m, 'context: &c\n  again: *c\ncontextRest:') + 'notes: [\n';
+    const a = analyseText(text, { today: parseDate('2016-06-01') });
+    assert.ok(a.findings.some((f) => f.rule === 'yaml-syntax' && /part marked &c/.test(f.message)), a.findings.map((f) => f.message).join('\n'));
+  });
+});

@@ -98,6 +98,10 @@ export function hostileInputs(): { name: string; text: string }[] {
     { name: '2,000-deep block lists', text: deepSeq },
     { name: 'alias bomb', text: bomb + 'scr: 1\n' },
     { name: 'merge keys', text: 'defaults: &d\n  outcome: died\ncase:\n  incident:\n    <<: *d\n    date: 2016-01-01\n' },
+    // A part that holds a reference to itself (the fuzzer found one made of a merge key).
+    { name: 'a part merged into itself', text: 'scr: 1\nnotes: &n\n  <<: *n\n  a: To be completed.\n' },
+    { name: 'a list holding itself', text: 'scr: 1\nnotes: &n [To be completed., *n]\n' },
+    { name: 'a section holding itself, beside a slip', text: 'scr: 1\ncontext: &c\n  again: *c\n  note: To be completed.\ndecision: [\n' },
     { name: 'custom tags', text: 'scr: !!int 1\ncase: !case\n  reference: !ref NSCB-1\n' },
     { name: 'many documents', text: Array.from({ length: 50 }, (_, i) => `scr: ${i}\n`).join('---\n') },
     { name: 'keys of every type', text: '? [a, b]\n: 1\n? {c: d}\n: 2\n3: x\nnull: y\ntrue: z\n1.5: w\n' },

@@ -126,13 +126,16 @@ export class CaseDoc {
     // An alias to nothing is a slip in one value, reported there; the rest of the file reads as written.
     const slips = this.syntax.length;
     if (this.yaml) {
-      for (const span of replaceMissingAliases(this.yaml, text)) {
+      for (const { span, loops } of replaceMissingAliases(this.yaml, text)) {
         const name = text.slice(span.start + 1, span.end);
         // One problem, one finding: what YAML says of the rest of that line is this slip's doing.
         const line = this.lines.lineOf(span.start);
         for (let i = this.syntax.length - 1; i >= 0; i--) if (this.lines.lineOf(this.syntax[i].span.start) === line) this.syntax.splice(i, 1);
-        const fixes = new SlipReader(text, this.lines, []).protect(line, span.start);
-        const message = name.trim()
+        // Quoting a reference to its own part would not mend it: what was meant is to be written out.
+        const fixes = loops ? [] : new SlipReader(text, this.lines, []).protect(line, span.start);
+        const message = loops
+          ? `This refers to the part marked &${name}, and stands inside that part, so the part would hold itself for ever. Write out what you mean here instead of *${name}.`
+          : name.trim()
           ? `A value that starts with * is read as a reference to a part marked &${name}, and there is none. If this is text, put it in quotes.`
           : 'Text cannot begin with * on the key’s line: it marks a reference to another part of the file. Put the whole text in quotes, or write it on the line below after `>`: the quick fixes do either without changing your words.';
         this.syntax.push({ span, message, ...(fixes.length ? { fixes } : {}) });

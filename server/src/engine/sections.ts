@@ -204,29 +204,32 @@ export function recoverSections(text: string, read?: Pieces): { yaml: Document.P
 }
 
 /**
- * Puts in place of each alias (`*name`) that no anchor (`&name`) before it defines the text as
- * written, and returns where each stood. Such an alias is a slip (text that starts with `*`, as
- * for emphasis); without this, reading the value fails and takes the rest of the file with it.
- * `offset` is where `doc`'s text starts in `text`.
+ * Puts in place of each alias (`*name`) that cannot be read the text as written, and returns where
+ * each stood. An alias that no anchor (`&name`) before it defines is a slip (text that starts with
+ * `*`, as for emphasis); without this, reading the value fails and takes the rest of the file with
+ * it. An alias inside the part its anchor marks (`base: &b` holding `<<: *b`) would make that part
+ * contain itself for ever (`loops`). `offset` is where `doc`'s text starts in `text`.
  */
-export function replaceMissingAliases(doc: Document, text: string, offset = 0): Span[] {
+export function replaceMissingAliases(doc: Document, text: string, offset = 0): { span: Span; loops: boolean }[] {
   if (!text.includes('*')) return []; // no alias at all: no walk of the tree
-  const anchors = new Set<string>();
-  const missing: Span[] = [];
-  visit(doc, (_, node) => {
+  const anchors = new Map<string, unknown>();
+  const found: { span: Span; loops: boolean }[] = [];
+  visit(doc, (_, node, path) => {
     if (isAlias(node)) {
-      if (anchors.has(node.source) || !node.range) return undefined;
+      const target = anchors.get(node.source);
+      const loops = target !== undefined && path.includes(target as never);
+      if ((target !== undefined && !loops) || !node.range) return undefined;
       const [start, end] = node.range;
-      missing.push({ start: start + offset, end: end + offset });
+      found.push({ span: { start: start + offset, end: end + offset }, loops });
       const written = new ScalarNode(text.slice(start + offset, end + offset));
       written.range = [start, end, node.range[2]];
       return written;
     }
     const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor) anchors.add(anchor);
+    if (anchor) anchors.set(anchor, node);
     return undefined;
   });
-  return missing;
+  return found;
 }
 
 /** What `yaml` makes of a section with a slip, read alone; undefined if not even its key can be had. */
@@ -475,6 +478,8 @@ function readPart(text: string): { node: Node | null; value: () => unknown } | u
   if (fast) return { node: fast.node, value: () => fast.value };
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length || doc.warnings.length) return undefined;
+  // A reference to nothing, or to the part it stands in, is a slip for the whole reading to report.
+  if (replaceMissingAliases(doc, text).length) return undefined;
   return { node: doc.contents as Node | null, value: () => doc.toJS() };
 }
 
