@@ -7,6 +7,7 @@ export { computeChecklist, checklistSummary, metCount } from './checklist';
 export { QUESTIONS, ALL_QUESTIONS, STATUS_WORDS, STATUS_SYMBOL, SEVERITY_WORDS, canBeHeldBack, findingsHeading, WAIVED_HEADING, waiverInWords } from './qm2';
 export { ALL_RULES, RULES_BY_ID } from './rules/index';
 export { sharingReference } from './rules/duplicate-id';
+export { placeAt } from './rules/schema';
 export type { RuleMeta, DossierCase } from './rule';
 export { LineIndex } from './lines';
 export { CaseDoc, type Path } from './document';

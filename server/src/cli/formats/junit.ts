@@ -1,5 +1,4 @@
-import { checklistSummary, RULES_BY_ID, type Finding } from '../../engine/index';
-import { yamlPathAt } from '../fingerprint';
+import { checklistSummary, placeAt, RULES_BY_ID, type Finding } from '../../engine/index';
 import { ruleDocUrl } from '../links';
 import { regionOf, type FileReport, type RunReport } from '../report';
 
@@ -28,11 +27,11 @@ export function formatJunit(report: RunReport): string {
 function suite(f: FileReport): { tests: number; failures: number; skipped: number; lines: string[] } {
   const cases: string[] = [];
   let failures = 0;
-  // Names stay the same when lines move, so CI systems that compare runs see the same test.
+  // Names stay the same when lines move, so CI systems that compare runs see the same test; the
+  // place is named in words, as the messages name it.
   const used = new Map<string, number>();
   const name = (x: Finding) => {
-    const where = f.doc ? yamlPathAt(f.doc, x.span.start) : '';
-    const base = `${x.rule} at ${where || 'the top of the file'}`;
+    const base = `${x.rule}: ${f.doc ? placeAt(f.doc, x.span.start) : 'the case file'}`;
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return n > 1 ? `${base} (${n})` : base;

@@ -8,6 +8,7 @@ import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '..
 import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders';
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
+import { nodeAt } from '../locate';
 import { formatLong, ordinalSuffix, parseDate } from '../dates';
 import type { Fix, Span } from '../types';
 
@@ -85,6 +86,18 @@ export function placeName(doc: CaseDoc, path: Path): string {
   const item = path.reduce<number>((at, s, i) => (typeof s === 'number' ? i : at), -1);
   if (item >= 0) return `${here}) of ${placeName(doc, path.slice(0, item + 1))}`;
   return path.length > 1 ? `${here}, under \`${String(path[path.length - 2])}\`)` : `${here})`;
+}
+
+/**
+ * The entry or section a position falls in, in words (“agency “Northshire GP””, “the “Decision”
+ * section (`decision`)”): where a report names a finding's place without a line number.
+ */
+export function placeAt(doc: CaseDoc, offset: number): string {
+  const path = nodeAt(doc, offset)?.path ?? [];
+  // The innermost part that holds keys of its own: a section, or an entry in a list.
+  let end = 1;
+  for (let i = 2; i <= path.length; i++) if (asRecord(doc.get(path.slice(0, i)))) end = i;
+  return placeName(doc, path.slice(0, end));
 }
 
 /** "first" … "tenth", then "11th": an entry's place in its list, counted as people count. */
