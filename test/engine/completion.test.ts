@@ -73,6 +73,15 @@ describe('completion', () => {
     assert.deepEqual(r.labels, ['Westshire LSCB']);
   });
 
+  it('offers no board, and writes none in a new check, while the case’s own board is still to be completed', () => {
+    // Which boards are other boards cannot be told: the family's own board would be offered as one.
+    const unnamed = SAMPLE.replace(/^  board: .*$/m, '  board: To be completed. Name of your LSCB.');
+    assert.notEqual(unnamed, SAMPLE);
+    assert.deepEqual(complete(`${unnamed}neighbouringBoards:\n  - board: |\n`).labels, []);
+    const skel = complete(unnamed.replace('agencies:\n', 'neighbouringBoards:\n  |\nagencies:\n')).items.find((i) => i.kind === 'skeleton')!;
+    assert.match(skel.snippet!, /^- board: \$\{1\}\n/);
+  });
+
   it('offers today on a date key', () => {
     const r = complete(SAMPLE.replace('received: 2016-01-22', 'received: |'));
     assert.deepEqual(r.labels, ['2016-06-01']);

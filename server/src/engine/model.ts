@@ -264,9 +264,14 @@ export function ownBoardToComplete(doc: CaseDoc): boolean {
   return isPlaceholder(doc.get(['case', 'board']));
 }
 
-/** Boards in the family's address history other than the case's own, each once, with where they stand. */
+/**
+ * Boards in the family's address history other than the case's own, each once, with where they
+ * stand. None while the case's own board is still to be completed: which are other boards cannot
+ * be told, and the family's own board would be taken for one (by completion, a new check, a rule).
+ */
 export function otherBoards(doc: CaseDoc): readonly { board: string; path: Path }[] {
   return once(doc, 'otherBoards', () => {
+    if (ownBoardToComplete(doc)) return Object.freeze([]);
     const own = ownBoard(doc);
     const ownKey = own !== undefined ? nameKey(own) : undefined;
     const seen = new Set<string>();
