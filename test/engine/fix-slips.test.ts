@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixAll, waiverEdit } from '../../server/src/engine/actions';
+import { changedPart, FIX_ALL_ROUNDS, fixAll, waiverEdit } from '../../server/src/engine/actions';
+import type { Finding } from '../../server/src/engine/types';
+import type { CaseDoc } from '../../server/src/engine/document';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { applyEdits } from '../../server/src/engine/fixes';
@@ -120,5 +122,67 @@ describe('Fix all on save: corrections only', () => {
     const text = COMPLETE.replace('date: 2016-03-23', 'date: 03/04/2016');
     const a = analyseText(text, { today });
     assert.deepEqual(fixAll(a.doc, a.findings, { correctionsOnly: true }).edits, []);
+  });
+});
+
+describe('Fix all goes on while its result has more to fix', () => {
+  const again = (t: string) => analyseText(t, { today });
+  const text = misspelt('minimumData:', 'minimumdata:', COMPLETE).replace(/minimumdata:\n( +)requested: \S+\n/, 'minimumdata:\n');
+
+  it('a misspelt section that also lacks an entry is corrected and completed in one go', () => {
+    const a = analyseText(text, { today });
+    // One round corrects the key; only then is the missing request date seen.
+    const once = applyEdits(text, fixAll(a.doc, a.findings).edits);
+    assert.doesNotMatch(once, /requested: To be completed/);
+    const all = fixAll(a.doc, a.findings, { again });
+    const out = applyEdits(text, all.edits);
+    assert.match(out, /minimumData:\n +requested: To be completed\./);
+    assert.deepEqual(all.fixes.map((x) => x.title).slice(0, 1), ['Change to `minimumData`']);
+    assert.equal(all.edits.length, 1, 'one edit over the part that changed');
+    const left = again(out).findings.filter((f) => !f.waived && f.fixes.some((x) => x.preferred));
+    assert.deepEqual(left.map((f) => f.message), []);
+    // Everything else is as written, comments included.
+    const comments = (t: string) => t.split('\n').filter((l) => l.includes('#')).map((l) => l.slice(l.indexOf('#')));
+    assert.deepEqual(comments(out), comments(text));
+  });
+
+  it('with nothing more to fix after one round, gives that round’s own edits', () => {
+    const t = misspelt('challenge:', 'challenges:');
+    const a = analyseText(t, { today });
+    assert.deepEqual(fixAll(a.doc, a.findings, { again }).edits, fixAll(a.doc, a.findings).edits);
+  });
+
+  it('stops after a few rounds when each round finds something new', () => {
+    // A check that always finds one more thing to add: each round adds a line.
+    let rounds = 0;
+    const endless = (t: string) => {
+      rounds++;
+      const a = analyseText(t, { today });
+      const f: Finding = { rule: 'to-complete', severity: 'info', message: 'x', span: { start: t.length, end: t.length }, questions: [], fixes: [{ title: 'add', preferred: true, edits: [{ span: { start: t.length, end: t.length }, newText: '# more\n' }] }] } as unknown as Finding;
+      return { doc: a.doc as CaseDoc, findings: [f] };
+    };
+    const first = endless(COMPLETE);
+    rounds = 0;
+    const out = applyEdits(COMPLETE, fixAll(first.doc, first.findings, { again: endless }).edits);
+    assert.equal(rounds, FIX_ALL_ROUNDS - 1);
+    assert.equal(out, COMPLETE + '# more\n'.repeat(FIX_ALL_ROUNDS));
+  });
+});
+
+describe('changedPart', () => {
+  it('is the one edit between the common start and end', () => {
+    assert.deepEqual(changedPart('abcdef', 'abXYef'), { span: { start: 2, end: 4 }, newText: 'XY' });
+    assert.deepEqual(changedPart('abc', 'abc'), { span: { start: 3, end: 3 }, newText: '' });
+    assert.deepEqual(changedPart('aaa', 'aaaa'), { span: { start: 3, end: 3 }, newText: 'a' });
+  });
+  it('never splits a Windows line end or a two-unit character', () => {
+    for (const [before, after] of [['a\r\nb', 'a\nb'], ['x\uD83D\uDE00y', 'x\uD83D\uDE01y'], ['a\r\n', 'a\r\r\n']]) {
+      const e = changedPart(before, after);
+      assert.equal(before.slice(0, e.span.start) + e.newText + before.slice(e.span.end), after);
+      for (const t of [before, after]) {
+        const cut = (at: number) => at > 0 && at < t.length && (/[\uD800-\uDBFF]/.test(t[at - 1]) || (t[at - 1] === '\r' && t[at] === '\n'));
+        assert.ok(!cut(e.span.start), JSON.stringify([before, after, e]));
+      }
+    }
   });
 });

@@ -205,6 +205,27 @@ describe('language features over the protocol', () => {
     c.notification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('Fix all chosen once leaves nothing more to fix: a section found incomplete once its key is corrected is completed too', async () => {
+    const c = await started;
+    const uri = uriOf(join(DOSSIER, '..', 'slips-twice.scr.yaml'));
+    const complete = readFileSync(join(__dirname, '..', '..', 'examples', 'complete-record.scr.yaml'), 'utf8');
+    // A misspelt `minimumData` that also lacks its `requested` date: only once the key is corrected is that seen.
+    const text = complete.replace(/minimumData:\n( +)requested: \S+\n/, 'minimumdata:\n');
+    assert.notEqual(text, complete);
+    c.open(uri, text);
+    await c.diagnostics(uri, 1);
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 1 } });
+    assert.equal(actions.length, 1);
+    const next = c.nextDiagnostics(uri);
+    c.apply(actions[0].edit!);
+    const fixed = c.text(uri);
+    assert.match(fixed, /minimumData:\n +requested: To be completed\./, fixed);
+    assert.deepEqual(new CaseDoc(fixed).syntax, []);
+    const fixable = (await next).filter((d) => (d.data as { fixes: { preferred: boolean }[] }).fixes.some((f) => f.preferred));
+    assert.deepEqual(fixable.map((d) => `${d.code}: ${d.message}`), []);
+    c.notification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('goes to an agency’s declaration, finds its uses and renames it everywhere', async () => {
     const c = await started;
     const text = c.text(URI);

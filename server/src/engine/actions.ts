@@ -16,7 +16,17 @@ export interface FixAllOptions {
   correctionsOnly?: boolean;
   /** How many syntax problems a text has: injectable for tests. */
   syntaxProblems?: (text: string) => number;
+  /**
+   * Checks a text as the file is checked (its settings, its day, its dossier). Given, "Fix all"
+   * checks its own result again and goes on while that finds more to fix (a section whose key
+   * was misspelt may, once the key is corrected, be found to lack an entry), as a user pressing it
+   * again would, up to FIX_ALL_ROUNDS times; the result is then one edit over the part that changed.
+   */
+  again?: (text: string) => { doc: CaseDoc; findings: readonly Finding[] };
 }
+
+/** How many times at most "Fix all" checks its own result and fixes again. */
+export const FIX_ALL_ROUNDS = 5;
 
 /**
  * "Fix all": the preferred fix of every finding that is not waived, leaving out any fix that
@@ -25,6 +35,40 @@ export interface FixAllOptions {
  * section written under a misspelt key is renamed, never added again beside it.
  */
 export function fixAll(doc: CaseDoc, findings: readonly Finding[], options: FixAllOptions = {}): { edits: TextEdit[]; fixes: Fix[] } {
+  const first = fixOnce(doc, findings, options);
+  if (!options.again || !first.edits.length) return first;
+  const fixes = [...first.fixes];
+  let text = applyEdits(doc.text, first.edits);
+  let rounds = 1;
+  for (; rounds < FIX_ALL_ROUNDS; rounds++) {
+    const a = options.again(text);
+    const next = fixOnce(a.doc, a.findings, options);
+    const after = next.edits.length ? applyEdits(text, next.edits) : text;
+    if (after === text) break;
+    fixes.push(...next.fixes);
+    text = after;
+  }
+  return rounds === 1 ? first : { edits: [changedPart(doc.text, text)], fixes };
+}
+
+/**
+ * One edit that turns `before` into `after`: what lies between their common start and common end.
+ * It never splits a line end (`\r\n`) or a character written as two code units.
+ */
+export function changedPart(before: string, after: string): TextEdit {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  const splits = (text: string, at: number) => at > 0 && at < text.length && (/[\uD800-\uDBFF]/.test(text[at - 1]) || (text[at - 1] === '\r' && text[at] === '\n'));
+  while (start > 0 && (splits(before, start) || splits(after, start))) start--;
+  while (end > 0 && (splits(before, before.length - end) || splits(after, after.length - end))) end--;
+  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
+}
+
+/** One round of "Fix all" on a text as it stands. */
+function fixOnce(doc: CaseDoc, findings: readonly Finding[], options: FixAllOptions): { edits: TextEdit[]; fixes: Fix[] } {
   const syntaxProblems = options.syntaxProblems ?? ((text: string) => new CaseDoc(text).syntax.length);
   const open = findings.filter((f) => !f.waived);
   const preferred = (f: Finding) => f.fixes.find((x) => x.preferred);

@@ -66,7 +66,7 @@ export function registerActions(ctx: Context): void {
     const asked = p.context.only !== undefined || p.context.triggerKind !== CodeActionTriggerKind.Automatic;
     if (asked && wants(FIX_ALL_KIND) && c.analysis) {
       const chosen = chosenByUser(p);
-      const all = fixAll(c.analysis.doc, c.findings, { correctionsOnly: !chosen });
+      const all = fixAll(c.analysis.doc, c.findings, { correctionsOnly: !chosen, again: c.checkOther });
       const title = chosen ? 'Fix all QM2 problems' : 'Correct misspelt keys, values and dates';
       if (all.edits.length) actions.push({ title, kind: FIX_ALL_KIND, edit: edit(c, all.edits.map((e) => toTextEdit(c.lines, e))) });
     }

@@ -14,6 +14,8 @@ export interface Checked {
   findings: Finding[];
   /** Changes whenever the findings may: text, settings, dossier or day. */
   resultId: string;
+  /** Checks another text as this file is checked (its settings, day and dossier): for "Fix all". */
+  checkOther?: (text: string) => Analysis;
 }
 
 export function isConfigUri(uri: string): boolean {
@@ -218,7 +220,7 @@ export class Analyses {
       if (mine?.version === version) mine.generation = this.generation;
       queueMicrotask(this.options.onDossierChange);
     }
-    const check = new CaseCheck(uri, version, resultId, analysis, () => analyseText(text, options), (c) => this.keepWhole(c));
+    const check = new CaseCheck(uri, version, resultId, analysis, (other = text) => analyseText(other, options), (c) => this.keepWhole(c));
     // Kept: a document being edited, or one too long to read again quickly. Opening many files
     // at once keeps their findings only; the reading is made again when one is asked about.
     const editing = version !== null && this.seen.has(uri);
@@ -251,7 +253,7 @@ class CaseCheck implements Checked {
     readonly version: number | null,
     readonly resultId: string,
     analysis: Analysis,
-    private readonly again: () => Analysis,
+    readonly checkOther: (text?: string) => Analysis,
     private readonly used: (c: CaseCheck) => void,
   ) {
     this.kept = analysis;
@@ -260,7 +262,7 @@ class CaseCheck implements Checked {
   }
 
   get analysis(): Analysis {
-    if (!this.kept) this.kept = this.again();
+    if (!this.kept) this.kept = this.checkOther();
     this.used(this);
     return this.kept;
   }
