@@ -51,7 +51,7 @@ describe('a choice written in curly quotes', () => {
     const a = analyse(text);
     const f = a.findings.filter((x) => x.rule === 'key-agency-missing');
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /^`“police”` is written in curly quotes for `police`, so what is written there is not read\./);
+    assert.match(f[0].message, /^`“police”` is written in curly quotes for `police`, so what is written there is not read, and “Every key type of agency is asked” cannot be shown\. Correct it \(the quick fix does\)\.$/);
     assert.deepEqual(f[0].fixes.map((x) => x.correction), ['quotes']);
     assert.equal(applyEdits(text, fixAll(a.doc, a.findings).edits), BASE);
   });

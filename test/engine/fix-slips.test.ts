@@ -186,3 +186,19 @@ describe('changedPart', () => {
     }
   });
 });
+
+describe('a misspelt section: one problem, one finding', () => {
+  it('is reported on the key; that the section is missing is not said again elsewhere', () => {
+    const text = misspelt('\nreferral:', '\nrefferal:');
+    const a = analyseText(text, { today });
+    const schema = a.findings.filter((f) => f.rule === 'schema');
+    assert.deepEqual(schema.map((f) => text.slice(f.span.start, f.span.end)), ['refferal']);
+    // What other checks cannot see is told in their own words, without a title in brackets.
+    for (const f of a.findings.filter((x) => x.rule !== 'schema')) {
+      if (!/refferal/.test(f.message)) continue;
+      assert.match(f.message, /^`refferal` looks like a misspelling of `referral`, so what is written there is not read, and “[^”]+” cannot be shown\. Correct it \(the quick fix does\)\.$/);
+    }
+    // Corrected, nothing of the kind is left.
+    assert.equal(applyEdits(text, fixAll(a.doc, a.findings).edits).includes('\nreferral:'), true);
+  });
+});
