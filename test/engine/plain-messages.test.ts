@@ -47,6 +47,34 @@ describe('where a format finding is, in words', () => {
   });
 });
 
+describe('a missing notification to Ofsted, and why one is due', () => {
+  // SAMPLE records no notification: the child died and abuse or neglect is suspected.
+  const abuse = '  abuseOrNeglect:\n    finding: suspected\n    evidence: Injuries not consistent with the account given.\n';
+  const notSuspected = '  abuseOrNeglect:\n    finding: not-suspected\n    evidence: A heart condition found at post-mortem.\n';
+
+  it('says abuse or neglect is suspected, where it is', () => {
+    const [m] = messagesOf(SAMPLE, 'notification-timeliness');
+    assert.match(m, /^No notification to Ofsted is recorded, although the child died and abuse or neglect is suspected\. /);
+  });
+
+  it('says the finding on abuse or neglect is still to be recorded, where it is not written', () => {
+    assert.ok(SAMPLE.includes(abuse));
+    const [m] = messagesOf(SAMPLE.replace(abuse, ''), 'notification-timeliness');
+    assert.match(m, /^No notification to Ofsted is recorded, although the child died\. A notification is due where abuse or neglect is known or suspected, and the record does not yet say whether it is\. /);
+  });
+
+  it('asks for none where abuse or neglect is not suspected (a death from natural causes)', () => {
+    assert.deepEqual(messagesOf(SAMPLE.replace(abuse, notSuspected), 'notification-timeliness'), []);
+  });
+
+  it('still asks for one after a death in custody, whatever the finding on abuse or neglect', () => {
+    const text = SAMPLE.replace(abuse, notSuspected).replace('    outcome: died\n', '    outcome: died\n    setting: custody\n');
+    const [m] = messagesOf(text, 'notification-timeliness');
+    assert.match(m, /^No notification to Ofsted is recorded, although the child died in custody\. The death of a child who is looked after, or in a regulated setting, is notified even where abuse or neglect is not suspected\. /);
+    assert.doesNotMatch(m, JARGON);
+  });
+});
+
 describe('what to write where something was late', () => {
   it('asks for a note on a late notification to Ofsted in plain words', () => {
     const text = SAMPLE.replace('  from: Head of Service', '  notifications:\n    - to: ofsted\n      date: 2016-01-29\n  from: Head of Service');
