@@ -45,10 +45,12 @@ export const decisionCommunicated: Rule = {
 
     const decided = ctx.timing.decision;
     if (!noScr || decided === undefined) return;
+    // The first notice on or after the decision is the one timed. One dated before the decision
+    // cannot be right (date-order reports it): it does not count as telling the Panel in time.
     const panel = told
       .filter((t) => t.data.to === 'national-panel')
       .map((t) => ({ t, day: parseDate(t.data.date) }))
-      .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined)
+      .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined && x.day >= decided)
       .sort((a, b) => a.day - b.day)[0];
     if (!panel || panel.day - decided <= PANEL_DAYS_NO_SCR) return;
     ctx.report({
