@@ -75,6 +75,29 @@ describe('a missing notification to Ofsted, and why one is due', () => {
   });
 });
 
+describe('a decision not recorded as passed on, and why each body is asked for', () => {
+  const scrTold = '  rationale: Criteria met.\n';
+  const noScr = (told: string) => SAMPLE.replace('  outcome: scr\n  criteriaMet: true\n  rationale: Criteria met.\n', `  outcome: no-scr\n  criteriaMet: true\n  rationale: Criteria met.\n${told}`);
+
+  it('a decision not to hold an SCR told only to the Panel: Ofsted, because Ofsted asks to see every decision, not because the guidance has it told', () => {
+    const text = noScr('  communicated:\n    - to: national-panel\n      date: 2016-02-21\n');
+    assert.notEqual(text, SAMPLE);
+    const [m] = messagesOf(text, 'decision-communicated');
+    assert.equal(m, 'The decision is not recorded as passed to Ofsted. Ofsted asks boards to show a decision for every incident notified to it, including a decision not to hold an SCR. Add a `communicated` entry for it, with the date it was told.');
+  });
+
+  it('an SCR told to no one: the Panel of every decision, Ofsted where an SCR is started', () => {
+    assert.ok(SAMPLE.includes(scrTold));
+    const [m] = messagesOf(SAMPLE, 'decision-communicated');
+    assert.equal(m, 'The decision is not recorded as passed to the National Panel or Ofsted. The guidance gives that where an SCR is started, the chair tells the National Panel and Ofsted. Add a `communicated` entry for each, with the date they were told.');
+  });
+
+  it('a decision not to hold an SCR told only to Ofsted: the Panel, within 14 days', () => {
+    const [m] = messagesOf(noScr('  communicated:\n    - to: ofsted\n      date: 2016-02-21\n'), 'decision-communicated');
+    assert.equal(m, 'The decision is not recorded as passed to the National Panel. The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within 14 days, with the serious incident notification and an explanation. Add a `communicated` entry for it, with the date it was told.');
+  });
+});
+
 describe('what to write where something was late', () => {
   it('asks for a note on a late notification to Ofsted in plain words', () => {
     const text = SAMPLE.replace('  from: Head of Service', '  notifications:\n    - to: ofsted\n      date: 2016-01-29\n  from: Head of Service');
