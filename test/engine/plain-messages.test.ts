@@ -98,6 +98,22 @@ describe('a decision not recorded as passed on, and why each body is asked for',
   });
 });
 
+describe('no independent challenge recorded', () => {
+  // SAMPLE records no challenge; its decision is to hold an SCR.
+  const MOST = /it matters most for decisions not to hold a review/;
+
+  it('does not tell a decision to hold an SCR that challenge matters most for decisions not to hold one', () => {
+    assert.ok(SAMPLE.includes('  outcome: scr\n'));
+    const [m] = messagesOf(SAMPLE, 'independent-challenge');
+    assert.equal(m, 'No independent challenge to this decision is recorded. A view from outside the board, such as a discussion with another LSCB’s chair, tests the board’s reasoning. Record any challenge that took place under `challenge`: its type, who gave it (by role), the date and what came of it.');
+  });
+
+  it('says it to a decision not to hold an SCR', () => {
+    const [m] = messagesOf(SAMPLE.replace('  outcome: scr\n', '  outcome: no-scr\n'), 'independent-challenge');
+    assert.match(m, MOST);
+  });
+});
+
 describe('what to write where something was late', () => {
   it('asks for a note on a late notification to Ofsted in plain words', () => {
     const text = SAMPLE.replace('  from: Head of Service', '  notifications:\n    - to: ofsted\n      date: 2016-01-29\n  from: Head of Service');
