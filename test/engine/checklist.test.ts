@@ -363,6 +363,12 @@ describe('words still to be completed count as nothing written', () => {
     }
   });
 
+  it('question 6: a challenge dated before the decision is said to be recorded on or before it, not to have been sought', () => {
+    const q6 = analyseText(BASE, { today }).checklist.find((c) => c.question === 6)!;
+    assert.equal(q6.status, 'met');
+    assert.equal(q6.summary, 'Independent challenge is recorded on or before the decision.');
+  });
+
   it('question 6: before any decision, a challenge is not said to have come “before the decision”', () => {
     const q6 = analyseText(undecided, { today }).checklist.find((c) => c.question === 6)!;
     assert.equal(q6.status, 'met');

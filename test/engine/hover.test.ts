@@ -21,6 +21,22 @@ describe('hover', () => {
     assert.match(hover('evidence: Death')!.markdown, /^\*\*Evidence\*\*/);
   });
 
+  it('says the decision time is counted from the referral date, where the guidance counts from notification', () => {
+    const h = hover('referral:\n  date', 13)!;
+    assert.match(h.markdown, /^\*\*Referral date\*\*/);
+    assert.match(h.markdown, /The checker counts the time allowed for the decision from this date\./);
+    assert.match(h.markdown, /the guidance gives one month for the decision, counted from when the board was notified of the incident/);
+    assert.match(h.markdown, /If the board learnt of the incident earlier, write that earlier date here/);
+    assert.doesNotMatch(h.markdown, /clock starts here/);
+  });
+
+  it('says a death or serious harm calls for a notification to Ofsted where abuse or neglect is known or suspected, not always', () => {
+    const h = hover('    outcome: died', 5)!;
+    assert.match(h.markdown, /^\*\*Outcome for the child\*\*/);
+    assert.match(h.markdown, /where abuse or neglect is known or suspected, a death or serious harm calls for a serious incident notification to Ofsted/);
+    assert.match(h.markdown, /Where abuse or neglect is not suspected \(`not-suspected` under `criteria`\), none is asked for/);
+  });
+
   it('gives the meaning of a value from a fixed list', () => {
     const h = hover('involvement: not-known', 15)!;
     assert.match(h.markdown, /^\*\*not-known\*\* \(involvement\)\n\nThe agency searched its records and found no contact\./);

@@ -47,6 +47,73 @@ describe('where a format finding is, in words', () => {
   });
 });
 
+describe('a missing notification to Ofsted, and why one is due', () => {
+  // SAMPLE records no notification: the child died and abuse or neglect is suspected.
+  const abuse = '  abuseOrNeglect:\n    finding: suspected\n    evidence: Injuries not consistent with the account given.\n';
+  const notSuspected = '  abuseOrNeglect:\n    finding: not-suspected\n    evidence: A heart condition found at post-mortem.\n';
+
+  it('says abuse or neglect is suspected, where it is', () => {
+    const [m] = messagesOf(SAMPLE, 'notification-timeliness');
+    assert.match(m, /^No notification to Ofsted is recorded, although the child died and abuse or neglect is suspected\. /);
+  });
+
+  it('says the finding on abuse or neglect is still to be recorded, where it is not written', () => {
+    assert.ok(SAMPLE.includes(abuse));
+    const [m] = messagesOf(SAMPLE.replace(abuse, ''), 'notification-timeliness');
+    assert.match(m, /^No notification to Ofsted is recorded, although the child died\. A notification is due where abuse or neglect is known or suspected, and the record does not yet say whether it is\. /);
+  });
+
+  it('asks for none where abuse or neglect is not suspected (a death from natural causes)', () => {
+    assert.deepEqual(messagesOf(SAMPLE.replace(abuse, notSuspected), 'notification-timeliness'), []);
+  });
+
+  it('still asks for one after a death in custody, whatever the finding on abuse or neglect', () => {
+    const text = SAMPLE.replace(abuse, notSuspected).replace('    outcome: died\n', '    outcome: died\n    setting: custody\n');
+    const [m] = messagesOf(text, 'notification-timeliness');
+    assert.match(m, /^No notification to Ofsted is recorded, although the child died in custody\. The death of a child who is looked after, or in a regulated setting, is notified even where abuse or neglect is not suspected\. /);
+    assert.doesNotMatch(m, JARGON);
+  });
+});
+
+describe('a decision not recorded as passed on, and why each body is asked for', () => {
+  const scrTold = '  rationale: Criteria met.\n';
+  const noScr = (told: string) => SAMPLE.replace('  outcome: scr\n  criteriaMet: true\n  rationale: Criteria met.\n', `  outcome: no-scr\n  criteriaMet: true\n  rationale: Criteria met.\n${told}`);
+
+  it('a decision not to hold an SCR told only to the Panel: Ofsted, because Ofsted asks to see every decision, not because the guidance has it told', () => {
+    const text = noScr('  communicated:\n    - to: national-panel\n      date: 2016-02-21\n');
+    assert.notEqual(text, SAMPLE);
+    const [m] = messagesOf(text, 'decision-communicated');
+    assert.equal(m, 'The decision is not recorded as passed to Ofsted. Ofsted asks boards to show a decision for every incident notified to it, including a decision not to hold an SCR. Add a `communicated` entry for it, with the date it was told.');
+  });
+
+  it('an SCR told to no one: the Panel of every decision, Ofsted where an SCR is started', () => {
+    assert.ok(SAMPLE.includes(scrTold));
+    const [m] = messagesOf(SAMPLE, 'decision-communicated');
+    assert.equal(m, 'The decision is not recorded as passed to the National Panel or Ofsted. The guidance gives that where an SCR is started, the chair tells the National Panel and Ofsted. Add a `communicated` entry for each, with the date they were told.');
+  });
+
+  it('a decision not to hold an SCR told only to Ofsted: the Panel, within 14 days', () => {
+    const [m] = messagesOf(noScr('  communicated:\n    - to: ofsted\n      date: 2016-02-21\n'), 'decision-communicated');
+    assert.equal(m, 'The decision is not recorded as passed to the National Panel. The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within 14 days, with the serious incident notification and an explanation. Add a `communicated` entry for it, with the date it was told.');
+  });
+});
+
+describe('no independent challenge recorded', () => {
+  // SAMPLE records no challenge; its decision is to hold an SCR.
+  const MOST = /it matters most for decisions not to hold a review/;
+
+  it('does not tell a decision to hold an SCR that challenge matters most for decisions not to hold one', () => {
+    assert.ok(SAMPLE.includes('  outcome: scr\n'));
+    const [m] = messagesOf(SAMPLE, 'independent-challenge');
+    assert.equal(m, 'No independent challenge to this decision is recorded. A view from outside the board, such as a discussion with another LSCB’s chair, tests the board’s reasoning. Record any challenge that took place under `challenge`: its type, who gave it (by role), the date and what came of it.');
+  });
+
+  it('says it to a decision not to hold an SCR', () => {
+    const [m] = messagesOf(SAMPLE.replace('  outcome: scr\n', '  outcome: no-scr\n'), 'independent-challenge');
+    assert.match(m, MOST);
+  });
+});
+
 describe('what to write where something was late', () => {
   it('asks for a note on a late notification to Ofsted in plain words', () => {
     const text = SAMPLE.replace('  from: Head of Service', '  notifications:\n    - to: ofsted\n      date: 2016-01-29\n  from: Head of Service');

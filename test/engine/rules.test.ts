@@ -80,6 +80,17 @@ describe('every rule in the spec', () => {
       assert.ok(fixtures.some((f) => !f.expected.has(id)), `test/fixtures/rules/${id}/ has a file that must not trigger it`);
     });
   }
+
+  it('a rule page tied to QM2 questions names no other question (a slip such as "question 2" for question 3)', () => {
+    const slips: string[] = [];
+    for (const r of ALL_RULES.filter((x) => x.questions.length > 0)) {
+      const text = readFileSync(join(ROOT, 'docs', 'rules', `${r.id}.md`), 'utf8');
+      for (const m of text.matchAll(/\bquestion (\d)\b/g)) {
+        if (!(r.questions as number[]).includes(Number(m[1]))) slips.push(`docs/rules/${r.id}.md: "${m[0]}" (the rule's: ${r.questions.join(', ')})`);
+      }
+    }
+    assert.deepEqual(slips, []);
+  });
 });
 
 for (const id of SPEC_IDS) {

@@ -196,7 +196,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const before = recorded.filter((c) => inTime(c.data.date));
     const status: ChecklistStatus = before.length ? 'met' : recorded.length ? 'partly-met' : 'not-met';
     items.push(item(6, status,
-      before.length ? (decisionRecorded ? 'Independent challenge was sought before the decision.' : 'Independent challenge was sought.')
+      before.length ? (decisionRecorded ? 'Independent challenge is recorded on or before the decision.' : 'Independent challenge was sought.')
         : recorded.some((c) => parseDate(c.data.date) !== undefined) ? 'Challenge is recorded only after the decision, so it cannot have informed it. Record any challenge sought before the decision.'
         : recorded.some((c) => isPlaceholder(c.data.date)) ? 'Challenge is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
         : recorded.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'

@@ -1,6 +1,6 @@
 import { formatLong, parseDate } from '../dates';
 import type { Path } from '../document';
-import { entries } from '../model';
+import { entries, recipientWords } from '../model';
 import { notificationClock } from '../timing';
 import type { Rule, RuleContext } from '../rule';
 
@@ -20,7 +20,7 @@ function order(ctx: RuleContext, earlier: Path, later: Path, message: (a: string
 export const dateOrder: Rule = {
   id: 'date-order',
   title: 'Dates follow one another as they must',
-  description: 'A date that cannot be right given another: a referral before the incident, a decision before the referral, a return received before it was asked for, and the like.',
+  description: 'A date that cannot be right given another: a referral before the incident, a decision before the referral, a return received before it was asked for, a decision passed on before it was made, and the like.',
   severity: 'error',
   questions: [],
   fixable: false,
@@ -51,6 +51,14 @@ export const dateOrder: Rule = {
     }
     for (const i of entries(doc, ['agencyInput'])) {
       order(ctx, [...i.path, 'date'], ['decision', 'date'], (a, b) => `This input (${a}) is dated after the decision it was for (${b}). Input after the decision cannot have informed it: check the dates.`, 'earlier');
+    }
+    // After the decision: telling others of it, and changing the review it set up. Dated before it,
+    // one of the dates is wrong (a notice to the Panel a month early would pass as on time).
+    for (const c of entries(doc, ['decision', 'communicated'])) {
+      order(ctx, ['decision', 'date'], [...c.path, 'date'], (a, b) => `This entry records ${recipientWords(c.data.to)} as told of the decision on ${b}, before it was made (${a}). Check both dates.`);
+    }
+    for (const r of entries(doc, ['decision', 'revisions'])) {
+      order(ctx, ['decision', 'date'], [...r.path, 'date'], (a, b) => `This change to the review (${b}) is dated before the decision that set the review up (${a}). Check both dates.`);
     }
   },
 };

@@ -11,6 +11,26 @@ const PANEL_DAYS_NO_SCR = 14;
 
 const BODIES: [to: string, words: string][] = ['national-panel', 'ofsted'].map((to) => [to, recipientWords(to)]);
 
+/**
+ * Why the bodies not yet told are asked for, in words. The Panel's guidance has the chair tell the
+ * Panel of every decision, and Ofsted where an SCR is started; this check asks for Ofsted after a
+ * decision not to hold one too, as Ofsted asks boards to show a decision for every notified
+ * incident (QM2).
+ */
+function whyTell(outcome: unknown, untold: string[]): string {
+  const panel = untold.includes('national-panel');
+  const ofsted = untold.includes('ofsted');
+  const toPanel = outcome === 'no-scr'
+    ? `The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within ${PANEL_DAYS_NO_SCR} days, with the serious incident notification and an explanation.`
+    : 'The guidance gives that the chair tells the National Panel of every decision.';
+  if (outcome === 'scr') {
+    if (panel && ofsted) return 'The guidance gives that where an SCR is started, the chair tells the National Panel and Ofsted.';
+    return panel ? toPanel : 'The guidance gives that Ofsted is told where an SCR is started.';
+  }
+  const toOfsted = `Ofsted asks boards to show a decision for every incident notified to it${outcome === 'no-scr' ? ', including a decision not to hold an SCR' : ''}.`;
+  return [panel ? toPanel : '', ofsted ? toOfsted : ''].filter(Boolean).join(' ');
+}
+
 export const decisionCommunicated: Rule = {
   id: 'decision-communicated',
   title: 'The decision is passed on',
@@ -33,9 +53,8 @@ export const decisionCommunicated: Rule = {
       ctx.report({
         span: doc.anchor(['decision', 'communicated'], ['decision']),
         message:
-          `The decision is not recorded as passed to ${names}. The guidance gives that the chair tells the National Panel of every decision ` +
-          `(for a decision not to hold an SCR, within ${PANEL_DAYS_NO_SCR} days and with an explanation), and Ofsted expects a decision to be shown ` +
-          `for every notified incident. Add a \`communicated\` entry for ${untold.length === 1 ? 'it, with the date it was' : 'each, with the date they were'} told.`,
+          `The decision is not recorded as passed to ${names}. ${whyTell(doc.get(['decision', 'outcome']), untold.map(([to]) => to))} ` +
+          `Add a \`communicated\` entry for ${untold.length === 1 ? 'it, with the date it was' : 'each, with the date they were'} told.`,
         fixes: fix(
           untold.length === 1 ? `Add a \`communicated\` entry for ${untold[0][1]}` : 'Add `communicated` entries for the National Panel and Ofsted',
           combine(doc, untold.map(([to]) => (d: CaseDoc) => appendItem(d, ['decision', 'communicated'], { to, date: day }))),
@@ -45,10 +64,12 @@ export const decisionCommunicated: Rule = {
 
     const decided = ctx.timing.decision;
     if (!noScr || decided === undefined) return;
+    // The first notice on or after the decision is the one timed. One dated before the decision
+    // cannot be right (date-order reports it): it does not count as telling the Panel in time.
     const panel = told
       .filter((t) => t.data.to === 'national-panel')
       .map((t) => ({ t, day: parseDate(t.data.date) }))
-      .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined)
+      .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined && x.day >= decided)
       .sort((a, b) => a.day - b.day)[0];
     if (!panel || panel.day - decided <= PANEL_DAYS_NO_SCR) return;
     ctx.report({

@@ -19,8 +19,9 @@ export const independentChallenge: Rule = {
       span: doc.anchor(['challenge'], ['decision'], ['criteria']),
       message: decided
         ? 'No independent challenge to this decision is recorded. A view from outside the board, such as a discussion with another LSCB’s chair, ' +
-          'tests the board’s reasoning; it matters most for decisions not to hold a review. Record any challenge that took place under `challenge`: ' +
-          'its type, who gave it (by role), the date and what came of it.'
+          // Not said of a decision to hold an SCR, which the point does not bear on.
+          `tests the board’s reasoning${doc.get(['decision', 'outcome']) === 'scr' ? '' : '; it matters most for decisions not to hold a review'}. ` +
+          'Record any challenge that took place under `challenge`: its type, who gave it (by role), the date and what came of it.'
         : 'No independent challenge is recorded yet. Before the chair decides, consider asking for a view from outside the board, such as a ' +
           'discussion with another LSCB’s chair. Record it under `challenge`: its type, who gave it (by role), the date and what came of it.',
       fixes: fix('Add a `challenge` entry', appendItem(doc, ['challenge'], {
