@@ -477,7 +477,7 @@ describe('a question not met with no finding to act on says what to do', () => {
   });
 });
 
-describe('questions 2 and 3 judged at the decision date', () => {
+describe('questions 2, 3 and 4 judged at the decision date', () => {
   const undecided = BASE.slice(0, BASE.indexOf('decision:\n'));
   const q = (text: string, n: number) => analyseText(text, { today }).checklist.find((c) => c.question === n)!;
   const rulesOn = (text: string, n: number) => q(text, n).findings.map((f) => f.rule);
@@ -530,5 +530,19 @@ describe('questions 2 and 3 judged at the decision date', () => {
     // Before any decision, the same dates are requests made.
     const early = undecided.replace(/requested: 2016-01-15\n      received: 2016-01-2\d/g, 'requested: 2016-02-15\n      received: 2016-02-19');
     assert.equal(q(early, 2).status, 'met');
+  });
+
+  it('question 4: a meeting that asked for more information has not yet recommended whether to hold an SCR', () => {
+    const text = BASE.replace('      outcome: scr\n      rationale: Criteria met; learning about information sharing.\n', '      outcome: more-information\n      rationale: Waiting for the post-mortem report.\n');
+    assert.notEqual(text, BASE);
+    assert.equal(q(text, 4).status, 'partly-met');
+    assert.equal(q(text, 4).summary, 'Agencies met, but asked for more information: no recommendation on whether to hold an SCR reached the chair before the decision. Record under `meetings` any later meeting before the decision that made one; if there was none, say in the decision’s `rationale` why the chair decided without it.');
+    assert.deepEqual(rulesOn(text, 4), ['inter-agency-discussion']);
+    const [f] = analyseText(text, { today }).findings.filter((x) => x.rule === 'inter-agency-discussion');
+    assert.match(f.message, /The meeting on 1 February 2016 \(SCR subgroup\): it asked for more information, which is not yet a recommendation on whether to hold an SCR\./);
+    assert.deepEqual(f.fixes, [], 'what the meeting asked for is not to be changed');
+    const early = undecided.replace('      outcome: scr\n', '      outcome: more-information\n');
+    assert.equal(q(early, 4).status, 'partly-met');
+    assert.equal(q(early, 4).summary, 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.');
   });
 });

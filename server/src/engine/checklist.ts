@@ -151,14 +151,22 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const recorded = entries(doc, ['meetings']).filter((m) => hasWritten(m.data));
     const meetings = recorded.filter((m) => inTime(m.data.date));
     const present = (m: Entry) => new Set(asArray(m.data.agencies).filter(isWritten)).size;
-    const recommended = (m: Entry) => isWritten(asRecord(m.data.recommendation)?.outcome);
+    // QM2 looks for a recommendation on whether to hold an SCR: a meeting that asked for more
+    // information has not made one yet (a reading of the specification's table, which README explains).
+    const outcome = (m: Entry) => asRecord(m.data.recommendation)?.outcome;
+    const askedForMore = (m: Entry) => asString(outcome(m))?.trim() === 'more-information';
+    const recommended = (m: Entry) => isWritten(outcome(m)) && !askedForMore(m);
     const full = meetings.filter((m) => present(m) >= 2 && recommended(m));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
     const pendingDate = recorded.some((m) => isPlaceholder(m.data.date));
     items.push(item(4, status,
       full.length ? 'Agencies met together and recommended a course to the chair.'
-        : meetings.length ? (meetings.some((m) => hasToComplete(m.data.agencies) || hasToComplete(asRecord(m.data.recommendation)?.outcome))
+        : meetings.length ? (meetings.some((m) => hasToComplete(m.data.agencies) || hasToComplete(outcome(m)))
           ? 'A meeting is recorded, but which agencies took part or what it recommended to the chair is still to be completed.'
+          : meetings.some(askedForMore)
+            ? (decisionRecorded
+              ? 'Agencies met, but asked for more information: no recommendation on whether to hold an SCR reached the chair before the decision. Record under `meetings` any later meeting before the decision that made one; if there was none, say in the decision’s `rationale` why the chair decided without it.'
+              : 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.')
           : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.')
         : recorded.length && pendingDate ? 'A meeting is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
         : decisionRecorded ? 'No meeting of agencies is recorded before the decision.'
