@@ -26,7 +26,7 @@ describe('scr-check on the example dossier', () => {
     const r = scrCheck(args);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /the decision is overdue by 19 days\./);
-    assert.match(r.stdout, /4 case files checked: 0 errors, 9 warnings, 4 notes\./);
+    assert.match(r.stdout, /4 case files checked: 0 errors, 10 warnings, 4 notes\./);
   });
 
   it('writes the JSON shape exactly', () => {

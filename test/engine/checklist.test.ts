@@ -482,3 +482,73 @@ describe('a question not met with no finding to act on says what to do', () => {
     assert.equal(q9.summary, 'Input from 1 agency before the decision. QM2 looks for input from the board’s member agencies, and one is not enough: record under `agencyInput` the others’ views, or, for an agency that gave none, an entry saying so and why.');
   });
 });
+
+describe('questions 2, 3 and 4 judged at the decision date', () => {
+  const undecided = BASE.slice(0, BASE.indexOf('decision:\n'));
+  const q = (text: string, n: number) => analyseText(text, { today }).checklist.find((c) => c.question === n)!;
+  const rulesOn = (text: string, n: number) => q(text, n).findings.map((f) => f.rule);
+  // The family lived in Westshire before Northshire; the chair decided on 10 February 2016.
+  const withCheck = (text: string, check: string) => text
+    .replace('    - board: Northshire LSCB\n      from: 2013-03-01\n', '    - board: Northshire LSCB\n      from: 2013-03-01\n    - board: Westshire LSCB\n      from: 2011-01-01\n      to: 2013-02-28\n')
+    .replace(/\nagencies:\n/, `\nneighbouringBoards:\n  - board: Westshire LSCB\n${check}agencies:\n`);
+
+  it('question 3: a board asked before the decision and answered after it was still awaited then', () => {
+    const text = withCheck(BASE, '    requested: 2016-01-20\n    received: 2016-02-17\n    outcome: Not known to its agencies.\n');
+    assert.equal(q(text, 3).status, 'partly-met');
+    assert.equal(q(text, 3).summary, 'Westshire LSCB answered only after the decision on 10 February 2016, so the chair decided without its answer.');
+    assert.deepEqual(rulesOn(text, 3), ['neighbouring-check-outstanding']);
+    const [f] = analyseText(text, { today }).findings.filter((x) => x.rule === 'neighbouring-check-outstanding');
+    assert.match(f.message, /^Westshire LSCB was asked on 20 January 2016 whether its agencies knew the family, but its answer was received on 17 February 2016, after the decision on 10 February 2016, so the chair decided without it\./);
+    // Answered in time, it is met.
+    assert.equal(status(text.replace('received: 2016-02-17', 'received: 2016-02-08'), 3), 'met');
+  });
+
+  it('question 3: a board first asked only after the decision was unchecked then', () => {
+    const text = withCheck(BASE, '    requested: 2016-02-17\n    received: 2016-02-24\n    outcome: Not known to its agencies.\n');
+    assert.equal(q(text, 3).status, 'not-met');
+    assert.equal(q(text, 3).summary, 'Westshire LSCB was first asked only after the decision on 10 February 2016, so it was not checked with when the chair decided.');
+    assert.deepEqual(rulesOn(text, 3), ['neighbouring-check']);
+    const [f] = analyseText(text, { today }).findings.filter((x) => x.rule === 'neighbouring-check');
+    assert.match(f.message, /first asked whether its agencies knew the family on 17 February 2016, after the decision on 10 February 2016: the check was made only after the decision/);
+    assert.deepEqual(f.fixes, [], 'the check is recorded: no second one is offered');
+    // Still unanswered, it is the same one finding, not also an answer outstanding.
+    const open = text.replace('    received: 2016-02-24\n    outcome: Not known to its agencies.\n', '');
+    assert.deepEqual(rulesOn(open, 3), ['neighbouring-check']);
+  });
+
+  it('question 3 before any decision: every check recorded so far counts, whatever its dates', () => {
+    const text = withCheck(undecided, '    requested: 2016-02-17\n    received: 2016-02-24\n    outcome: Not known to its agencies.\n');
+    assert.equal(q(text, 3).status, 'met');
+    assert.deepEqual(rulesOn(text, 3), []);
+  });
+
+  it('question 2: a minimum data request made only after the decision is no request then', () => {
+    const one = BASE.replace('      requested: 2016-01-15\n      received: 2016-01-21\n', '      requested: 2016-02-15\n      received: 2016-02-19\n');
+    assert.notEqual(one, BASE);
+    assert.equal(q(one, 2).status, 'partly-met');
+    assert.equal(q(one, 2).summary, '2 of 3 agencies asked for minimum data before the decision (one more only after it); 2 returned before the decision.');
+    assert.deepEqual(rulesOn(one, 2), ['minimum-data-requested']);
+    const [f] = analyseText(one, { today }).findings.filter((x) => x.rule === 'minimum-data-requested');
+    assert.match(f.message, /^Northshire Police was asked for its minimum data return only on 15 February 2016, after the decision on 10 February 2016: the request came after the decision/);
+    const all = BASE.replace(/requested: 2016-01-15\n      received: 2016-01-2\d/g, 'requested: 2016-02-15\n      received: 2016-02-19');
+    assert.equal(q(all, 2).status, 'not-met');
+    assert.equal(q(all, 2).summary, '0 of 3 agencies asked for minimum data before the decision (3 more only after it); 0 returned before the decision.');
+    // Before any decision, the same dates are requests made.
+    const early = undecided.replace(/requested: 2016-01-15\n      received: 2016-01-2\d/g, 'requested: 2016-02-15\n      received: 2016-02-19');
+    assert.equal(q(early, 2).status, 'met');
+  });
+
+  it('question 4: a meeting that asked for more information has not yet recommended whether to hold an SCR', () => {
+    const text = BASE.replace('      outcome: scr\n      rationale: Criteria met; learning about information sharing.\n', '      outcome: more-information\n      rationale: Waiting for the post-mortem report.\n');
+    assert.notEqual(text, BASE);
+    assert.equal(q(text, 4).status, 'partly-met');
+    assert.equal(q(text, 4).summary, 'Agencies met, but asked for more information: no recommendation on whether to hold an SCR reached the chair before the decision. Record under `meetings` any later meeting before the decision that made one; if there was none, say in the decision’s `rationale` why the chair decided without it.');
+    assert.deepEqual(rulesOn(text, 4), ['inter-agency-discussion']);
+    const [f] = analyseText(text, { today }).findings.filter((x) => x.rule === 'inter-agency-discussion');
+    assert.match(f.message, /The meeting on 1 February 2016 \(SCR subgroup\): it asked for more information, which is not yet a recommendation on whether to hold an SCR\./);
+    assert.deepEqual(f.fixes, [], 'what the meeting asked for is not to be changed');
+    const early = undecided.replace('      outcome: scr\n', '      outcome: more-information\n');
+    assert.equal(q(early, 4).status, 'partly-met');
+    assert.equal(q(early, 4).summary, 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.');
+  });
+});

@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
-import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
+import { formatLong, parseDate, type DayNumber } from './dates';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -50,6 +50,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Whether something dated `v` counts before the decision. A date still to be completed does not
   // show it (to-complete reports the place); before any decision, whatever is recorded so far counts.
   const inTime = (v: unknown) => decided === undefined || (!isPlaceholder(v) && beforeDecision(v));
+  // Whether something is dated after the decision: a request made then was not made at the decision.
+  const afterDecision = (v: unknown) => datedAfter(v, decided);
   const decisionRecorded = isDecided(doc);
 
   // Q1: agency contact and context. Only what is written counts: a summary or a piece of context
@@ -73,15 +75,21 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
        ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))]));
   }
 
-  // Q2: minimum data from key agencies.
+  // Q2: minimum data from key agencies, judged at the decision once one is dated: a request made
+  // only after it is no request then, as a return received after it is no return (a reading of the
+  // specification's table, which README explains).
   {
-    const requested = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
+    const asked = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
+    const requested = asked.filter((a) => !afterDecision(asRecord(a.data.minimumData)?.requested));
+    const askedLate = asked.length - requested.length;
     const returned = requested.filter((a) => isWritten(asRecord(a.data.minimumData)?.received) && inTime(asRecord(a.data.minimumData)?.received));
     const missingTypes = missingKeyTypes(doc, input.settings.keyAgencyTypes);
     const status: ChecklistStatus = requested.length === 0 ? 'not-met'
       : requested.length === agencies.length && returned.length === requested.length && missingTypes.length === 0 ? 'met' : 'partly-met';
     items.push(item(2, status,
-      `${requested.length} of ${agencies.length} agencies asked for minimum data; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}` +
+      `${requested.length} of ${agencies.length} agencies asked for minimum data` +
+        (askedLate ? ` before the decision (${askedLate === 1 ? 'one more' : `${askedLate} more`} only after it)` : '') +
+        `; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}` +
         (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.') +
         // Returns still awaited within their time: no finding speaks yet, so the summary says what to do.
         (status === 'partly-met' && !missingTypes.length && requested.length === agencies.length && decided === undefined ? ' Add the date under `received` as each return arrives.' : ''),
@@ -95,7 +103,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const unnamed = addresses.filter((a) => !isWritten(a.data.board));
     const others = otherBoards(doc);
     const checks = entries(doc, ['neighbouringBoards']).filter((c) => isWritten(c.data.board));
-    const checkFor = (b: string) => checks.find((c) => sameBoard(c.data.board, b));
+    const checksFor = (b: string) => checks.filter((c) => sameBoard(c.data.board, b));
     let status: ChecklistStatus;
     let summary: string;
     // While the case's own board is still to be completed, the family's own board would read as another.
@@ -113,11 +121,25 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       status = 'not-applicable';
       summary = 'The family has lived only in the board’s own area.';
     } else {
-      const unchecked = others.filter((o) => !checkFor(o.board));
-      const outstanding = others.filter((o) => checkFor(o.board) && !isWritten(checkFor(o.board)!.data.received));
-      status = unchecked.length ? 'not-met' : outstanding.length ? 'partly-met' : 'met';
-      summary = unchecked.length ? `No check recorded with ${unchecked.map((u) => u.board).join(', ')}.`
-        : outstanding.length ? `Waiting for an answer from ${outstanding.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`
+      // Judged at the decision, once one is dated (a reading of the specification's table, which
+      // README explains): a board first asked only after it was unchecked when the chair decided,
+      // and an answer received after it was still awaited then.
+      const asked = (b: string) => checksFor(b).filter((c) => !afterDecision(c.data.requested));
+      const answered = (b: string) => asked(b).some((c) => isWritten(c.data.received) && inTime(c.data.received));
+      const never = others.filter((o) => checksFor(o.board).length === 0);
+      const askedAfter = others.filter((o) => checksFor(o.board).length > 0 && asked(o.board).length === 0);
+      const pending = others.filter((o) => asked(o.board).length > 0 && !answered(o.board));
+      const answeredAfter = pending.filter((o) => asked(o.board).some((c) => afterDecision(c.data.received)));
+      const waiting = pending.filter((o) => !answeredAfter.includes(o));
+      const names = (bs: readonly { board: string }[]) => listWords(bs.map((b) => b.board));
+      const after = decided !== undefined ? `after the decision on ${formatLong(decided)}` : '';
+      status = never.length || askedAfter.length ? 'not-met' : pending.length ? 'partly-met' : 'met';
+      summary = never.length || askedAfter.length
+        ? [...(never.length ? [`No check recorded with ${never.map((u) => u.board).join(', ')}.`] : []),
+          ...(askedAfter.length ? [`${names(askedAfter)} ${askedAfter.length === 1 ? 'was' : 'were'} first asked only ${after}, so ${askedAfter.length === 1 ? 'it was' : 'they were'} not checked with when the chair decided.`] : [])].join(' ')
+        : pending.length
+          ? [...(answeredAfter.length ? [`${names(answeredAfter)} answered only ${after}, so the chair decided without ${answeredAfter.length === 1 ? 'its answer' : 'their answers'}.`] : []),
+            ...(waiting.length ? [`Waiting for an answer from ${waiting.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`] : [])].join(' ')
         : `Every other board in the address history was checked and answered.`;
     }
     items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`))));
@@ -129,14 +151,22 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const recorded = entries(doc, ['meetings']).filter((m) => hasWritten(m.data));
     const meetings = recorded.filter((m) => inTime(m.data.date));
     const present = (m: Entry) => new Set(asArray(m.data.agencies).filter(isWritten)).size;
-    const recommended = (m: Entry) => isWritten(asRecord(m.data.recommendation)?.outcome);
+    // QM2 looks for a recommendation on whether to hold an SCR: a meeting that asked for more
+    // information has not made one yet (a reading of the specification's table, which README explains).
+    const outcome = (m: Entry) => asRecord(m.data.recommendation)?.outcome;
+    const askedForMore = (m: Entry) => asString(outcome(m))?.trim() === 'more-information';
+    const recommended = (m: Entry) => isWritten(outcome(m)) && !askedForMore(m);
     const full = meetings.filter((m) => present(m) >= 2 && recommended(m));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
     const pendingDate = recorded.some((m) => isPlaceholder(m.data.date));
     items.push(item(4, status,
       full.length ? 'Agencies met together and recommended a course to the chair.'
-        : meetings.length ? (meetings.some((m) => hasToComplete(m.data.agencies) || hasToComplete(asRecord(m.data.recommendation)?.outcome))
+        : meetings.length ? (meetings.some((m) => hasToComplete(m.data.agencies) || hasToComplete(outcome(m)))
           ? 'A meeting is recorded, but which agencies took part or what it recommended to the chair is still to be completed.'
+          : meetings.some(askedForMore)
+            ? (decisionRecorded
+              ? 'Agencies met, but asked for more information: no recommendation on whether to hold an SCR reached the chair before the decision. Record under `meetings` any later meeting before the decision that made one; if there was none, say in the decision’s `rationale` why the chair decided without it.'
+              : 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.')
           : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.')
         : recorded.length && pendingDate ? 'A meeting is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
         : decisionRecorded ? 'No meeting of agencies is recorded before the decision.'

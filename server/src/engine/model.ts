@@ -91,6 +91,15 @@ export function onOrBefore(v: unknown, day: DayNumber | undefined): boolean {
   return day === undefined || d <= day;
 }
 
+/**
+ * Whether something dated `v` (a request, an answer) is shown to come after `day` (the decision):
+ * its date can be read and is not on or before it. What onOrBefore does not count, less the dates
+ * that cannot be read (given the benefit of the doubt there too); never, when there is no day.
+ */
+export function datedAfter(v: unknown, day: DayNumber | undefined): boolean {
+  return day !== undefined && parseDate(v) !== undefined && !onOrBefore(v, day);
+}
+
 /** A criterion finding, with YAML 1.1's booleans read as yes/no. */
 export function findingOf(v: unknown): string | undefined {
   const f = asRecord(v)?.finding;

@@ -1,15 +1,18 @@
 import { formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
-import { agencyIds, asArray, asRecord, decisionDay, entries, meetingWords, onOrBefore, wrongKind, type Entry } from '../model';
+import { agencyIds, asArray, asRecord, asString, decisionDay, entries, meetingWords, onOrBefore, wrongKind, type Entry } from '../model';
 import { agenciesToComplete, dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { isBlank, isPlaceholder } from '../text';
 import type { Fix, TextEdit } from '../types';
 
+/**
+ * The recommendations a fix can record: those on whether to hold an SCR. A request for more
+ * information is not one (it would not clear the finding), so it is left for the reviewer to write.
+ */
 const OUTCOMES: { value: string; words: string }[] = [
   { value: 'scr', words: 'recommended an SCR' },
   { value: 'no-scr', words: 'recommended no SCR' },
-  { value: 'more-information', words: 'asked for more information' },
 ];
 
 /** The agencies written as present: an id still to be completed is none yet. */
@@ -27,10 +30,21 @@ function agenciesToBeCompleted(m: Entry): boolean {
   return isPlaceholder(v) || asArray(v).some(isPlaceholder);
 }
 
-/** A recommendation is recorded, or still to be completed (to-complete reports that). */
+/**
+ * Whether the meeting asked for more information: QM2 looks for a recommendation on whether to hold
+ * an SCR, and this is not one yet.
+ */
+function askedForMore(m: Entry): boolean {
+  return asString(asRecord(m.data.recommendation)?.outcome)?.trim() === 'more-information';
+}
+
+/**
+ * A recommendation on whether to hold an SCR is recorded, or still to be completed (to-complete
+ * reports that). A request for more information is none.
+ */
 function hasRecommendation(m: Entry): boolean {
   const rec = m.data.recommendation;
-  return isPlaceholder(rec) || !isBlank(asRecord(rec)?.outcome);
+  return isPlaceholder(rec) || (!isBlank(asRecord(rec)?.outcome) && !askedForMore(m));
 }
 
 /** Whether the meeting lacks the agencies present, not counting a list still to be completed. */
@@ -103,15 +117,18 @@ export const interAgencyDiscussion: Rule = {
     const count = agencyCount(best);
     const fewAgencies = agenciesGap(best);
     const missingRec = !hasRecommendation(best);
+    const moreInfo = askedForMore(best);
     const problems: string[] = [];
     if (fewAgencies) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
-    if (missingRec) problems.push('no recommendation to the chair is recorded');
+    if (moreInfo) problems.push('it asked for more information, which is not yet a recommendation on whether to hold an SCR');
+    else if (missingRec) problems.push('no recommendation to the chair is recorded');
     const name = `The meeting${meetingWords(best.data)}` +
       (isPlaceholder(best.data.date) ? ', whose date is still to be completed' : '');
     const recPath = [...best.path, 'recommendation'];
     const rec = best.data.recommendation;
     let fixes: Fix[] = [];
-    if (missingRec && !fewAgencies) {
+    // A meeting that asked for more information did so: what it recommended is not to be changed.
+    if (missingRec && !fewAgencies && !moreInfo) {
       fixes = perOutcome(
         (words) => `Record that the meeting ${words}`,
         (outcome) => asRecord(rec) ? setValue(doc, [...recPath, 'outcome'], outcome)
@@ -125,7 +142,11 @@ export const interAgencyDiscussion: Rule = {
         `No meeting ${when} both brought two or more agencies together and made a recommendation to the chair. ` +
         `${name}: ${problems.join(', and ')}. ` +
         (fewAgencies ? 'List under `agencies` every agency present, by its id. ' : '') +
-        (missingRec ? 'Add the meeting’s `recommendation`: its `outcome` (scr, no-scr or more-information) and why. ' : '') +
+        (moreInfo
+          ? (decision !== undefined
+            ? 'Record under `meetings` any later meeting before the decision at which agencies recommended an SCR or no SCR; if there was none, say in the decision’s `rationale` why the chair decided without one. '
+            : 'When agencies meet again and recommend an SCR or no SCR, record that meeting under `meetings`, with its recommendation. ')
+          : missingRec ? 'Add the meeting’s `recommendation`: its `outcome` (scr, no-scr or more-information) and why. ' : '') +
         (fewAgencies ? 'If only one agency took part, a discussion with the others is still needed before the decision.' : '')).trim(),
       fixes,
     });

@@ -1,5 +1,5 @@
 import { formatLong, parseDate, plural, workingDaysBetween } from '../dates';
-import { agencyName, asRecord, decisionDay, entries, isDecided } from '../model';
+import { agencyName, asRecord, datedAfter, decisionDay, entries, isDecided } from '../model';
 import type { Rule } from '../rule';
 import { isBlank } from '../text';
 import { withinLimit } from '../timing';
@@ -22,6 +22,8 @@ export const minimumDataOutstanding: Rule = {
       const md = asRecord(a.data.minimumData);
       const requested = parseDate(md?.requested);
       if (!md || requested === undefined) continue;
+      // Asked only after the decision: minimum-data-requested reports that no request was made by then.
+      if (datedAfter(md.requested, decision)) continue;
       const name = agencyName(a.data);
       const path = [...a.path, 'minimumData'];
       // Worked out only for a finding: most returns are in, and a long file lists many agencies.

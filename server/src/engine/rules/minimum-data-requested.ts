@@ -1,7 +1,7 @@
-import { formatIso, parseDate } from '../dates';
+import { formatIso, formatLong, parseDate } from '../dates';
 import { requestDate } from '../placeholders';
 import { insertProperty, setValue } from '../fixes';
-import { agencyName, asRecord, entries } from '../model';
+import { agencyName, asRecord, datedAfter, decisionDay, entries } from '../model';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
 import type { TextEdit } from '../types';
@@ -9,16 +9,29 @@ import type { TextEdit } from '../types';
 export const minimumDataRequested: Rule = {
   id: 'minimum-data-requested',
   title: 'Every agency is asked for minimum data',
-  description: 'An agency with no date on which it was asked for its minimum data return.',
+  description: 'An agency with no date on which it was asked for its minimum data return, or asked only after the decision.',
   severity: 'warning',
   questions: [2],
   fixable: true,
   group: 'qm2',
   check(ctx) {
     const { doc } = ctx;
+    const decision = decisionDay(doc);
     for (const a of entries(doc, ['agencies'])) {
       const minimumData = a.data.minimumData;
       const md = asRecord(minimumData);
+      // Judged at the decision, once it is dated: a request made only after it was no request when the chair decided.
+      if (datedAfter(md?.requested, decision)) {
+        ctx.report({
+          span: doc.spanOf([...a.path, 'minimumData', 'requested']),
+          message:
+            `${agencyName(a.data)} was asked for its minimum data return only on ${formatLong(parseDate(md!.requested)!)}, after the decision on ${formatLong(decision!)}: ` +
+            'the request came after the decision, so the chair decided without asking the agency what it knew. ' +
+            'If the request was sent earlier, correct the date under `requested`; if not, say in the decision’s `rationale` why the chair decided without it, and whether the return changes anything, then waive this finding with that reason.',
+          related: [{ span: doc.spanOf(['decision', 'date']), message: `The decision, made on ${formatLong(decision!)}.` }],
+        });
+        continue;
+      }
       if (!isBlank(md?.requested)) continue; // a date that is not a date is invalid-date's to report
       const requestedPath = [...a.path, 'minimumData', 'requested'];
       let edit: TextEdit | undefined;

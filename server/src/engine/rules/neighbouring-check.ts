@@ -1,5 +1,6 @@
+import { formatLong, parseDate } from '../dates';
 import { appendItem } from '../fixes';
-import { entries, otherBoards, ownBoard, ownBoardToComplete } from '../model';
+import { datedAfter, decisionDay, entries, otherBoards, ownBoard, ownBoardToComplete } from '../model';
 import { requestDate } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isPlaceholder, sameBoard } from '../text';
@@ -8,7 +9,7 @@ import type { Related } from '../types';
 export const neighbouringCheck: Rule = {
   id: 'neighbouring-check',
   title: 'Boards where the family lived are checked',
-  description: 'A board in the family’s address history, other than the case’s own, with no neighbouring-board check recorded.',
+  description: 'A board in the family’s address history, other than the case’s own, with no neighbouring-board check recorded, or first asked only after the decision.',
   severity: 'warning',
   questions: [3],
   fixable: true,
@@ -20,6 +21,25 @@ export const neighbouringCheck: Rule = {
     if (ownBoardToComplete(doc)) return;
     const checks = entries(doc, ['neighbouringBoards']);
     const own = ownBoard(doc);
+    // Judged at the decision, once it is dated: a board first asked only after it was not checked
+    // with when the chair decided. The check is recorded, so no new one is offered.
+    const decision = decisionDay(doc);
+    for (const other of otherBoards(doc)) {
+      const mine = checks.filter((c) => sameBoard(c.data.board, other.board));
+      if (mine.length === 0 || !mine.every((c) => datedAfter(c.data.requested, decision))) continue;
+      const first = mine.reduce((a, b) => (parseDate(b.data.requested)! < parseDate(a.data.requested)! ? b : a));
+      ctx.report({
+        span: doc.spanOf([...first.path, 'requested']),
+        message:
+          `${other.board} appears in the family’s address history, but it was first asked whether its agencies knew the family on ${formatLong(parseDate(first.data.requested)!)}, ` +
+          `after the decision on ${formatLong(decision!)}: the check was made only after the decision, so it did not inform it. ` +
+          'If the board was asked earlier, correct the date under `requested`; if not, say in the decision’s `rationale` why the chair decided without the check, and whether its answer changes anything, then waive this finding with that reason.',
+        related: [
+          { span: doc.spanOf(other.path), message: `${other.board} in the family’s address history.` },
+          { span: doc.spanOf(['decision', 'date']), message: `The decision, made on ${formatLong(decision!)}.` },
+        ],
+      });
+    }
     const unchecked = otherBoards(doc).filter((other) => !checks.some((c) => sameBoard(c.data.board, other.board)));
     // A check whose board is still to be completed may be the check with any of them: while there are
     // as many such checks as boards unchecked, to-complete's finding on each is the one to act on.
