@@ -50,6 +50,13 @@ describe('yes or no written where the format wants true or false', () => {
     });
   }
 
+  it('criteriaMet: "true", in quotes, is text: the correction takes the quote marks off', () => {
+    const text = BASE.replace('criteriaMet: true', 'criteriaMet: "true"');
+    const { finding, fix } = corrected(text, BASE);
+    assert.equal(fix.title, 'Change to `true`');
+    assert.match(finding.message, /Write it as `true`, without quote marks/);
+  });
+
   it('holds question 7 back, listed under it, and the summary says why', () => {
     const a = analyse(BASE.replace('criteriaMet: true', 'criteriaMet: yes'));
     const q7 = a.checklist.find((c) => c.question === 7)!;
@@ -73,11 +80,13 @@ describe('yes or no written where the format wants true or false', () => {
   });
 
   it('other words are not guessed at', () => {
-    const a = analyse(BASE.replace('criteriaMet: true', 'criteriaMet: maybe'));
-    const f = a.findings.filter((x) => x.rule === 'schema');
-    assert.deepEqual(f.map((x) => x.fixes.length), [0]);
-    // Still listed under question 7.
-    assert.deepEqual(a.checklist.find((c) => c.question === 7)!.findings.map((x) => x.rule), ['schema']);
+    for (const word of ['maybe', 'constructor', 'yes please']) {
+      const a = analyse(BASE.replace('criteriaMet: true', `criteriaMet: ${word}`));
+      const f = a.findings.filter((x) => x.rule === 'schema');
+      assert.deepEqual(f.map((x) => x.fixes.length), [0], word);
+      // Still listed under question 7.
+      assert.deepEqual(a.checklist.find((c) => c.question === 7)!.findings.map((x) => x.rule), ['schema'], word);
+    }
   });
 });
 

@@ -297,12 +297,14 @@ function report(rule: RuleContext, err: AjvError): void {
       const wantsText = typeWords(node).startsWith('text') && (typeof value === 'number' || typeof value === 'boolean');
       const said = `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeWritten(doc, path)}.`;
       // `yes` or `no` where the format wants true or false: the same answer, written another way.
-      const yesNo = node?.type === 'boolean' && typeof value === 'string' ? YES_NO[value.trim().toLowerCase()] : undefined;
+      const yesNo = node?.type === 'boolean' && typeof value === 'string' ? ownEntry(YES_NO, value.trim().toLowerCase()) : undefined;
       if (yesNo !== undefined) {
         const edit = replaceValue(doc, path, String(yesNo));
         ctx.report({
           span: doc.spanOf(path),
-          message: `${said} Write \`true\` for yes and \`false\` for no (the quick fix does).`,
+          message: /^(true|false)$/i.test(String(value).trim())
+            ? `${said} Write it as \`${yesNo}\`, without quote marks, so that it is read as true or false (the quick fix does).`
+            : `${said} Write \`true\` for yes and \`false\` for no (the quick fix does).`,
           fixes: edit ? [{ title: `Change to \`${yesNo}\``, edits: [edit], preferred: true, correction: 'yes-no' }] : [],
         });
         return;
@@ -365,8 +367,8 @@ function report(rule: RuleContext, err: AjvError): void {
   }
 }
 
-/** The words for yes and no that a person writes where the format wants `true` or `false`. */
-const YES_NO: Readonly<Record<string, boolean>> = { yes: true, y: true, no: false, n: false };
+/** The words for yes and no that a person writes where the format wants `true` or `false` (and those two in quotes). */
+const YES_NO: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, no: false, n: false, false: false };
 
 /**
  * `[csc, police, health-visiting]` for `csc, police, health-visiting` written where a list of
