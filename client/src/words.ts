@@ -56,6 +56,8 @@ export function testInWords(t: ChecklistResult['test']): Verdict[] {
     const chair = t.criteriaMet === undefined ? '' : t.criteriaMet ? ' The chair recorded that the criteria are met.' : ' The chair recorded that the criteria are not met.';
     lines.push({ text: `The decision is ${what}.${chair}`, tone: 'open' });
     if (t.agrees !== undefined) lines.push(t.agrees ? { text: 'The decision agrees with the statutory test.', tone: 'yes' } : { text: 'The decision does not agree with the statutory test.', tone: 'bad' });
+    // `criteriaMet: yes`, or still to be completed: the chair's answer cannot be compared with the test.
+    else if (t.met !== undefined && t.criteriaMet === undefined) lines.push({ text: 'Whether the decision agrees with the statutory test cannot be said yet: the record does not say, as true or false, whether the chair found the criteria met.', tone: 'open' });
   }
   return lines;
 }

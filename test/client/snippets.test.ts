@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { analyseText, type Analysis } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { isPlaceholder, listWords } from '../../server/src/engine/text';
+import { schemaAt } from '../../server/src/engine/schema-info';
 
 const snippets = JSON.parse(readFileSync(new URL('../../snippets/scr-case.code-snippets', import.meta.url), 'utf8')) as Record<string, { prefix: string[]; body: string[]; description: string }>;
 const TODAY = '2016-05-20';
@@ -271,4 +272,28 @@ test('the snippets write nothing a reader would have to know YAML to follow: a d
     assert.deepEqual(structuralErrors(text), []);
   }
   assert.equal((analyse(withPart(base, PARTS[2]![0], PARTS[2]![1])).doc.get(['neighbouringBoards', 0]) as Record<string, unknown>).received, undefined);
+});
+
+test('the new case file makes no choice that is a fact about the case: each is words to complete with the choices named', () => {
+  // `involvement: unknown` written for every agency was a fact nobody chose, and it kept
+  // agency-contact from asking for a summary of a return received.
+  const a = analyse(base);
+  const chosen: string[] = [];
+  const walk = (v: unknown, path: (string | number)[]) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (schemaAt(path)?.enum && !isPlaceholder(v)) chosen.push(`${path.join('.')}: ${String(v)}`);
+  };
+  walk(a.doc.value, []);
+  // What the template is made of, not facts: the agencies it lists by their type, and Ofsted notified.
+  assert.deepEqual(chosen, ['referral.notifications.0.to: ofsted', 'agencies.0.type: social-care', 'agencies.1.type: police', 'agencies.2.type: health']);
+  for (const i of [0, 1, 2]) assert.equal(a.doc.get(['agencies', i, 'involvement']), 'To be completed. Choose known, not-known or unknown.');
+});
+
+test('the new case file asks for the date the local authority became aware, as the format describes `knownOn`', () => {
+  const node = schemaAt(['case', 'incident', 'knownOn'])!;
+  assert.match(`${node.title} ${node.description}`, /local authority/);
+  const prompt = String(analyse(base).doc.get(['case', 'incident', 'knownOn']));
+  assert.equal(prompt, 'To be completed. Date the local authority became aware of the incident (YYYY-MM-DD).');
+  assert.match(node.description!, /the local authority became aware of the incident/);
 });

@@ -24,10 +24,11 @@ const dateFinding = (text: string) => {
 
 describe('a date written the British way', () => {
   for (const written of ['10/05/2016', '10.05.2016', '10-05-2016', '10 May 2016', '10th May 2016', '10 may 2016', '"10/05/2016"']) {
-    it(`${written}: the invalid-date finding offers “Change to 2016-05-10 (10 May 2016)”, which clears it`, () => {
+    it(`${written}: the invalid-date finding offers “Change to 2016-05-10 (10 May 2016)” first, which clears it`, () => {
       const text = meetingOn(written);
       const f = dateFinding(text);
-      assert.deepEqual(f.fixes.map((x) => x.title), ['Change to 2016-05-10 (10 May 2016)']);
+      // Written in figures, 10/05 could also be 5 October: that reading is offered second.
+      assert.deepEqual(f.fixes.map((x) => x.title), ['Change to 2016-05-10 (10 May 2016)', ...(/May/i.test(written) ? [] : ['Change to 2016-10-05 (5 October 2016)'])]);
       const fixed = applyEdits(text, f.fixes[0].edits);
       assert.match(fixed, /\n {2}- date: 2016-05-10\n/);
       assert.deepEqual(analyseText(fixed, { today }).findings.filter((x) => x.rule === 'invalid-date'), []);
@@ -58,11 +59,26 @@ describe('a date written the British way', () => {
       assert.ok(dateFinding(t).fixes[0].preferred, written);
       assert.ok(fixAll(b.doc, b.findings).fixes.some((x) => x.title.startsWith('Change to 2016-')), written);
     }
-    // 05/10/2016: 5 October in the UK, but 10 May read month first. Offered, not taken for the reviewer.
+    // 05/10/2016: 5 October in the UK, but 10 May read month first. Both offered, neither taken for the reviewer.
     const either = meetingOn('05/10/2016');
     const f = dateFinding(either);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred]), [['Change to 2016-10-05 (5 October 2016)', false]]);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 2016-10-05 (5 October 2016)', false, undefined], ['Change to 2016-05-10 (10 May 2016)', false, undefined]]);
     const c = analyseText(either, { today });
     assert.ok(!fixAll(c.doc, c.findings).fixes.some((x) => f.fixes.includes(x)));
+    assert.ok(!fixAll(c.doc, c.findings, { correctionsOnly: true }).fixes.some((x) => f.fixes.includes(x)));
+  });
+
+  it('where it could be read two ways, the message says so and names both days', () => {
+    const f = dateFinding(meetingOn('3/6/2016'));
+    assert.equal(f.message, '“3/6/2016” could be read two ways: 3 June 2016 (day first, as in the UK) or 6 March 2016 (month first). Dates are written year-month-day (YYYY-MM-DD): check the record and write 2016-06-03 or 2016-03-06, whichever it means.');
+    assert.deepEqual(f.fixes.map((x) => x.title), ['Change to 2016-06-03 (3 June 2016)', 'Change to 2016-03-06 (6 March 2016)']);
+    assert.equal(formatIso(britishDate('3/6/2016')!.monthFirst!), '2016-03-06');
+    // Read only one way: the usual message, one fix.
+    for (const [written, day] of [['13/05/2016', '2016-05-13'], ['06/06/2016', '2016-06-06'], ['3 June 2016', '2016-06-03']]) {
+      const g = dateFinding(meetingOn(written));
+      assert.doesNotMatch(g.message, /two ways/, written);
+      assert.deepEqual(g.fixes.map((x) => x.edits[0].newText), [day], written);
+      assert.equal(britishDate(written)!.monthFirst, undefined, written);
+    }
   });
 });

@@ -342,6 +342,20 @@ describe('words still to be completed count as nothing written', () => {
     assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['to-complete']);
   });
 
+  it('question 1: an agency whose involvement is still to be chosen holds it back, not question 2', () => {
+    // The new file's prompt (“To be completed. Choose known, not-known or unknown.”): until it is
+    // chosen, whether the agency's contact needs a summary cannot be told.
+    assert.equal(status(BASE, 1), 'met');
+    const text = BASE.replace(/(  - id: police\n(?:    .*\n)*?)    involvement: known\n/, `$1    involvement: ${TBC} Choose known, not-known or unknown.\n`);
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    assert.equal(a.checklist[0].status, 'partly-met');
+    assert.deepEqual(rulesOn(a, 1), ['to-complete']);
+    const f = a.findings.find((x) => x.rule === 'to-complete')!;
+    assert.match(f.message, /^Involvement \(`involvement`\) still reads .* it does not count towards QM2 question 1\.$/);
+    assert.deepEqual(f.questions, [1]);
+  });
+
   it('question 2: a return whose date is still to be completed has not come', () => {
     const text = undecided.replace('      received: 2016-01-22\n', `      received: ${TBC}\n`);
     assert.notEqual(text, undecided);

@@ -73,6 +73,23 @@ describe('completion', () => {
     assert.deepEqual(r.labels, ['Westshire LSCB']);
   });
 
+  it('offers the boards already written, each once, for the board of an address', () => {
+    // A new address: the case's own board first, then those of the other addresses.
+    const added = '      to: 2014-02-28\n    - board: |\n';
+    const r = complete(SAMPLE.replace('      to: 2014-02-28\n', added));
+    assert.deepEqual(r.labels, ['Testshire LSCB', 'Westshire LSCB']);
+    assert.deepEqual(r.items.map((i) => [i.kind, i.detail]), [['board', 'Your board (`board` under `case`)'], ['board', 'From the address history']]);
+    assert.match(r.apply('Westshire LSCB'), /\n {4}- board: Westshire LSCB\n/);
+    // The address's own board, being written, is not offered back; a board written twice, or in
+    // another case, is offered once; words still to be completed are no board.
+    const own = complete(SAMPLE.replace('    - board: Westshire LSCB\n', '    - board: Wes|\n'));
+    assert.deepEqual(own.labels, ['Testshire LSCB']);
+    const twice = SAMPLE.replace('      to: 2014-02-28\n', '      to: 2014-02-28\n    - board: westshire lscb\n      from: 2011-01-01\n    - board: |\n');
+    assert.deepEqual(complete(twice).labels, ['Testshire LSCB', 'Westshire LSCB']);
+    const unnamed = SAMPLE.replace(/^  board: .*$/m, '  board: To be completed. Name of your LSCB.').replace('      to: 2014-02-28\n', added);
+    assert.deepEqual(complete(unnamed).labels, ['Testshire LSCB', 'Westshire LSCB']);
+  });
+
   it('offers no board, and writes none in a new check, while the case’s own board is still to be completed', () => {
     // Which boards are other boards cannot be told: the family's own board would be offered as one.
     const unnamed = SAMPLE.replace(/^  board: .*$/m, '  board: To be completed. Name of your LSCB.');

@@ -278,6 +278,9 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
         ].join(' and ')}.`
         : reasons.length === 1 && reasons[0] === 'alternative' ? 'Findings are recorded, but the decision not to hold an SCR does not say how learning will be drawn from the case instead.'
         : !decisionRecorded ? 'Findings are recorded; the question is met once the chair’s decision is recorded, with its rationale and whether the criteria are met.'
+        // `criteriaMet: yes`: the chair's answer is there, but not as the true or false the test is compared with.
+        : !reasons.length && (typeof criteriaMet === 'string' || typeof criteriaMet === 'number') && !isPlaceholder(criteriaMet)
+          ? `Findings are recorded, but whether the chair found the criteria met is written “${String(criteriaMet).trim()}”, not \`true\` or \`false\`, so it cannot be compared with them.`
         : 'Findings are recorded, but the decision and its rationale are not complete.';
     }
     items.push(item(7, status, summary, CRITERIA.filter((k) => found(k)).map((k) => ev(['criteria', k], `Finding on ${CRITERION_QUESTION[k]}`))));

@@ -3,7 +3,7 @@ import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { Outline } from './cursor';
 import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
-import { agencyIds, asArray, asRecord, asString, entries, otherBoards } from './model';
+import { agencyIds, asArray, asRecord, asString, entries, isWritten, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
 import { quoteIfNeeded, sameBoard } from './text';
 import type { Span } from './types';
@@ -164,6 +164,9 @@ function valueEntries(doc: CaseDoc, path: Path, today: DayNumber, present: strin
       return { label: b.board, kind: 'board' as const, detail: checked ? 'From the address history (already checked)' : 'From the address history', text: quoteIfNeeded(b.board, inFlow), span, sortText: `${checked ? 1 : 0}${i}` };
     });
   }
+  if (shape === 'family.addresses.[].board') {
+    return boardsWritten(doc, path).map((b, i) => ({ label: b.board, kind: 'board' as const, detail: b.own ? 'Your board (`board` under `case`)' : 'From the address history', text: quoteIfNeeded(b.board, inFlow), span, sortText: String(i).padStart(3, '0') }));
+  }
   if (isDatePath(path)) return [{ label: formatIso(today), kind: 'date', detail: 'Today', text: formatIso(today), span }];
   const node = schemaAt(path);
   const choices = choicesOf(node);
@@ -172,3 +175,20 @@ function valueEntries(doc: CaseDoc, path: Path, today: DayNumber, present: strin
   return [];
 }
 
+
+/**
+ * The boards already written in the file, each once, for the board of an address at `path`: the
+ * case's own board first, then those of the other addresses. Words still to be completed are no
+ * board, and the address's own board is what is being written.
+ */
+function boardsWritten(doc: CaseDoc, path: Path): { board: string; own: boolean }[] {
+  const out: { board: string; own: boolean }[] = [];
+  const add = (v: unknown, own: boolean) => {
+    const b = asString(v)?.trim();
+    if (b && isWritten(b) && !out.some((o) => sameBoard(o.board, b))) out.push({ board: b, own });
+  };
+  add(doc.get(['case', 'board']), true);
+  const here = path[path.length - 2];
+  for (const e of entries(doc, ['family', 'addresses'])) if (e.path[e.path.length - 1] !== here) add(e.data.board, false);
+  return out;
+}

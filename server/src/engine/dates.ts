@@ -55,9 +55,10 @@ const WORDED_DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/
  * A date written the British way, day first (`10/05/2016`, `10.05.2016`, `10 May 2016`,
  * `10th May 2016`), as the day it names; undefined where the text is not such a date or names a
  * day that does not exist. `certain`: false where the numbers could also be read month first
- * (05/10/2016), so only the British reading makes it 10 May.
+ * (05/10/2016), so only the British reading makes it 10 May; `monthFirst` is then the other
+ * reading (5 October).
  */
-export function britishDate(value: unknown): { day: DayNumber; certain: boolean } | undefined {
+export function britishDate(value: unknown): { day: DayNumber; certain: boolean; monthFirst?: DayNumber } | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   let d: number;
@@ -79,7 +80,8 @@ export function britishDate(value: unknown): { day: DayNumber; certain: boolean 
     if (suffix && suffix !== ordinalSuffix(d)) return undefined;
   } else return undefined;
   if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  return { day: dayFromParts(y, mo, d), certain };
+  // Not certain only where both numbers are 12 or less, so read the other way round it is a day too.
+  return certain ? { day: dayFromParts(y, mo, d), certain } : { day: dayFromParts(y, mo, d), certain, monthFirst: dayFromParts(y, d, mo) };
 }
 
 /** The ending of an ordinal number written in figures: 1st, 2nd, 3rd, 4th, 11th, 21st. */

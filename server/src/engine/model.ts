@@ -383,7 +383,8 @@ const SECTION_QUESTIONS: Readonly<Record<string, Question[]>> = {
 
 function placeQuestions(path: Path): Question[] {
   const [top, key] = path;
-  if (top === 'agencies') return path[2] === 'minimumData' && path[3] === 'summary' ? [1] : [2];
+  // Whether an agency had contact (`involvement`) says whether its contact needs a summary: question 1.
+  if (top === 'agencies') return (path[2] === 'minimumData' && path[3] === 'summary') || (path.length === 3 && path[2] === 'involvement') ? [1] : [2];
   // Until the case's own board is written, which boards the family lived under are other boards cannot be told.
   if (top === 'case') return key === 'board' ? [3] : [];
   if (top === 'decision') return key === 'delayReason' ? [5] : key === 'nature' ? [8] : key === 'rationale' || key === 'alternative' ? [7] : [];

@@ -40,7 +40,7 @@ export interface Overview {
     requiresScr?: boolean;
     decision?: string;
     criteriaMet?: boolean;
-    /** Whether the decision agrees with the test; undefined until both are known. */
+    /** Whether the decision agrees with the test; undefined until both are known (`criteriaMet` true or false, or an outcome against the test). */
     agrees?: boolean;
   };
   timing: {
@@ -72,7 +72,11 @@ export function overview(a: Analysis): Overview {
   const criteriaMetRaw = doc.get(['decision', 'criteriaMet']);
   const requires = a.test.requiresScr;
   const contradicted = contradictions(doc, a.test);
-  const agrees = decision && requires !== undefined ? !contradicted.outcome && !contradicted.criteriaMet : undefined;
+  // The decision agrees only where the chair's answer can be read: `criteriaMet: yes` (not true or
+  // false) says nothing either way, though an outcome against the test still disagrees.
+  const agrees = !decision || requires === undefined ? undefined
+    : contradicted.outcome || contradicted.criteriaMet ? false
+    : typeof criteriaMetRaw === 'boolean' ? true : undefined;
   const { met, applicable } = metCount(a.checklist);
   const t = a.timing;
   const considerations = asRecord(doc.get(['considerations'])) ?? {};

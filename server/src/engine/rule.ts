@@ -47,7 +47,7 @@ export interface Report {
   message: string;
   fixes?: Fix[];
   related?: Related[];
-  /** When a finding speaks to fewer questions than the rule's list. */
+  /** When a finding speaks to other questions than the rule's list (fewer; or, for `schema`, which has none, those of the key it is on). */
   questions?: Question[];
   /** See Finding.subject: set where one place can hold several findings of the rule. */
   subject?: string;

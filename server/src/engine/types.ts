@@ -31,11 +31,12 @@ export interface Fix {
   /**
    * Set on a fix that only corrects how something already written is spelt or written, adding
    * nothing and choosing nothing: a misspelt key (`spelling`), value or agency id, or a date
-   * written another way that can be read only one way (`date`), or a choice written in curly quotes
-   * as a word processor makes them (`quotes`). "Fix all" makes these first, and
-   * they are the only fixes made when the file is saved.
+   * written another way that can be read only one way (`date`), a choice written in curly quotes
+   * as a word processor makes them (`quotes`), `yes` or `no` written for `true` or `false`
+   * (`yes-no`), or ids written with commas where a list belongs, put in square brackets (`list`).
+   * "Fix all" makes these first, and they are the only fixes made when the file is saved.
    */
-  correction?: 'spelling' | 'date' | 'quotes';
+  correction?: 'spelling' | 'date' | 'quotes' | 'yes-no' | 'list';
 }
 
 export interface Related {

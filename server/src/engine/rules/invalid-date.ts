@@ -47,17 +47,26 @@ function forEachDateScalar(n: Node | null | undefined, at: Places, visit: (node:
 }
 
 /**
- * For a date written the British way (10/05/2016, 10 May 2016), the same day as YYYY-MM-DD. Day
- * first, as in the UK. "Fix all" takes it only where no other reading is possible: 05/10/2016
- * could be read month first, so it is offered but left for the reviewer to choose.
+ * For a date written the British way (10/05/2016, 10 May 2016), the same day as YYYY-MM-DD, and
+ * where the numbers could also be read month first (05/10/2016: 5 October or 10 May), both days,
+ * with the message saying so. Day first, as in the UK, comes first. "Fix all" takes the fix only
+ * where no other reading is possible; two readings are left for the reviewer to choose.
  */
-function britishFix(written: string, value: unknown, span: { start: number; end: number }): Fix[] {
+function britishReading(written: string, value: unknown, span: { start: number; end: number }, problem: string): { message: string; fixes: Fix[] } {
   // Only a value on one line, written plainly or in quotes: a block of text is not a date's place.
-  if (written.includes('\n')) return [];
-  const read = britishDate(value);
-  if (!read) return [];
-  const iso = formatIso(read.day);
-  return [{ title: `Change to ${iso} (${formatLong(read.day)})`, edits: [{ span, newText: iso }], preferred: read.certain, ...(read.certain ? { correction: 'date' as const } : {}) }];
+  const read = written.includes('\n') ? undefined : britishDate(value);
+  if (!read) return { message: problem, fixes: [] };
+  const change = (day: number): Fix => {
+    const iso = formatIso(day);
+    return { title: `Change to ${iso} (${formatLong(day)})`, edits: [{ span, newText: iso }], preferred: read.certain, ...(read.certain ? { correction: 'date' as const } : {}) };
+  };
+  if (read.monthFirst === undefined) return { message: problem, fixes: [change(read.day)] };
+  const [uk, us] = [formatLong(read.day), formatLong(read.monthFirst)];
+  return {
+    message: `“${String(value).trim()}” could be read two ways: ${uk} (day first, as in the UK) or ${us} (month first). ` +
+      `Dates are written year-month-day (YYYY-MM-DD): check the record and write ${formatIso(read.day)} or ${formatIso(read.monthFirst)}, whichever it means.`,
+    fixes: [change(read.day), change(read.monthFirst)],
+  };
 }
 
 export const invalidDate: Rule = {
@@ -75,7 +84,7 @@ export const invalidDate: Rule = {
       const problem = dateProblem(value);
       if (!problem || !node.range) return;
       const span = { start: node.range[0], end: node.range[1] };
-      ctx.report({ span, message: problem, fixes: britishFix(ctx.doc.text.slice(span.start, span.end), value, span) });
+      ctx.report({ span, ...britishReading(ctx.doc.text.slice(span.start, span.end), value, span, problem) });
     });
   },
 };

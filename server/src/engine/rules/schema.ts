@@ -10,7 +10,7 @@ import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
 import { nodeAt } from '../locate';
 import { formatLong, ordinalSuffix, parseDate } from '../dates';
-import type { Fix, Span } from '../types';
+import type { Fix, Question, Span } from '../types';
 
 /**
  * Places where a QM2 rule reports the same gap with a better message and fix: the schema's own
@@ -196,10 +196,22 @@ function describeWritten(doc: CaseDoc, path: Path): string {
   return written && !written.includes('\n') ? `“${written}”` : describeValue(v);
 }
 
+/**
+ * The QM2 questions a key evidences (the schema's `x-qm2`): a finding on its value, or on its
+ * absence, holds them back, as the checklist lists it (a `criteriaMet` that is not true or false
+ * stands under question 7). A key the format does not know evidences none.
+ */
+function questionsOf(path: Path): Question[] {
+  return (schemaAt(path)?.['x-qm2'] ?? []).filter((q): q is Question => Number.isInteger(q) && q >= 1 && q <= 9);
+}
+
 /** Turns one ajv error into a plain finding (or nothing, where a rule covers it). */
-function report(ctx: RuleContext, err: AjvError): void {
-  const { doc } = ctx;
+function report(rule: RuleContext, err: AjvError): void {
   const path = pointerToPath(err.instancePath);
+  const key = err.keyword === 'required' ? [...path, String(err.params.missingProperty)] : err.keyword === 'additionalProperties' ? undefined : path;
+  const questions = key ? questionsOf(key) : [];
+  const ctx: RuleContext = { ...rule, report: (r) => rule.report({ questions, ...r }) };
+  const { doc } = ctx;
   // Words left to complete (“To be completed. Meeting date (YYYY-MM-DD).”) are not yet the value:
   // to-complete reports them, and the format is checked once they are replaced.
   if (err.keyword !== 'required' && err.keyword !== 'additionalProperties' && isPlaceholder(doc.get(path))) return;
@@ -283,10 +295,34 @@ function report(ctx: RuleContext, err: AjvError): void {
       const node = schemaAt(path);
       // A number or yes-or-no word where text belongs reads as text to people, not to YAML: say how to make it text.
       const wantsText = typeWords(node).startsWith('text') && (typeof value === 'number' || typeof value === 'boolean');
+      const said = `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeWritten(doc, path)}.`;
+      // `yes` or `no` where the format wants true or false: the same answer, written another way.
+      const yesNo = node?.type === 'boolean' && typeof value === 'string' ? ownEntry(YES_NO, value.trim().toLowerCase()) : undefined;
+      if (yesNo !== undefined) {
+        const edit = replaceValue(doc, path, String(yesNo));
+        ctx.report({
+          span: doc.spanOf(path),
+          message: /^(true|false)$/i.test(String(value).trim())
+            ? `${said} Write it as \`${yesNo}\`, without quote marks, so that it is read as true or false (the quick fix does).`
+            : `${said} Write \`true\` for yes and \`false\` for no (the quick fix does).`,
+          fixes: edit ? [{ title: `Change to \`${yesNo}\``, edits: [edit], preferred: true, correction: 'yes-no' }] : [],
+        });
+        return;
+      }
+      // Ids written one after another with commas (`csc, police`) where a list of ids belongs.
+      const list = typeof value === 'string' ? idsAsList(path, value) : undefined;
+      if (list !== undefined) {
+        const edit = replaceValue(doc, path, list);
+        ctx.report({
+          span: doc.spanOf(path),
+          message: `${said} Put the ids in square brackets, with commas between them: \`${list}\` (the quick fix does).`,
+          fixes: edit ? [{ title: `Write as a list: \`${list}\``, edits: [edit], preferred: true, correction: 'list' }] : [],
+        });
+        return;
+      }
       ctx.report({
         span: doc.spanOf(path),
-        message: `${cap(titleAt(path))} should be ${typeWords(node)}, but it is ${describeWritten(doc, path)}.` +
-          (wantsText ? ' Put it in quotes so that it is read as text.' : ''),
+        message: said + (wantsText ? ' Put it in quotes so that it is read as text.' : ''),
       });
       return;
     }
@@ -329,6 +365,22 @@ function report(ctx: RuleContext, err: AjvError): void {
     default:
       ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} does not fit the case file format (${err.message ?? err.keyword}).` });
   }
+}
+
+/** The words for yes and no that a person writes where the format wants `true` or `false` (and those two in quotes). */
+const YES_NO: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, no: false, n: false, false: false };
+
+/**
+ * `[csc, police, health-visiting]` for `csc, police, health-visiting` written where a list of
+ * agency ids belongs; undefined where the place takes no ids or the text is not single words
+ * between commas. Each word is kept as written: an id that is not declared, or not written as an
+ * id, is then reported on its own.
+ */
+function idsAsList(path: Path, value: string): string | undefined {
+  if (schemaAt(path)?.type !== 'array' || schemaAt([...path, 0])?.pattern !== AGENCY_ID.source) return undefined;
+  const words = value.split(',').map((w) => w.trim());
+  if (!words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(w))) return undefined;
+  return `[${words.join(', ')}]`;
 }
 
 function cap(s: string): string {
