@@ -43,7 +43,8 @@ Options:
                            scr.config.yaml)
       --today YYYY-MM-DD   check as if today were this day (for reproducible results)
       --max-warnings N     fail when there are more than N warnings
-  -q, --quiet              show errors only (--output files still hold every finding)
+  -q, --quiet              show errors only, in the stylish and github formats (json, sarif,
+                           junit, markdown and --output files hold every finding)
       --no-color           plain output
       --debug              show internal details when something goes wrong
   -h, --help               show this help
@@ -62,6 +63,15 @@ class UsageError extends Error {
 
 /** The formats whose text states whether the run failed, and why. */
 const STATES_OUTCOME = new Set<FormatName>(['stylish', 'markdown', 'github']);
+
+/**
+ * The formats --quiet shortens: those read on the screen (the console, and the GitHub Actions log
+ * with its annotations, which hold nothing from one run to the next). The others are data for a
+ * program (JSON, SARIF for code scanning, JUnit) or a document for a later reader (Markdown for a
+ * job summary or the board), usually sent to a file with `>`: they hold every finding, as a file
+ * written with --output does. Code scanning and test reports would take a warning left out as fixed.
+ */
+const QUIET_SHORTENS = new Set<FormatName>(['stylish', 'github']);
 
 /** The whole command: arguments in, report out, exit status returned. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -159,6 +169,9 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const named = expanded.problems.filter((p) => isCaseFile(p.target) && !isDynamicPattern(p.target));
   const problems = expanded.problems.filter((p) => !named.includes(p));
   for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
+  if (o.quiet && !QUIET_SHORTENS.has(format)) {
+    io.stderr(`scr-check: --quiet shortens only the stylish and github formats, which are read on the screen; the ${format} report holds every finding.\n`);
+  }
 
   // A report must never take the place of a case file, a settings file or a baseline: each would
   // be lost, and a case file holds a record nothing else keeps.
@@ -260,9 +273,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
   // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
   // It is about the screen only: a file written with --output (SARIF for code scanning, JSON for a
-  // script, the job summary) is read by something else, and holds every finding.
+  // script, the job summary), or a format for one on stdout, is read by something else, and holds
+  // every finding.
+  const quiet = !!o.quiet && QUIET_SHORTENS.has(format);
   const before = counts(reports);
-  const shownFiles = o.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : reports;
+  const shownFiles = quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : reports;
   const { errors, warnings } = counts(shownFiles);
   // Writing a baseline accepts every finding it can record; a file that could not be read, a slip
   // in a case file's YAML and mistakes in a settings file are never recorded (see baseline.ts), so
@@ -279,7 +294,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     files: reports, errors: before.errors, warnings: before.warnings, baselined, outcome,
     ...(changedRef !== undefined ? { changedSince: changedRef } : {}),
   };
-  const report: RunReport = !o.quiet ? fullReport : {
+  const report: RunReport = !quiet ? fullReport : {
     ...fullReport, files: shownFiles, errors, warnings,
     hidden: { warnings: before.warnings - warnings, notes: before.notes - counts(shownFiles).notes },
   };
@@ -301,7 +316,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // The formats for people state the outcome; beside one for a program, it is said on stderr.
   // (Errors are in the data itself, and a path that could not be checked was told above.)
   const tooMany = outcome.reasons.find((x) => x.kind === 'warnings');
-  if (tooMany && !STATES_OUTCOME.has(format)) io.stderr(`scr-check: ${tooMany.text}${o.quiet ? ' (not shown, as --quiet asks)' : ''}.\n`);
+  if (tooMany && !STATES_OUTCOME.has(format)) io.stderr(`scr-check: ${tooMany.text}.\n`);
   return outcome.failed ? 1 : 0;
 }
 
