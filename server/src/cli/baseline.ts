@@ -99,6 +99,22 @@ export function parseBaseline(text: string, shown: string): Baseline {
   return { version: 1, findings };
 }
 
+/**
+ * Whether a file's text is a baseline, as --baseline would read it (or one of another version's
+ * format): a report must never be written over one. A report is not taken for one (a quick look
+ * for a numeric `version` and a `findings` key first spares reading a large report as JSON).
+ */
+export function isBaselineText(text: string): boolean {
+  if (!/"version"\s*:\s*\d/.test(text) || !text.includes('"findings"')) return false;
+  try {
+    parseBaseline(text, '');
+    return true;
+  } catch (e) {
+    // Another version's baseline: a baseline all the same.
+    return e instanceof BaselineProblem && e.replaceable && text.trim() !== '';
+  }
+}
+
 /** Leaves out of each file the findings the baseline holds; returns how many were left out. */
 export function applyBaseline(files: FileReport[], baseline: Baseline, baselineFile: string): number {
   const dir = nodePath.dirname(baselineFile);

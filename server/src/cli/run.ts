@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
-import { applyBaseline, BaselineProblem, canBeBaselined, parseBaseline, writeBaseline, type Baseline } from './baseline';
+import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
 import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
@@ -365,7 +365,8 @@ function planOutputs(paths: string[], formats: string[]): { path: string; format
 
 /**
  * Refuses an --output that would write over something the run reads or writes: a case file (by
- * name, or one being checked), a settings file, a baseline, or another --output.
+ * name, or one being checked), a settings file, a baseline (named in the run, or known by what it
+ * holds), or another --output.
  */
 function guardOutputs(
   outputs: { path: string; option: string; what: string }[],
@@ -398,6 +399,12 @@ function guardOutputs(
     // A baseline may be written again over the one given to --baseline: that is how it is renewed.
     if (out.option === '--output' && is(taken.baseline)) refuse('the baseline given to --baseline');
     if (out.option === '--output' && is(taken.writeBaseline)) refuse('the baseline being recorded with --write-baseline');
+    // A baseline not named in this run (the team's committed one, given to -o by a slip) is known by
+    // what it holds, as --baseline reads it.
+    if (out.option === '--output' && exists) {
+      const r = readTextNow(abs, out.path);
+      if ('text' in r && isBaselineText(r.text)) refuse('a baseline');
+    }
     const twice = seen.find((x) => x.real === real);
     if (twice) throw new UsageError(`${out.option} ${out.path} is given twice (also as ${twice.shown}): each report needs a file of its own.`, false);
     seen.push({ real, shown: out.path });
