@@ -51,7 +51,8 @@ Options:
   -v, --version            show the version
 
 Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, too many warnings, or a
-path that could not be read; 2 the command was used wrongly or something went wrong inside it.
+path that could not be read or holds no case file; 2 the command was used wrongly or something
+went wrong inside it.
 `;
 
 class UsageError extends Error {
@@ -169,6 +170,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const named = expanded.problems.filter((p) => isCaseFile(p.target) && !isDynamicPattern(p.target));
   const problems = expanded.problems.filter((p) => !named.includes(p));
   for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
+  for (const note of misnamedNotes(expanded.misnamed, shown)) io.stderr(`scr-check: ${note}\n`);
   if (o.quiet && !QUIET_SHORTENS.has(format)) {
     io.stderr(`scr-check: --quiet shortens only the stylish and github formats, which are read on the screen; the ${format} report holds every finding.\n`);
   }
@@ -299,8 +301,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     hidden: { warnings: before.warnings - warnings, notes: before.notes - counts(shownFiles).notes },
   };
 
-  if (!files.length && !problems.length && !named.length && !settingsNamed.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
-  else if (changedRef !== undefined && !reports.length && files.length) {
+  if (changedRef !== undefined && !reports.length && files.length) {
     const more = changedElsewhere.length
       ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${changedElsewhere.length} changed case files are`} outside them (${changedElsewhere.slice(0, 3).map(shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
       : '';
@@ -318,6 +319,24 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const tooMany = outcome.reasons.find((x) => x.kind === 'warnings');
   if (tooMany && !STATES_OUTCOME.has(format)) io.stderr(`scr-check: ${tooMany.text}.\n`);
   return outcome.failed ? 1 : 0;
+}
+
+/**
+ * What to say of the `*.scr.yml` and `scr.config.yml` files a folder scan passed over: that they
+ * were not read, and why. A note only: the run is what it would be without them.
+ */
+function misnamedNotes(paths: readonly string[], shown: (abs: string) => string): string[] {
+  const list = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', '));
+  const cases = paths.filter((p) => p.endsWith('.scr.yml')).map(shown);
+  const settings = paths.filter((p) => nodePath.posix.basename(p) === 'scr.config.yml').map(shown);
+  const notes: string[] = [];
+  if (cases.length) {
+    notes.push(`${cases.length === 1 ? `${cases[0]} was` : `${cases.length} files were`} not checked${cases.length === 1 ? '' : ` (${list(cases)})`}: only files whose names end in .scr.yaml are read as case files, not .scr.yml. Rename ${cases.length === 1 ? 'it' : 'them'} to have ${cases.length === 1 ? 'it' : 'them'} checked.`);
+  }
+  if (settings.length) {
+    notes.push(`${settings.length === 1 ? `${settings[0]} was` : `${settings.length} files were`} not read${settings.length === 1 ? '' : ` (${list(settings)})`}: settings are read only from a file named ${CONFIG_FILE}, not scr.config.yml. Rename ${settings.length === 1 ? 'it' : 'them'} for ${settings.length === 1 ? 'its' : 'their'} settings to apply.`);
+  }
+  return notes;
 }
 
 /** What each option that takes a value wants, for the message when it is given none. */
