@@ -345,6 +345,27 @@ describe('scr-check across a dossier', () => {
     }
   });
 
+  it('names the other file by its path from where the command runs, as reports name files', () => {
+    const s = scratch();
+    try {
+      for (const folder of ['NSCB-2016-11', 'NSCB-2016-12']) {
+        mkdirSync(join(s.dir, 'dossier', folder), { recursive: true });
+        writeFileSync(join(s.dir, 'dossier', folder, 'case.scr.yaml'), BASE);
+      }
+      const r = scrCheck(['dossier', '--format', 'json', '--today', '2016-12-01'], s.dir);
+      const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string; related?: { path: string; message: string }[] }[] }[];
+      const said = Object.fromEntries(files.map((f) => [f.path, f.diagnostics.find((d) => d.rule === 'duplicate-id')?.message]));
+      assert.match(said['dossier/NSCB-2016-11/case.scr.yaml']!, /another case file in this dossier \(dossier\/NSCB-2016-12\/case\.scr\.yaml\)\./);
+      assert.match(said['dossier/NSCB-2016-12/case.scr.yaml']!, /another case file in this dossier \(dossier\/NSCB-2016-11\/case\.scr\.yaml\)\./);
+      // From a sub-folder, the path climbs out of it as the reports' own paths do.
+      const sub = scrCheck(['..', '--today', '2016-12-01'], join(s.dir, 'dossier', 'NSCB-2016-11'));
+      assert.match(sub.stdout, /\.\.\/NSCB-2016-12\/case\.scr\.yaml\n[^\n]*another case file in this dossier \(case\.scr\.yaml\)\./);
+      assert.match(sub.stdout, /^case\.scr\.yaml\n[^\n]*another case file in this dossier \(\.\.\/NSCB-2016-12\/case\.scr\.yaml\)\./m);
+    } finally {
+      s.done();
+    }
+  });
+
   it('a settings file with mistakes is reported on itself and the defaults apply', () => {
     const s = scratch();
     writeFileSync(join(s.dir, 'case.scr.yaml'), BASE);

@@ -252,7 +252,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const cases = new Map<string, FileReport>();
   for (const [path, text] of texts) {
     const doc = new CaseDoc(text);
-    const e = dossierEntry(path, doc);
+    // Named as the reports name files: two cases each in its own folder are both `case.scr.yaml`.
+    const e = dossierEntry(path, doc, shown(path));
     if (e) dossier.push(e);
     cases.set(path, await check(path, text, doc, []));
   }
