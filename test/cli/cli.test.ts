@@ -107,6 +107,15 @@ describe('scr-check exit codes and options', () => {
     const h = scrCheck(['--help']);
     assert.equal(h.code, 0);
     assert.match(h.stdout, /Usage: scr-check/);
+    // Every option the command takes is in the list (--color was missing from it).
+    for (const option of ['--format', '--output', '--output-format', '--changed-since', '--baseline', '--write-baseline', '--config', '--today', '--max-warnings', '--quiet', '--color', '--no-color', '--debug', '--help', '--version']) {
+      assert.match(h.stdout, new RegExp(`^ +(-\\w, )?${option}\\b`, 'm'), option);
+    }
+    // --color gives colours where the output is not a terminal (and NO_COLOR is set, as in these tests); --no-color wins.
+    const example = join(ROOT, 'examples', 'typical-gaps.scr.yaml');
+    assert.match(scrCheck([example, '--color']).stdout, /\x1b\[/);
+    assert.doesNotMatch(scrCheck([example, '--color', '--no-color']).stdout, /\x1b\[/);
+    assert.doesNotMatch(scrCheck([example]).stdout, /\x1b\[/);
     const v = scrCheck(['--version']);
     assert.equal(v.code, 0);
     assert.equal(v.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);

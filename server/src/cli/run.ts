@@ -45,7 +45,9 @@ Options:
       --max-warnings N     fail when there are more than N warnings
   -q, --quiet              show errors only, in the stylish and github formats (json, sarif,
                            junit, markdown and --output files hold every finding)
-      --no-color           plain output
+      --color              colours in the stylish format, even when the output is not a
+                           terminal or NO_COLOR is set (a CI log that shows them)
+      --no-color           plain output (wins over --color)
       --debug              show internal details when something goes wrong
   -h, --help               show this help
   -v, --version            show the version
