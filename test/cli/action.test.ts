@@ -86,3 +86,22 @@ describe('the action’s check step', () => {
     assert.doesNotMatch(r.log, /child-s/);
   });
 });
+
+describe('the action’s set-up step', () => {
+  it('on a runner with an old Node.js, fails and advises the version docs/ci.md recommends', () => {
+    const setup = steps.find((s) => s.run?.includes('process.versions.node'))?.run ?? '';
+    const script = /node -e '([^']*)'/.exec(setup)?.[1];
+    assert.ok(script, 'the step checks the version with node -e');
+    // As on a runner with Node.js 18.
+    const old = "Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '18.20.0' } }); Object.defineProperty(process, 'version', { value: 'v18.20.0' });";
+    const r = spawnSync(process.execPath, ['-e', `${old}\n${script}`], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    const advised = /node-version (\d+)/.exec(r.stdout)?.[1];
+    const recommended = /`node-version: (\d+)`/.exec(readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8'))?.[1];
+    assert.ok(recommended, 'docs/ci.md recommends a version');
+    assert.equal(advised, recommended, r.stdout);
+    assert.match(r.stdout, /^::error title=SCR Decision Checker::Node\.js 20 or later is needed, and this runner has v18\.20\.0\./);
+    // On this Node.js, the step goes on.
+    assert.equal(spawnSync(process.execPath, ['-e', script!], { encoding: 'utf8' }).status, 0);
+  });
+});

@@ -107,6 +107,15 @@ describe('scr-check exit codes and options', () => {
     const h = scrCheck(['--help']);
     assert.equal(h.code, 0);
     assert.match(h.stdout, /Usage: scr-check/);
+    // Every option the command takes is in the list (--color was missing from it).
+    for (const option of ['--format', '--output', '--output-format', '--changed-since', '--baseline', '--write-baseline', '--config', '--today', '--max-warnings', '--quiet', '--color', '--no-color', '--debug', '--help', '--version']) {
+      assert.match(h.stdout, new RegExp(`^ +(-\\w, )?${option}\\b`, 'm'), option);
+    }
+    // --color gives colours where the output is not a terminal (and NO_COLOR is set, as in these tests); --no-color wins.
+    const example = join(ROOT, 'examples', 'typical-gaps.scr.yaml');
+    assert.match(scrCheck([example, '--color']).stdout, /\x1b\[/);
+    assert.doesNotMatch(scrCheck([example, '--color', '--no-color']).stdout, /\x1b\[/);
+    assert.doesNotMatch(scrCheck([example]).stdout, /\x1b\[/);
     const v = scrCheck(['--version']);
     assert.equal(v.code, 0);
     assert.equal(v.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
@@ -276,12 +285,55 @@ describe('scr-check on bad input', () => {
     assert.match(r.stdout, /permission denied/);
   });
 
-  it('an empty folder is not an error', () => {
+  it('a folder with no case files fails, as a pattern that matches none does', () => {
     const e = scratch();
-    const r = scrCheck([e.dir]);
-    e.done();
-    assert.equal(r.code, 0);
-    assert.match(r.stderr, /no case files/);
+    try {
+      writeFileSync(join(e.dir, 'README.md'), '# Our dossier\n');
+      const r = scrCheck([e.dir]);
+      assert.equal(r.code, 1);
+      assert.equal(r.stderr, `scr-check: no case files (*.scr.yaml) found in ${e.dir} or the folders below it.\n`);
+      assert.match(r.stdout, /^✗ 0 case files checked: 0 errors, 0 warnings, 0 notes\.\nFailed: no case files \(\*\.scr\.yaml\) found in /);
+      // With no path, the folder the command runs in; one empty folder among others fails the run too.
+      const here = scrCheck([], e.dir);
+      assert.equal(here.code, 1);
+      assert.match(here.stderr, /^scr-check: no case files \(\*\.scr\.yaml\) found in this folder or the folders below it\.\n$/);
+      mkdirSync(join(e.dir, 'cases'));
+      mkdirSync(join(e.dir, 'empty'));
+      writeFileSync(join(e.dir, 'cases', 'a.scr.yaml'), BASE);
+      const some = scrCheck(['cases', 'empty', '--today', '2016-12-01'], e.dir);
+      assert.equal(some.code, 1);
+      assert.match(some.stdout, /\nFailed: no case files \(\*\.scr\.yaml\) found in empty or the folders below it\.\n$/);
+      assert.equal(scrCheck(['--today', '2016-12-01'], e.dir).code, 0, 'a folder with a case file below it passes');
+    } finally {
+      e.done();
+    }
+  });
+
+  it('a folder scan names the *.scr.yml and scr.config.yml files it does not read, and checks as without them', () => {
+    const e = scratch();
+    try {
+      mkdirSync(join(e.dir, '2016'));
+      writeFileSync(join(e.dir, 'ok.scr.yaml'), BASE);
+      writeFileSync(join(e.dir, '2016', 'gaps.scr.yml'), BASE.replace(/\nagencies:/, '\nagencies_:'));
+      // Read, this would make the case file late.
+      writeFileSync(join(e.dir, 'scr.config.yml'), 'decisionLimit: 1 day\n');
+      const plain = scrCheck(['--today', '2016-12-01', '--format', 'json'], e.dir);
+      assert.equal(plain.stderr, [
+        'scr-check: 2016/gaps.scr.yml was not checked: only files whose names end in .scr.yaml are read as case files, not .scr.yml. Rename it to have it checked.',
+        'scr-check: scr.config.yml was not read: settings are read only from a file named scr.config.yaml, not scr.config.yml. Rename it for its settings to apply.',
+        '',
+      ].join('\n'));
+      const files = JSON.parse(plain.stdout).files as { path: string }[];
+      assert.deepEqual(files.map((f) => f.path), ['ok.scr.yaml']);
+      writeFileSync(join(e.dir, 'more.scr.yml'), BASE);
+      const two = scrCheck(['.', '--today', '2016-12-01'], e.dir);
+      assert.match(two.stderr, /^scr-check: 2 files were not checked \(2016\/gaps\.scr\.yml, more\.scr\.yml\): only files whose names end in \.scr\.yaml are read as case files, not \.scr\.yml\. Rename them to have them checked\.\n/);
+      assert.equal(two.code, plain.code, 'a note, not a failure');
+      // A pattern picks out case files only, and says nothing of the others.
+      assert.equal(scrCheck(['*.scr.yaml', '--today', '2016-12-01'], e.dir).stderr, '');
+    } finally {
+      e.done();
+    }
   });
 });
 
@@ -299,6 +351,27 @@ describe('scr-check across a dossier', () => {
       assert.equal(dup.length, 1, f.path);
       assert.equal(dup[0].line, 3);
       assert.match(dup[0].message, /NSCB-2016-21/);
+    }
+  });
+
+  it('names the other file by its path from where the command runs, as reports name files', () => {
+    const s = scratch();
+    try {
+      for (const folder of ['NSCB-2016-11', 'NSCB-2016-12']) {
+        mkdirSync(join(s.dir, 'dossier', folder), { recursive: true });
+        writeFileSync(join(s.dir, 'dossier', folder, 'case.scr.yaml'), BASE);
+      }
+      const r = scrCheck(['dossier', '--format', 'json', '--today', '2016-12-01'], s.dir);
+      const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string; related?: { path: string; message: string }[] }[] }[];
+      const said = Object.fromEntries(files.map((f) => [f.path, f.diagnostics.find((d) => d.rule === 'duplicate-id')?.message]));
+      assert.match(said['dossier/NSCB-2016-11/case.scr.yaml']!, /another case file in this dossier \(dossier\/NSCB-2016-12\/case\.scr\.yaml\)\./);
+      assert.match(said['dossier/NSCB-2016-12/case.scr.yaml']!, /another case file in this dossier \(dossier\/NSCB-2016-11\/case\.scr\.yaml\)\./);
+      // From a sub-folder, the path climbs out of it as the reports' own paths do.
+      const sub = scrCheck(['..', '--today', '2016-12-01'], join(s.dir, 'dossier', 'NSCB-2016-11'));
+      assert.match(sub.stdout, /\.\.\/NSCB-2016-12\/case\.scr\.yaml\n[^\n]*another case file in this dossier \(case\.scr\.yaml\)\./);
+      assert.match(sub.stdout, /^case\.scr\.yaml\n[^\n]*another case file in this dossier \(\.\.\/NSCB-2016-12\/case\.scr\.yaml\)\./m);
+    } finally {
+      s.done();
     }
   });
 

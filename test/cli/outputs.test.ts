@@ -96,10 +96,30 @@ describe('--output', () => {
     assert.equal(md.stderr + gh.stderr, '', 'a report that says why needs nothing on stderr');
   });
 
-  it('--quiet leaves notes and warnings out of every format', () => {
-    const r = run(['--quiet', '--today', GOLDEN_TODAY, '--format', 'sarif'], CI_DOSSIER);
-    const levels = JSON.parse(r.stdout).runs[0].results.filter((x: { suppressions?: unknown }) => !x.suppressions).map((x: { level: string }) => x.level);
-    assert.deepEqual([...new Set(levels)], ['error']);
+  it('--quiet shortens the formats read on the screen: stylish and github', () => {
+    const levels = (r: { stdout: string }) => [...new Set([...r.stdout.matchAll(/^::(\w+) file=/gm)].map((m) => m[1]))];
+    const full = run(['--today', GOLDEN_TODAY, '--format', 'github'], CI_DOSSIER);
+    assert.ok(levels(full).includes('warning'), levels(full).join(', '));
+    const r = run(['--quiet', '--today', GOLDEN_TODAY, '--format', 'github'], CI_DOSSIER);
+    assert.deepEqual(levels(r), ['error'], 'only the errors are annotated');
+    assert.match(r.stdout, /warnings? and \d+ notes? not shown, as --quiet asks/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('--quiet leaves every finding in the formats for a program or a later reader, on stdout as in a file', () => {
+    // `scr-check -q -f sarif > qm2.sarif` is the shell's way to write a file: code scanning would
+    // take the warnings left out as fixed, and a JUnit report the failures as passed.
+    for (const format of ['json', 'sarif', 'junit', 'markdown']) {
+      const full = run(['--today', GOLDEN_TODAY, '--format', format], CI_DOSSIER);
+      const r = run(['--quiet', '--today', GOLDEN_TODAY, '--format', format], CI_DOSSIER);
+      assert.equal(r.code, full.code, format);
+      assert.equal(r.stdout, full.stdout, `${format}: as without --quiet`);
+      assert.match(full.stdout, /warning/, `${format}: there are warnings to keep`);
+      assert.equal(r.stderr, `scr-check: --quiet shortens only the stylish and github formats, which are read on the screen; the ${format} report holds every finding.\n`);
+    }
+    const sarif = JSON.parse(run(['--quiet', '--today', GOLDEN_TODAY, '--format', 'sarif'], CI_DOSSIER).stdout);
+    const levels = sarif.runs[0].results.map((x: { level: string }) => x.level);
+    assert.ok(levels.includes('warning') && levels.includes('note'), 'the SARIF keeps warnings and notes');
   });
 
   it('--quiet is for the screen: the files written with --output hold every finding', () => {

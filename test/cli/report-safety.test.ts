@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { isBaselineText } from '../../server/src/cli/baseline';
 import { md } from '../../server/src/cli/formats/markdown';
 import { scratch } from '../helpers/cli';
 import { CI_DOSSIER, GOLDEN_TODAY, run } from './run-cli';
@@ -40,6 +41,35 @@ describe('--output never writes over what the run reads or writes', () => {
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /over the baseline given to --baseline/);
     assert.equal(readFileSync(join(s.dir, 'b.json'), 'utf8'), baseline);
+    s.done();
+  });
+
+  it('refuses a baseline the run does not name, known by what it holds; a report is written over an old report', () => {
+    const s = scratch();
+    writeFileSync(join(s.dir, 'case.scr.yaml'), R);
+    assert.equal(run(['case.scr.yaml', '--today', GOLDEN_TODAY, '--write-baseline', 'qm2-baseline.json'], s.dir).code, 0);
+    const baseline = readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8');
+    // Another version's baseline, and one written by hand with its keys in another order.
+    writeFileSync(join(s.dir, 'v2.json'), '{"version": 2, "findings": []}');
+    writeFileSync(join(s.dir, 'by-hand.out'), '{"findings": [], "version": 1}');
+    for (const [name, format] of [['qm2-baseline.json', []], ['v2.json', []], ['by-hand.out', ['--output-format', 'sarif']]] as const) {
+      const before = readFileSync(join(s.dir, name), 'utf8');
+      const r = run(['case.scr.yaml', '--today', GOLDEN_TODAY, '-q', '-o', name, ...format], s.dir);
+      assert.equal(r.code, 2, `${name}: ${r.stderr}`);
+      assert.equal(r.stderr, `scr-check: --output ${name} would write the report over a baseline, which would be lost. Choose another file name for the report.\n`);
+      assert.equal(readFileSync(join(s.dir, name), 'utf8'), before, `${name} is untouched`);
+    }
+    assert.equal(readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8'), baseline);
+    // A report, an empty file or other JSON is not a baseline: it is written over, as before.
+    writeFileSync(join(s.dir, 'empty.json'), '');
+    writeFileSync(join(s.dir, 'notes.json'), '{"version": "1", "findings": "none"}');
+    for (const name of ['report.json', 'report.sarif', 'empty.json', 'notes.json']) {
+      for (let i = 0; i < 2; i++) {
+        const r = run(['case.scr.yaml', '--today', GOLDEN_TODAY, '-q', '-o', name], s.dir);
+        assert.equal(r.code, 0, `${name}, run ${i + 1}: ${r.stderr}`);
+      }
+      assert.ok(!isBaselineText(readFileSync(join(s.dir, name), 'utf8')), name);
+    }
     s.done();
   });
 });

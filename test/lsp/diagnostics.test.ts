@@ -140,6 +140,26 @@ describe('a dossier whose path the editor spells differently from Node', () => {
   });
 });
 
+describe('a dossier with each case in a folder of its own', () => {
+  // Both files are case.scr.yaml: the message names the other by its path within the workspace.
+  const dir = mkdtempSync(join(tmpdir(), 'scr-folders-'));
+  for (const folder of ['NSCB-2016-11', 'NSCB-2016-12']) {
+    mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, folder, 'case.scr.yaml'), read('alpha.scr.yaml'));
+  }
+  const { started } = serverOn(dir);
+
+  it('names the other file by its path within the workspace folder, not its base name', async () => {
+    const c = await started;
+    const one = uriOf(join(dir, 'NSCB-2016-11', 'case.scr.yaml'));
+    c.open(one, readFileSync(join(dir, 'NSCB-2016-11', 'case.scr.yaml'), 'utf8'));
+    const dup = (await c.diagnostics(one, 1)).filter((d) => d.code === 'duplicate-id');
+    assert.equal(dup.length, 1);
+    assert.match(String(dup[0].message), /also used by another case file in this dossier \(NSCB-2016-12\/case\.scr\.yaml\)\./);
+    assert.deepEqual(dup[0].relatedInformation?.map((r) => r.message), ['The same reference in NSCB-2016-12/case.scr.yaml.']);
+  });
+});
+
 describe('diagnostics pulled', () => {
   const dir = copyDossier();
   const started = TestClient.start({ folders: [dir], pull: true });

@@ -1,4 +1,5 @@
 import * as nodePath from 'node:path';
+import type { Finding } from '../engine/index';
 import { fingerprintOf, type FileReport } from './report';
 import { toSlash } from './files';
 import { yamlPathAt } from './fingerprint';
@@ -35,22 +36,24 @@ export class BaselineProblem extends Error {
 export const BASELINE_NOTE = 'Findings accepted for now: scr-check --baseline leaves these out. Rewrite with scr-check --write-baseline.';
 
 /**
- * Only a case file's findings can be accepted for now. A file that could not be read was not
- * checked at all, and a mistake in a settings file changes what every case under it is checked
- * against: accepting either would let a run pass that checked less than it says.
+ * Only a case file's findings can be accepted for now, and not `yaml-syntax`. A file that could
+ * not be read was not checked at all, a case file with a slip in its YAML (an unclosed quote) was
+ * checked only in part, and a mistake in a settings file changes what every case under it is
+ * checked against: accepting any of them would let a run pass that checked less than it says.
+ * (The other findings of a file with a slip may be accepted: they go once the slip is put right.)
  */
-export function canBeBaselined(f: FileReport): boolean {
-  return f.kind === 'case';
+export function canBeBaselined(f: FileReport, x?: Finding): boolean {
+  return f.kind === 'case' && x?.rule !== 'yaml-syntax';
 }
 
-/** The baseline's entries for these files: every finding that is not waived, in case files. */
+/** The baseline's entries for these files: every finding that is not waived and can be accepted (see canBeBaselined). */
 export function entriesFor(files: readonly FileReport[], baselineFile: string): BaselineEntry[] {
   const dir = nodePath.dirname(baselineFile);
   const out: BaselineEntry[] = [];
   for (const f of files) {
     if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
-    for (const x of f.findings) out.push({ path, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
+    for (const x of f.findings) if (canBeBaselined(f, x)) out.push({ path, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
   }
   return out;
 }
@@ -96,17 +99,33 @@ export function parseBaseline(text: string, shown: string): Baseline {
   return { version: 1, findings };
 }
 
+/**
+ * Whether a file's text is a baseline, as --baseline would read it (or one of another version's
+ * format): a report must never be written over one. A report is not taken for one (a quick look
+ * for a numeric `version` and a `findings` key first spares reading a large report as JSON).
+ */
+export function isBaselineText(text: string): boolean {
+  if (!/"version"\s*:\s*\d/.test(text) || !text.includes('"findings"')) return false;
+  try {
+    parseBaseline(text, '');
+    return true;
+  } catch (e) {
+    // Another version's baseline: a baseline all the same.
+    return e instanceof BaselineProblem && e.replaceable && text.trim() !== '';
+  }
+}
+
 /** Leaves out of each file the findings the baseline holds; returns how many were left out. */
 export function applyBaseline(files: FileReport[], baseline: Baseline, baselineFile: string): number {
   const dir = nodePath.dirname(baselineFile);
   const known = new Set(baseline.findings.map((e) => key(e.path, e.rule, e.fingerprint)));
   let dropped = 0;
   for (const f of files) {
-    // An older baseline may hold such findings: they are reported all the same.
+    // An older baseline may hold findings it cannot accept: they are reported all the same.
     if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
     const before = f.findings.length;
-    f.findings = f.findings.filter((x) => !known.has(key(path, x.rule, fingerprintOf(f, x))));
+    f.findings = f.findings.filter((x) => !canBeBaselined(f, x) || !known.has(key(path, x.rule, fingerprintOf(f, x))));
     dropped += before - f.findings.length;
   }
   return dropped;

@@ -4,16 +4,24 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const CASE_GLOB = '**/*.scr.yaml';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
+/**
+ * Files a folder scan passes over that look meant to be read: a case file or settings file ending
+ * in `.yml`, the spelling GitHub's own workflow files use. They are named to the user, not read.
+ */
+const MISNAMED_GLOBS = ['**/*.scr.yml', '**/scr.config.yml'];
 
 /** What one command-line target turned into: files, or a problem to tell the user about. */
 export interface Expanded {
   files: string[];
   problems: { target: string; message: string }[];
+  /** `*.scr.yml` and `scr.config.yml` files found in the folders scanned, which are not read. */
+  misnamed: string[];
 }
 
 /** Turns paths, folders and glob patterns into case files (absolute, '/'-separated, sorted, once each). */
 export async function expandTargets(targets: string[], cwd: string): Promise<Expanded> {
   const files = new Set<string>();
+  const misnamed = new Set<string>();
   const problems: Expanded['problems'] = [];
   for (const target of targets.length ? targets : ['.']) {
     if (isDynamicPattern(target)) {
@@ -33,19 +41,28 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     }
     if (stat.isDirectory()) {
       // Links are followed (the globbing library stops at loops); a file reached twice is checked once.
-      const found = await glob(CASE_GLOB, { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true });
+      const found = await glob([CASE_GLOB, ...MISNAMED_GLOBS], { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true });
       const real = new Set<string>();
+      let cases = 0;
       for (const f of found) {
+        if (!isCaseFile(f)) {
+          misnamed.add(toSlash(f));
+          continue;
+        }
+        cases++;
         const r = realPath(f);
         if (real.has(r)) continue;
         real.add(r);
         files.add(toSlash(f));
       }
+      // A folder with no case files is as likely a slip (the wrong folder, files named .yml) as a
+      // pattern that matches none, and fails the same way.
+      if (!cases) problems.push({ target, message: `no case files (*.scr.yaml) found in ${target === '.' || target === './' ? 'this folder' : target} or the folders below it.` });
     } else {
       files.add(toSlash(abs));
     }
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), problems, misnamed: [...misnamed].sort() };
 }
 
 /** "x.scr.yaml is a link to y.scr.yaml, which does not exist.", when the path is such a link. */

@@ -69,7 +69,7 @@ export function decideOutcome(x: {
     reasons.push({
       kind: 'errors',
       text: x.writingBaseline
-        ? `${plural(x.errors, 'error')} a baseline cannot accept (in a file that could not be read, or in a settings file)`
+        ? `${plural(x.errors, 'error')} a baseline cannot accept (in a file that could not be read, in whole or in part, or in a settings file)`
         : plural(x.errors, 'error'),
     });
   }

@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
-import { applyBaseline, BaselineProblem, parseBaseline, writeBaseline, type Baseline } from './baseline';
+import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
 import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
@@ -43,14 +43,18 @@ Options:
                            scr.config.yaml)
       --today YYYY-MM-DD   check as if today were this day (for reproducible results)
       --max-warnings N     fail when there are more than N warnings
-  -q, --quiet              show errors only (--output files still hold every finding)
-      --no-color           plain output
+  -q, --quiet              show errors only, in the stylish and github formats (json, sarif,
+                           junit, markdown and --output files hold every finding)
+      --color              colours in the stylish format, even when the output is not a
+                           terminal or NO_COLOR is set (a CI log that shows them)
+      --no-color           plain output (wins over --color)
       --debug              show internal details when something goes wrong
   -h, --help               show this help
   -v, --version            show the version
 
 Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, too many warnings, or a
-path that could not be read; 2 the command was used wrongly or something went wrong inside it.
+path that could not be read or holds no case file; 2 the command was used wrongly or something
+went wrong inside it.
 `;
 
 class UsageError extends Error {
@@ -62,6 +66,15 @@ class UsageError extends Error {
 
 /** The formats whose text states whether the run failed, and why. */
 const STATES_OUTCOME = new Set<FormatName>(['stylish', 'markdown', 'github']);
+
+/**
+ * The formats --quiet shortens: those read on the screen (the console, and the GitHub Actions log
+ * with its annotations, which hold nothing from one run to the next). The others are data for a
+ * program (JSON, SARIF for code scanning, JUnit) or a document for a later reader (Markdown for a
+ * job summary or the board), usually sent to a file with `>`: they hold every finding, as a file
+ * written with --output does. Code scanning and test reports would take a warning left out as fixed.
+ */
+const QUIET_SHORTENS = new Set<FormatName>(['stylish', 'github']);
 
 /** The whole command: arguments in, report out, exit status returned. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -159,6 +172,10 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const named = expanded.problems.filter((p) => isCaseFile(p.target) && !isDynamicPattern(p.target));
   const problems = expanded.problems.filter((p) => !named.includes(p));
   for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
+  for (const note of misnamedNotes(expanded.misnamed, shown)) io.stderr(`scr-check: ${note}\n`);
+  if (o.quiet && !QUIET_SHORTENS.has(format)) {
+    io.stderr(`scr-check: --quiet shortens only the stylish and github formats, which are read on the screen; the ${format} report holds every finding.\n`);
+  }
 
   // A report must never take the place of a case file, a settings file or a baseline: each would
   // be lost, and a case file holds a record nothing else keeps.
@@ -237,7 +254,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const cases = new Map<string, FileReport>();
   for (const [path, text] of texts) {
     const doc = new CaseDoc(text);
-    const e = dossierEntry(path, doc);
+    // Named as the reports name files: two cases each in its own folder are both `case.scr.yaml`.
+    const e = dossierEntry(path, doc, shown(path));
     if (e) dossier.push(e);
     cases.set(path, await check(path, text, doc, []));
   }
@@ -260,13 +278,16 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
   // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
   // It is about the screen only: a file written with --output (SARIF for code scanning, JSON for a
-  // script, the job summary) is read by something else, and holds every finding.
+  // script, the job summary), or a format for one on stdout, is read by something else, and holds
+  // every finding.
+  const quiet = !!o.quiet && QUIET_SHORTENS.has(format);
   const before = counts(reports);
-  const shownFiles = o.quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : reports;
+  const shownFiles = quiet ? reports.map((r) => ({ ...r, findings: r.findings.filter((x) => x.severity === 'error') })) : reports;
   const { errors, warnings } = counts(shownFiles);
-  // Writing a baseline accepts every finding it can record; a file that could not be read, and
-  // mistakes in a settings file, are never recorded (see baseline.ts), so they still fail the run.
-  const unacceptable = reports.filter((r) => r.kind !== 'case').reduce((n, r) => n + r.findings.filter((x) => x.severity === 'error').length, 0);
+  // Writing a baseline accepts every finding it can record; a file that could not be read, a slip
+  // in a case file's YAML and mistakes in a settings file are never recorded (see baseline.ts), so
+  // they still fail the run.
+  const unacceptable = reports.reduce((n, r) => n + r.findings.filter((x) => x.severity === 'error' && !canBeBaselined(r, x)).length, 0);
   const outcome = decideOutcome({
     errors: writeBaselineFile ? unacceptable : errors,
     warnings: before.warnings,
@@ -278,13 +299,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     files: reports, errors: before.errors, warnings: before.warnings, baselined, outcome,
     ...(changedRef !== undefined ? { changedSince: changedRef } : {}),
   };
-  const report: RunReport = !o.quiet ? fullReport : {
+  const report: RunReport = !quiet ? fullReport : {
     ...fullReport, files: shownFiles, errors, warnings,
     hidden: { warnings: before.warnings - warnings, notes: before.notes - counts(shownFiles).notes },
   };
 
-  if (!files.length && !problems.length && !named.length && !settingsNamed.length) io.stderr('scr-check: no case files (*.scr.yaml) found.\n');
-  else if (changedRef !== undefined && !reports.length && files.length) {
+  if (changedRef !== undefined && !reports.length && files.length) {
     const more = changedElsewhere.length
       ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${changedElsewhere.length} changed case files are`} outside them (${changedElsewhere.slice(0, 3).map(shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
       : '';
@@ -300,8 +320,26 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // The formats for people state the outcome; beside one for a program, it is said on stderr.
   // (Errors are in the data itself, and a path that could not be checked was told above.)
   const tooMany = outcome.reasons.find((x) => x.kind === 'warnings');
-  if (tooMany && !STATES_OUTCOME.has(format)) io.stderr(`scr-check: ${tooMany.text}${o.quiet ? ' (not shown, as --quiet asks)' : ''}.\n`);
+  if (tooMany && !STATES_OUTCOME.has(format)) io.stderr(`scr-check: ${tooMany.text}.\n`);
   return outcome.failed ? 1 : 0;
+}
+
+/**
+ * What to say of the `*.scr.yml` and `scr.config.yml` files a folder scan passed over: that they
+ * were not read, and why. A note only: the run is what it would be without them.
+ */
+function misnamedNotes(paths: readonly string[], shown: (abs: string) => string): string[] {
+  const list = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', '));
+  const cases = paths.filter((p) => p.endsWith('.scr.yml')).map(shown);
+  const settings = paths.filter((p) => nodePath.posix.basename(p) === 'scr.config.yml').map(shown);
+  const notes: string[] = [];
+  if (cases.length) {
+    notes.push(`${cases.length === 1 ? `${cases[0]} was` : `${cases.length} files were`} not checked${cases.length === 1 ? '' : ` (${list(cases)})`}: only files whose names end in .scr.yaml are read as case files, not .scr.yml. Rename ${cases.length === 1 ? 'it' : 'them'} to have ${cases.length === 1 ? 'it' : 'them'} checked.`);
+  }
+  if (settings.length) {
+    notes.push(`${settings.length === 1 ? `${settings[0]} was` : `${settings.length} files were`} not read${settings.length === 1 ? '' : ` (${list(settings)})`}: settings are read only from a file named ${CONFIG_FILE}, not scr.config.yml. Rename ${settings.length === 1 ? 'it' : 'them'} for ${settings.length === 1 ? 'its' : 'their'} settings to apply.`);
+  }
+  return notes;
 }
 
 /** What each option that takes a value wants, for the message when it is given none. */
@@ -349,7 +387,8 @@ function planOutputs(paths: string[], formats: string[]): { path: string; format
 
 /**
  * Refuses an --output that would write over something the run reads or writes: a case file (by
- * name, or one being checked), a settings file, a baseline, or another --output.
+ * name, or one being checked), a settings file, a baseline (named in the run, or known by what it
+ * holds), or another --output.
  */
 function guardOutputs(
   outputs: { path: string; option: string; what: string }[],
@@ -382,6 +421,12 @@ function guardOutputs(
     // A baseline may be written again over the one given to --baseline: that is how it is renewed.
     if (out.option === '--output' && is(taken.baseline)) refuse('the baseline given to --baseline');
     if (out.option === '--output' && is(taken.writeBaseline)) refuse('the baseline being recorded with --write-baseline');
+    // A baseline not named in this run (the team's committed one, given to -o by a slip) is known by
+    // what it holds, as --baseline reads it.
+    if (out.option === '--output' && exists) {
+      const r = readTextNow(abs, out.path);
+      if ('text' in r && isBaselineText(r.text)) refuse('a baseline');
+    }
     const twice = seen.find((x) => x.real === real);
     if (twice) throw new UsageError(`${out.option} ${out.path} is given twice (also as ${twice.shown}): each report needs a file of its own.`, false);
     seen.push({ real, shown: out.path });

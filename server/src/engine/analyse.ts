@@ -184,11 +184,14 @@ function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptio
   if (dropped.size) findings.splice(0, findings.length, ...findings.filter((f) => !dropped.has(f)));
 }
 
-/** This file's entry for the dossier index: its case reference and where it stands. */
-export function dossierEntry(path: string, doc: CaseDoc): DossierCase | undefined {
+/**
+ * This file's entry for the dossier index: its case reference and where it stands. `name`: how
+ * messages name the file to people (see DossierCase.name).
+ */
+export function dossierEntry(path: string, doc: CaseDoc, name?: string): DossierCase | undefined {
   const written = doc.get(['case', 'reference']);
   // A reference still to be completed is no reference: two such files are not the same case.
   const reference = isPlaceholder(written) ? undefined : asString(written)?.trim();
   if (!reference) return undefined;
-  return { path, reference, span: doc.spanOf(['case', 'reference']) };
+  return { path, ...(name !== undefined ? { name } : {}), reference, span: doc.spanOf(['case', 'reference']) };
 }

@@ -23,6 +23,11 @@ export interface RuleMeta {
 /** Another case file of the dossier, as far as rules about the dossier need it. */
 export interface DossierCase {
   path: string;
+  /**
+   * How messages name the file to people: its path from the folder the command runs in, or
+   * within the workspace folder. Without it, its base name (ambiguous when each case has a folder).
+   */
+  name?: string;
   reference: string;
   /** Where `case.reference` stands in that file. */
   span: Span;

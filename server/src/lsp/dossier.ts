@@ -63,7 +63,7 @@ export class Dossier {
    */
   note(uri: string, doc: CaseDoc): boolean {
     const before = this.files.get(uriKey(uri));
-    const entry = dossierEntry(uri, doc);
+    const entry = dossierEntry(uri, doc, this.nameOf(uri));
     const known = before !== undefined || this.inFolders(uri);
     if (!known) return false;
     this.files.set(uriKey(uri), { uri, entry, lines: doc.lines });
@@ -111,6 +111,23 @@ export class Dossier {
     return [...this.files].some(([k, f]) => k !== key && f.entry?.reference.toLowerCase() === ref);
   }
 
+  /**
+   * How messages name a file to people: its path within the workspace folder that holds it (after
+   * the folder's name, when the workspace has several), as the editor's explorer shows it. Two
+   * cases each in a folder of their own are both `case.scr.yaml`: the base name would not tell.
+   */
+  private nameOf(uri: string): string | undefined {
+    const key = uriKey(uri);
+    const folders = this.folders().map(uriKey);
+    for (const f of folders) {
+      const dir = f.endsWith('/') ? f : `${f}/`;
+      if (!key.startsWith(dir)) continue;
+      const inside = key.slice(dir.length);
+      return folders.length > 1 ? `${dir.slice(0, -1).split('/').pop()}/${inside}` : inside;
+    }
+    return undefined;
+  }
+
   private inFolders(uri: string): boolean {
     const key = uriKey(uri);
     return /\.scr\.ya?ml$/i.test(key) && this.folders().map(uriKey).some((f) => key.startsWith(f.endsWith('/') ? f : `${f}/`));
@@ -132,7 +149,7 @@ export class Dossier {
         const text = this.openText(uri) ?? (await this.host.readFile(uri).catch(() => undefined));
         if (text === undefined) return;
         const doc = new CaseDoc(text);
-        if (!files.has(key)) files.set(key, { uri, entry: dossierEntry(uri, doc), lines: doc.lines });
+        if (!files.has(key)) files.set(key, { uri, entry: dossierEntry(uri, doc, this.nameOf(uri)), lines: doc.lines });
       }));
     })();
     return this.loading;

@@ -34,10 +34,11 @@ export const duplicateId: Rule = {
     if (!reference) return;
     const others = (byReference(ctx.dossier).get(nameKey(reference)) ?? []).filter((c) => c.path !== ctx.path && sameBoard(c.reference, reference));
     if (!others.length) return;
+    const nameOf = (o: DossierCase) => o.name ?? o.path.split('/').pop();
     ctx.report({
       span: doc.spanOf(['case', 'reference']),
-      message: `The case reference ${reference.trim()} is also used by ${others.length === 1 ? 'another case file' : `${others.length} other case files`} in this dossier (${others.map((o) => o.path.split('/').pop()).join(', ')}). Each case needs its own reference.`,
-      related: others.map((o) => ({ path: o.path, span: o.span, message: `The same reference in ${o.path.split('/').pop()}.` })),
+      message: `The case reference ${reference.trim()} is also used by ${others.length === 1 ? 'another case file' : `${others.length} other case files`} in this dossier (${others.map(nameOf).join(', ')}). Each case needs its own reference.`,
+      related: others.map((o) => ({ path: o.path, span: o.span, message: `The same reference in ${nameOf(o)}.` })),
     });
   },
 };
