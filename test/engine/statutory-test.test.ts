@@ -19,9 +19,13 @@ import { mergeSettings } from '../../server/src/engine/settings';
  *   4. An SCR is called for when the test is met, or when the child died in custody, in a secure
  *      setting or under mental health detention, whatever the other findings.
  *
- * The rule reports the decision's outcome when it is no-scr and an SCR is called for, and the
- * chair's criteriaMet when it says the opposite of a known test result. A YAML 1.1 tool writes
- * yes/no as true/false; they mean the same.
+ *   5. The findings must not deny what the incident records: a child recorded as seriously harmed
+ *      (`case.incident.outcome: seriously-harmed`) with serious harm `no`, or recorded as dead with
+ *      childDied `no`. A child's recovery does not mean the harm was not serious.
+ *
+ * The rule reports the decision's outcome when it is no-scr and an SCR is called for, the chair's
+ * criteriaMet when it says the opposite of a known test result, and a finding that denies the
+ * incident's outcome. A YAML 1.1 tool writes yes/no as true/false; they mean the same.
  */
 
 type Yes = 'yes' | 'no' | 'unclear' | undefined;
@@ -109,6 +113,8 @@ describe('criteria-consistency against the statutory test, every combination', (
                 const criteriaMetLine = lines.findIndex((l) => l.startsWith('  criteriaMet:')) + 1;
                 const met = testIsMet(abuse, died, harm, concerns);
                 const expected: number[] = [];
+                // The table records the incident as serious harm whenever the child lived.
+                if (meaning(died) !== 'yes' && meaning(harm) === 'no') expected.push(lines.indexOf('  seriousHarm:') + 2);
                 if (outcome === 'no-scr' && scrCalledFor(abuse, died, harm, concerns, setting)) expected.push(outcomeLine);
                 if (met !== undefined && met !== (outcome === 'scr')) expected.push(criteriaMetLine);
 
@@ -172,4 +178,38 @@ describe('question 7 and a contradiction in the record', () => {
       assert.match(q7.summary, /does not agree/);
     });
   }
+});
+
+describe('question 7 and a finding that denies the incident’s outcome', () => {
+  // Recorded as serious harm, yet serious harm `no` (the child recovered): the findings agree with
+  // the no-scr decision, but the finding on harm denies what the incident records.
+  const harm = caseFile('known', 'no', 'no', undefined, 'home', 'no-scr').join('\n') + '\n';
+  // Recorded as a death, yet childDied `no`.
+  const death = caseFile('known', 'no', 'yes', 'yes', 'home', 'scr').join('\n').replace('outcome: seriously-harmed', 'outcome: died') + '\n';
+  for (const [what, text, key] of [['serious harm', harm, 'seriousHarm'], ['a death', death, 'childDied']] as const) {
+    for (const [how, settings] of [
+      ['with the rule on', mergeSettings({})],
+      ['with the rule turned off', mergeSettings({ rules: { 'criteria-consistency': 'off' } })],
+    ] as const) {
+      it(`the incident records ${what}, the finding says no: not met ${how}`, () => {
+        const a = analyseText(text, { settings, today });
+        const q7 = a.checklist.find((c) => c.question === 7)!;
+        assert.equal(q7.status, 'not-met');
+        assert.match(q7.summary, /is `no`, but the incident is recorded as/);
+        const found = a.findings.filter((f) => f.rule === 'criteria-consistency');
+        if (how === 'with the rule on') {
+          assert.equal(found.length, 1);
+          assert.equal(a.doc.lines.positionAt(found[0]!.span.start).line, text.split('\n').indexOf(`  ${key}:`) + 1);
+          assert.match(found[0]!.message, /case\.incident\.outcome/);
+          assert.ok(q7.findings.some((f) => f.rule === 'criteria-consistency'), 'the finding holds question 7 back');
+        }
+      });
+    }
+  }
+  it('a recovery is named: the message says serious harm still counts', () => {
+    const a = analyseText(harm, { settings: mergeSettings({}), today });
+    const f = a.findings.find((x) => x.rule === 'criteria-consistency')!;
+    assert.match(f.message, /recovered/);
+    assert.match(f.message, /WT2015/);
+  });
 });

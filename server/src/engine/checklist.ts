@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -219,11 +219,17 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     // From the record, not from the finding: turning the rule off or waiving it leaves the contradiction.
     const c = contradictions(doc, test);
     const contradicted = c.outcome || c.criteriaMet;
+    const conflicts = incidentConflicts(doc);
     const reasons = rationaleGaps(doc);
     const criteriaMet = doc.get(['decision', 'criteriaMet']);
     let status: ChecklistStatus;
     let summary: string;
-    if (test.missing.length) {
+    if (conflicts.length) {
+      // A finding that denies the death or serious harm the incident records: the test rests on it.
+      status = 'not-met';
+      summary = `The finding on ${CRITERION_QUESTION[conflicts[0]!.key]} is \`no\`, but the incident is recorded as ` +
+        `${conflicts[0]!.outcome === 'died' ? 'the child’s death' : 'serious harm to the child'} (\`${conflicts[0]!.outcome}\`).`;
+    } else if (test.missing.length) {
       status = 'not-met';
       summary = `The record has no finding on ${listWords(test.missing.map((k) => CRITERION_QUESTION[k]))}, which the statutory test needs.`;
     } else if (findingToComplete.length) {

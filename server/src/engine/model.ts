@@ -236,6 +236,35 @@ export function contradictions(doc: CaseDoc, test: StatutoryTest): { outcome: bo
   };
 }
 
+/** A criterion's finding that says the opposite of the incident's recorded outcome. */
+export interface IncidentConflict {
+  /** The criterion whose finding is `no`. */
+  key: 'childDied' | 'seriousHarm';
+  /** The incident's outcome, as written (`case.incident.outcome`). */
+  outcome: 'died' | 'seriously-harmed';
+}
+
+/**
+ * Where the findings deny what the incident records: the child died (`outcome: died`) but the
+ * finding on the child's death is `no`; the child was seriously harmed (`outcome: seriously-harmed`)
+ * but the finding on serious harm is `no` (often because the child recovered, which does not undo
+ * serious harm). A fact of the record, whether or not a decision is made yet: the one definition,
+ * which criteria-consistency reports and the checklist's question 7 reads.
+ */
+export function incidentConflicts(doc: CaseDoc): IncidentConflict[] {
+  const c = asRecord(doc.get(['criteria'])) ?? {};
+  return CRITERIA.flatMap((k) => incidentDenies(doc, k, findingOf(c[k])) ?? []);
+}
+
+/** Whether a finding of `finding` on `key` would deny the incident's recorded outcome (and how). */
+export function incidentDenies(doc: CaseDoc, key: CriterionKey, finding: string | undefined): IncidentConflict | undefined {
+  if (finding !== 'no') return undefined;
+  const outcome = doc.get(['case', 'incident', 'outcome']);
+  if (key === 'childDied' && outcome === 'died') return { key, outcome };
+  if (key === 'seriousHarm' && outcome === 'seriously-harmed') return { key, outcome };
+  return undefined;
+}
+
 /** Each criterion's findings as the format lists them (true and false read as yes and no). */
 const FINDING_CHOICES = Object.fromEntries(
   CRITERIA.map((k) => [k, (schemaAt(['criteria', k, 'finding'])?.enum ?? []).filter((v): v is string => typeof v === 'string')]),

@@ -1,5 +1,5 @@
 import type { CaseDoc } from '../document';
-import { asRecord, asString, contradictions, findingOf } from '../model';
+import { asRecord, asString, contradictions, findingOf, incidentConflicts, type IncidentConflict } from '../model';
 import type { Rule } from '../rule';
 import { ownEntry } from '../text';
 
@@ -29,10 +29,25 @@ function notMetBecause(doc: CaseDoc): string {
   return 'the child did not die, and there is no cause for concern about how agencies worked together';
 }
 
+/** Why a finding cannot be `no` when the incident's outcome says otherwise, in words. */
+function conflictMessage(c: IncidentConflict): string {
+  if (c.key === 'childDied') {
+    return 'The incident is recorded as the child’s death (`case.incident.outcome: died`), but the finding on whether the child ' +
+      'has died is `no`. Under Working Together to Safeguard Children 2015 (WT2015), chapter 4, paragraphs 18–20, a death where ' +
+      'abuse or neglect is known or suspected must have an SCR, so the statutory test turns on this finding. ' +
+      'Check which is right: if the child died, the finding should be `yes`; if not, correct the incident’s outcome.';
+  }
+  return 'The incident is recorded as serious harm to the child (`case.incident.outcome: seriously-harmed`), but the finding on ' +
+    'whether the child has been seriously harmed is `no`. Under Working Together to Safeguard Children 2015 (WT2015), chapter 4, ' +
+    'serious harm includes a potentially life-threatening injury and serious or likely long-term harm to health or development, ' +
+    'and it was still serious harm if the child has since recovered. Check the finding against the evidence: if the harm was ' +
+    'serious, the finding should be `yes` (or `unclear` while that is not known); if it was not, correct the incident’s outcome.';
+}
+
 export const criteriaConsistency: Rule = {
   id: 'criteria-consistency',
   title: 'The decision agrees with the statutory test',
-  description: 'Findings that meet the statutory test (or a death in custody) with a decision not to hold an SCR, or the chair’s conclusion on the test contradicting the findings.',
+  description: 'Findings that meet the statutory test (or a death in custody) with a decision not to hold an SCR, the chair’s conclusion on the test contradicting the findings, or a finding of `no` on a death or serious harm the incident records.',
   severity: 'error',
   questions: [7],
   fixable: false,
@@ -41,6 +56,14 @@ export const criteriaConsistency: Rule = {
     const { doc, test } = ctx;
     const found = contradictions(doc, test);
     const criteriaAt = { span: doc.keySpan(['criteria']), message: 'The findings on the statutory criteria.' };
+
+    for (const conflict of incidentConflicts(doc)) {
+      ctx.report({
+        span: doc.spanOf(['criteria', conflict.key, 'finding']),
+        message: conflictMessage(conflict),
+        related: [{ span: doc.spanOf(['case', 'incident', 'outcome']), message: 'The incident’s outcome as recorded.' }],
+      });
+    }
 
     if (found.outcome) {
       const setting = asString(doc.get(['case', 'incident', 'setting'])) ?? '';

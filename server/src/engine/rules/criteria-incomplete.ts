@@ -1,7 +1,7 @@
 import type { CaseDoc } from '../document';
 import { combine, insertProperty, replaceScalar } from '../fixes';
 import { schemaAt } from '../schema-info';
-import { asRecord, CRITERION_QUESTION, findingOf, type CriterionKey } from '../model';
+import { asRecord, CRITERION_QUESTION, findingOf, incidentDenies, type CriterionKey } from '../model';
 import { TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { listWords } from '../text';
@@ -72,7 +72,8 @@ export const criteriaIncomplete: Rule = {
       const state = !written ? ', and none is recorded.'
         : value === null || asRecord(value) ? `; \`${key}\` is written but has no \`finding\`.`
         : `; \`${key}\` is written as a single value, not as a finding with its evidence.`;
-      const fixes: Fix[] = choices.flatMap((choice) => {
+      // A choice that would deny the incident's recorded outcome (`childDied: no` for a death) is not offered.
+      const fixes: Fix[] = choices.filter((choice) => !incidentDenies(doc, key, choice)).flatMap((choice) => {
         const more = followOn(doc, key, choice);
         const edit = combine(doc, [(d) => addFinding(d, key, choice), ...more.map((k) => (d: CaseDoc) => addFinding(d, k, 'unclear'))]);
         const title = [`\`${key}: ${choice}\``, ...more.map((k) => `\`${k}: unclear\``)].join(' and ');
