@@ -17,7 +17,8 @@ import { mergeSettings } from '../../server/src/engine/settings';
  *      how agencies worked together is yes or unclear. Either one "no" means it is not met. A
  *      finding the test still needs that is not recorded leaves the result unknown.
  *   4. An SCR is called for when the test is met, or when the child died in custody, in a secure
- *      setting or under mental health detention, whatever the other findings.
+ *      setting, under mental health detention or (aged 16–17) deprived of liberty under the
+ *      Mental Capacity Act 2005, whatever the other findings.
  *
  *   5. The findings must not deny what the incident records: a child recorded as seriously harmed
  *      (`case.incident.outcome: seriously-harmed`) with serious harm `no`, or recorded as dead with
@@ -32,7 +33,7 @@ type Yes = 'yes' | 'no' | 'unclear' | undefined;
 const ABUSE = ['known', 'suspected', 'not-suspected'] as const;
 const DIED = ['yes', 'no', true, false] as const;
 const THREE = ['yes', 'no', 'unclear', true, false, undefined] as const;
-const SETTINGS = ['home', 'custody', 'secure-setting', 'mental-health-detention'] as const;
+const SETTINGS = ['home', 'custody', 'secure-setting', 'mental-health-detention', 'deprivation-of-liberty'] as const;
 const OUTCOMES = ['scr', 'no-scr'] as const;
 
 type Value = string | boolean | undefined;

@@ -117,8 +117,12 @@ export const CRITERION_QUESTION: Record<CriterionKey, string> = {
   concernsAboutWorkingTogether: 'whether there is cause for concern about how agencies worked together',
 };
 
-/** Settings where the guidance calls for a review of any death, whatever the other findings. */
-export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention'];
+/**
+ * Settings where the guidance calls for a review of any death, whatever the other findings:
+ * custody, a secure setting, detention under the Mental Health Act 1983, and (for a child aged
+ * 16–17) deprivation of liberty under the Mental Capacity Act 2005.
+ */
+export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention', 'deprivation-of-liberty'];
 
 export interface StatutoryTest {
   /** The criteria the test needs, given the findings so far. */
@@ -132,7 +136,7 @@ export interface StatutoryTest {
   unreadable: CriterionKey[];
   /** Whether the findings meet the test; undefined while a needed finding is missing. */
   met: boolean | undefined;
-  /** A death in custody, a secure setting or under mental health detention. */
+  /** A death in custody, a secure setting, under mental health detention or deprived of liberty (MANDATORY_SETTINGS). */
   mandatorySetting: boolean;
   /** Whether the case calls for an SCR: the test met, or a mandatory setting. */
   requiresScr: boolean | undefined;
@@ -221,8 +225,8 @@ export function rationaleGaps(doc: CaseDoc): ('rationale' | 'alternative')[] {
 }
 
 /**
- * Where the decision contradicts the statutory test: no SCR where the test (or a death in custody,
- * a secure setting or under mental health detention) calls for one; a `criteriaMet` saying the
+ * Where the decision contradicts the statutory test: no SCR where the test (or a death in one of
+ * the MANDATORY_SETTINGS) calls for one; a `criteriaMet` saying the
  * opposite of a known result. A fact of the record, whatever rule settings or waivers say: the one
  * definition, which criteria-consistency reports and the checklist and overview read.
  */

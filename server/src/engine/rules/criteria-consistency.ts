@@ -7,6 +7,7 @@ const SETTING_WORDS: Record<string, string> = {
   custody: 'in custody',
   'secure-setting': 'in a secure setting',
   'mental-health-detention': 'while detained under the Mental Health Act 1983',
+  'deprivation-of-liberty': 'aged 16–17 while deprived of liberty under the Mental Capacity Act 2005',
 };
 
 /** The findings that meet the test, in words: "abuse or neglect is suspected and the child has died". */
@@ -72,7 +73,7 @@ export const criteriaConsistency: Rule = {
           'chapter 4, paragraphs 18–20, such a case must have an SCR, but the decision is not to hold one (`no-scr`). ' +
           'Check the findings against the evidence first; if they are right, the decision should be `scr`, with the nature of the review.'
         : `The child died ${ownEntry(SETTING_WORDS, setting) ?? 'in a setting where a review is always needed'}. The guidance calls for an SCR ` +
-          'whenever a child dies there, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
+          'for every such death, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
           'Check the setting recorded for the incident; if it is right, the decision should be `scr`, with the nature of the review.';
       ctx.report({
         span: doc.spanOf(['decision', 'outcome']),
