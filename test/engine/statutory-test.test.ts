@@ -214,3 +214,26 @@ describe('question 7 and a finding that denies the incident’s outcome', () => 
     assert.match(f.message, /WT2015/);
   });
 });
+
+describe('question 7 for a death in a setting that calls for an SCR, where the test is not met', () => {
+  for (const [setting, words] of [
+    ['secure-setting', 'in a secure setting'],
+    ['deprivation-of-liberty', 'aged 16–17 while deprived of liberty under the Mental Capacity Act 2005'],
+  ] as const) {
+    it(`${setting}: says the test is not met, that the death calls for an SCR in any case, and the decision agrees`, () => {
+      // No abuse suspected, the child died there, an SCR held and criteriaMet: false, as it should be.
+      const a = analyseText(caseFile('not-suspected', 'yes', undefined, undefined, setting, 'scr').join('\n').replace('  criteriaMet: true', '  criteriaMet: false') + '\n', { settings: mergeSettings({}), today });
+      assert.equal(a.test.met, false);
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.equal(q7.status, 'met');
+      assert.equal(q7.summary, `Every criterion the test needs has a finding and evidence; the test is not met; the child died ${words}, which calls for an SCR in any case, and the decision agrees.`);
+    });
+  }
+  it('at home, the same findings and a no-scr decision: the test is not met and the decision agrees, with no word of a setting', () => {
+    const text = caseFile('not-suspected', 'yes', undefined, undefined, 'home', 'no-scr').join('\n')
+      .replace('  rationale: Made up for the table test.', '  rationale: Made up for the table test.\n  alternative:\n    type: single-agency-review\n    detail: Made up for the table test.');
+    const a = analyseText(text + '\n', { settings: mergeSettings({}), today });
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.match(q7.summary, /the test is not met and the decision agrees\.$/);
+  });
+});

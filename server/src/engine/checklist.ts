@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, mandatorySettingWords, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -243,7 +243,11 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = 'The decision does not agree with the findings on the statutory criteria.';
     } else if (!withoutEvidence.length && !reasons.length && typeof criteriaMet === 'boolean') {
       status = 'met';
-      summary = `Every criterion the test needs has a finding and evidence; the test is ${test.requiresScr ? 'met' : 'not met'} and the decision agrees.`;
+      // A death in a setting that calls for an SCR is a ground of its own: the test may still be not met.
+      summary = `Every criterion the test needs has a finding and evidence; the test is ${test.met ? 'met' : 'not met'}` +
+        (!test.met && test.mandatorySetting
+          ? `; the child died ${mandatorySettingWords(doc.get(['case', 'incident', 'setting']))}, which calls for an SCR in any case, and the decision agrees.`
+          : ' and the decision agrees.');
     } else {
       status = 'partly-met';
       const blank = withoutEvidence.length - evidenceToComplete.length;

@@ -124,6 +124,18 @@ export const CRITERION_QUESTION: Record<CriterionKey, string> = {
  */
 export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention', 'deprivation-of-liberty'];
 
+const MANDATORY_SETTING_WORDS: Record<string, string> = {
+  custody: 'in custody',
+  'secure-setting': 'in a secure setting',
+  'mental-health-detention': 'while detained under the Mental Health Act 1983',
+  'deprivation-of-liberty': 'aged 16–17 while deprived of liberty under the Mental Capacity Act 2005',
+};
+
+/** Where the child died, as words that follow "The child died": for a setting that calls for an SCR of any death. */
+export function mandatorySettingWords(setting: unknown): string {
+  return ownEntry(MANDATORY_SETTING_WORDS, asString(setting) ?? '') ?? 'in a setting where a review is always needed';
+}
+
 export interface StatutoryTest {
   /** The criteria the test needs, given the findings so far. */
   needed: CriterionKey[];

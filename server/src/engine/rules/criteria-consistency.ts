@@ -1,14 +1,6 @@
 import type { CaseDoc } from '../document';
-import { asRecord, asString, contradictions, findingOf, incidentConflicts, type IncidentConflict } from '../model';
+import { asRecord, contradictions, findingOf, incidentConflicts, mandatorySettingWords, type IncidentConflict } from '../model';
 import type { Rule } from '../rule';
-import { ownEntry } from '../text';
-
-const SETTING_WORDS: Record<string, string> = {
-  custody: 'in custody',
-  'secure-setting': 'in a secure setting',
-  'mental-health-detention': 'while detained under the Mental Health Act 1983',
-  'deprivation-of-liberty': 'aged 16–17 while deprived of liberty under the Mental Capacity Act 2005',
-};
 
 /** The findings that meet the test, in words: "abuse or neglect is suspected and the child has died". */
 function metBecause(doc: CaseDoc): string {
@@ -67,12 +59,11 @@ export const criteriaConsistency: Rule = {
     }
 
     if (found.outcome) {
-      const setting = asString(doc.get(['case', 'incident', 'setting'])) ?? '';
       const message = test.met
         ? `The findings meet the statutory test: ${metBecause(doc)}. Under Working Together to Safeguard Children 2015 (WT2015), ` +
           'chapter 4, paragraphs 18–20, such a case must have an SCR, but the decision is not to hold one (`no-scr`). ' +
           'Check the findings against the evidence first; if they are right, the decision should be `scr`, with the nature of the review.'
-        : `The child died ${ownEntry(SETTING_WORDS, setting) ?? 'in a setting where a review is always needed'}. The guidance calls for an SCR ` +
+        : `The child died ${mandatorySettingWords(doc.get(['case', 'incident', 'setting']))}. The guidance calls for an SCR ` +
           'for every such death, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
           'Check the setting recorded for the incident; if it is right, the decision should be `scr`, with the nature of the review.';
       ctx.report({
