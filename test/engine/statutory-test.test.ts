@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { globSync } from 'tinyglobby';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { RULES } from '../../server/src/engine/rules/index';
@@ -235,5 +238,23 @@ describe('question 7 for a death in a setting that calls for an SCR, where the t
     const a = analyseText(text + '\n', { settings: mergeSettings({}), today });
     const q7 = a.checklist.find((c) => c.question === 7)!;
     assert.match(q7.summary, /the test is not met and the decision agrees\.$/);
+  });
+});
+
+describe('the bar for a finding of no concern about working together', () => {
+  // The guidance: an SCR must follow unless there is definitive evidence of no concerns about how
+  // agencies worked together. "Clear" or "firm" evidence that they "worked well" sets a lower bar.
+  it('criteria-incomplete words it as the guidance does', () => {
+    const a = analyseText(caseFile('suspected', 'no', 'yes', undefined, 'home', 'scr').join('\n') + '\n', { settings: mergeSettings({}), today });
+    const f = a.findings.find((x) => x.rule === 'criteria-incomplete')!;
+    assert.match(f.message, /unless there is definitive evidence of no concerns about how agencies worked together/);
+  });
+  it('no page or hover sets a lower bar', () => {
+    const root = join(__dirname, '..', '..');
+    const files = globSync(['README.md', 'docs/**/*.md', 'schemas/*.json', 'server/src/engine/**/*.ts', 'client/src/**/*.ts'], { cwd: root, ignore: ['**/generated/**'] });
+    const lower = files.flatMap((file) => readFileSync(join(root, file), 'utf8').split('\n').flatMap((line, i) =>
+      /worked (well together|together well)|(clear|firm) evidence/i.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+    assert.ok(files.length > 50);
+    assert.deepEqual(lower, []);
   });
 });

@@ -56,7 +56,7 @@ function why(key: CriterionKey, doc: CaseDoc): string {
 
 const AFTERWORD: Partial<Record<CriterionKey, string>> = {
   seriousHarm: ' A child’s recovery does not mean serious harm did not occur.',
-  concernsAboutWorkingTogether: ' Unless there is clear evidence that agencies worked well together, a review must follow.',
+  concernsAboutWorkingTogether: ' A review must follow unless there is definitive evidence of no concerns about how agencies worked together.',
 };
 
 export const criteriaIncomplete: Rule = {
