@@ -49,7 +49,7 @@ export function testInWords(t: ChecklistResult['test']): Verdict[] {
   const lines: Verdict[] = [];
   if (t.met === undefined) lines.push({ text: 'The statutory test cannot be worked out yet: a finding it needs is missing.', tone: 'open' });
   else lines.push(t.met ? { text: 'The statutory test is met.', tone: 'yes' } : { text: 'The statutory test is not met.', tone: 'no' });
-  if (t.mandatorySetting) lines.push({ text: 'The child died in custody, in a secure setting or while detained under mental health law: an SCR should be held whatever the other findings.', tone: 'open' });
+  if (t.mandatorySetting) lines.push({ text: 'The child died in custody, in a secure setting, while detained under mental health law or, aged 16–17, while deprived of liberty under the Mental Capacity Act 2005: an SCR should be held whatever the other findings.', tone: 'open' });
   if (!t.decision) lines.push({ text: 'No decision is recorded yet.', tone: 'open' });
   else {
     const what = t.decision === 'scr' ? 'to hold an SCR' : t.decision === 'no-scr' ? 'not to hold an SCR' : t.decision;

@@ -60,6 +60,12 @@ test('dates, counts and verdicts read as plain sentences', () => {
   assert.deepEqual(testInWords({ ...r.test, agrees: false, decision: 'no-scr', criteriaMet: false }).map((v) => v.tone), ['yes', 'open', 'bad']);
 });
 
+test('a death in a setting that calls for an SCR is named with every such setting, deprivation of liberty included', () => {
+  const r = hostileChecklist();
+  const lines = testInWords({ ...r.test, met: false, mandatorySetting: true, decision: 'scr', criteriaMet: false, agrees: true }).map((v) => v.text);
+  assert.ok(lines.some((l) => /custody/.test(l) && /aged 16–17, while deprived of liberty under the Mental Capacity Act 2005/.test(l)), lines.join('\n'));
+});
+
 test('a finding beside a question that does not apply is noted, and one beside a question not met holds it back', () => {
   const r = checklistWithNotedFinding();
   const md = renderMarkdown(r, ctx);

@@ -45,7 +45,7 @@ describe('completion', () => {
     const inc = complete(SAMPLE.replace('    outcome: died\n', '    outcome: died\n    |\n'));
     const setting = inc.items.find((i) => i.label === 'setting')!;
     assert.equal(setting.text, 'setting: ');
-    assert.equal(setting.snippet, 'setting: ${1|home,custody,secure-setting,mental-health-detention,other|}');
+    assert.equal(setting.snippet, 'setting: ${1|home,custody,secure-setting,mental-health-detention,deprivation-of-liberty,other|}');
   });
 
   it('offers the values of a list of choices with their meanings', () => {

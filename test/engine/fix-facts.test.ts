@@ -314,3 +314,38 @@ describe('the case’s own board still to be completed', () => {
     assert.equal(analyseText(BASE, { today }).checklist.find((c) => c.question === 3)!.status, 'not-applicable');
   });
 });
+
+describe('criteria-incomplete: a fix writes no finding the board has not made', () => {
+  const noChildDied = (outcome: string) => BASE
+    .replace('    outcome: died\n', `    outcome: ${outcome}\n`)
+    .replace('  childDied:\n    finding: yes\n    evidence: Death certified on 2016-01-12.\n', '');
+  const fixesFor = (text: string, key: string) => one(text, 'criteria-incomplete').fixes.filter((fx) => fx.title.startsWith(`Add \`${key}:`));
+
+  it('the child did not die: serious harm and working together are left to be chosen, not written as unclear', () => {
+    const text = noChildDied('seriously-harmed');
+    const [fx] = fixesFor(text, 'childDied').filter((x) => x.title.includes('childDied: no'));
+    assert.ok(fx, 'a fix for childDied: no is offered');
+    assert.equal(fx.title, 'Add `childDied: no`, with `seriousHarm` and `concernsAboutWorkingTogether` to complete');
+    const added = fx.edits.map((e) => e.newText).join('');
+    assert.doesNotMatch(added, /finding: unclear/, added);
+    assert.equal(added.match(/finding: To be completed\. Choose yes, no or unclear\./g)?.length, 2, added);
+    const a = analyseText(applyEdits(text, fx.edits), { today });
+    // The test cannot be worked out until the board chooses: nothing counts it as met.
+    assert.equal(a.test.met, undefined);
+    assert.notEqual(a.checklist.find((c) => c.question === 7)!.status, 'met');
+  });
+  it('another outcome: working together is left out until serious harm is chosen', () => {
+    const [fx] = fixesFor(noChildDied('other'), 'childDied').filter((x) => x.title.includes('childDied: no'));
+    assert.equal(fx.title, 'Add `childDied: no`, with `seriousHarm` to complete');
+    assert.doesNotMatch(fx.edits.map((e) => e.newText).join(''), /concernsAboutWorkingTogether/);
+  });
+  it('a finding the incident rules out is not offered: only `childDied: yes` for a death', () => {
+    assert.deepEqual(fixesFor(noChildDied('died'), 'childDied').map((x) => x.title), ['Add `childDied: yes`']);
+  });
+  it('serious harm chosen: working together is left to be chosen', () => {
+    const text = noChildDied('seriously-harmed').replace('criteria:\n', 'criteria:\n  childDied:\n    finding: no\n    evidence: Discharged home.\n');
+    const titles = one(text, 'criteria-incomplete').fixes.map((x) => x.title);
+    // `seriousHarm: no` would deny the serious harm the incident records.
+    assert.deepEqual(titles, ['Add `seriousHarm: yes`, with `concernsAboutWorkingTogether` to complete', 'Add `seriousHarm: unclear`, with `concernsAboutWorkingTogether` to complete']);
+  });
+});

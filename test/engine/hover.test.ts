@@ -49,6 +49,18 @@ describe('hover', () => {
     assert.match(h.markdown, /`dead` is not one of the choices for .*: `died`, `seriously-harmed` or `other`/);
   });
 
+  it('explains the setting for a death while deprived of liberty, and names it among the settings', () => {
+    const text = SAMPLE.replace('    outcome: died\n', '    outcome: died\n    setting: deprivation-of-liberty\n');
+    assert.notEqual(text, SAMPLE);
+    const b = analyse(text);
+    assert.deepEqual(b.findings.filter((f) => f.rule === 'schema').map((f) => f.message), []);
+    const value = hoverAt(b, at(text, 'setting: deprivation-of-liberty', 12))!;
+    assert.match(value.markdown, /^\*\*deprivation-of-liberty\*\* \(setting\)\n\nAged 16–17, while deprived of liberty under an order made under the Mental Capacity Act 2005\./);
+    const key = hoverAt(b, at(text, 'setting: deprivation-of-liberty', 2))!;
+    assert.match(key.markdown, /`deprivation-of-liberty`/);
+    assert.match(key.markdown, /aged 16–17 while deprived of liberty under the Mental Capacity Act 2005, should always lead to an SCR, whether or not the statutory test is met/);
+  });
+
   it('says a date still to be completed is not yet written, not that it is written wrongly', () => {
     const text = SAMPLE.replace('  - date: 2016-02-01', '  - date: To be completed. Meeting date (YYYY-MM-DD).');
     assert.notEqual(text, SAMPLE);

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { globSync } from 'tinyglobby';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { RULES } from '../../server/src/engine/rules/index';
@@ -17,18 +20,23 @@ import { mergeSettings } from '../../server/src/engine/settings';
  *      how agencies worked together is yes or unclear. Either one "no" means it is not met. A
  *      finding the test still needs that is not recorded leaves the result unknown.
  *   4. An SCR is called for when the test is met, or when the child died in custody, in a secure
- *      setting or under mental health detention, whatever the other findings.
+ *      setting, under mental health detention or (aged 16–17) deprived of liberty under the
+ *      Mental Capacity Act 2005, whatever the other findings.
  *
- * The rule reports the decision's outcome when it is no-scr and an SCR is called for, and the
- * chair's criteriaMet when it says the opposite of a known test result. A YAML 1.1 tool writes
- * yes/no as true/false; they mean the same.
+ *   5. The findings must not deny what the incident records: a child recorded as seriously harmed
+ *      (`case.incident.outcome: seriously-harmed`) with serious harm `no`, or recorded as dead with
+ *      childDied `no`. A child's recovery does not mean the harm was not serious.
+ *
+ * The rule reports the decision's outcome when it is no-scr and an SCR is called for, the chair's
+ * criteriaMet when it says the opposite of a known test result, and a finding that denies the
+ * incident's outcome. A YAML 1.1 tool writes yes/no as true/false; they mean the same.
  */
 
 type Yes = 'yes' | 'no' | 'unclear' | undefined;
 const ABUSE = ['known', 'suspected', 'not-suspected'] as const;
 const DIED = ['yes', 'no', true, false] as const;
 const THREE = ['yes', 'no', 'unclear', true, false, undefined] as const;
-const SETTINGS = ['home', 'custody', 'secure-setting', 'mental-health-detention'] as const;
+const SETTINGS = ['home', 'custody', 'secure-setting', 'mental-health-detention', 'deprivation-of-liberty'] as const;
 const OUTCOMES = ['scr', 'no-scr'] as const;
 
 type Value = string | boolean | undefined;
@@ -109,6 +117,8 @@ describe('criteria-consistency against the statutory test, every combination', (
                 const criteriaMetLine = lines.findIndex((l) => l.startsWith('  criteriaMet:')) + 1;
                 const met = testIsMet(abuse, died, harm, concerns);
                 const expected: number[] = [];
+                // The table records the incident as serious harm whenever the child lived.
+                if (meaning(died) !== 'yes' && meaning(harm) === 'no') expected.push(lines.indexOf('  seriousHarm:') + 2);
                 if (outcome === 'no-scr' && scrCalledFor(abuse, died, harm, concerns, setting)) expected.push(outcomeLine);
                 if (met !== undefined && met !== (outcome === 'scr')) expected.push(criteriaMetLine);
 
@@ -172,4 +182,79 @@ describe('question 7 and a contradiction in the record', () => {
       assert.match(q7.summary, /does not agree/);
     });
   }
+});
+
+describe('question 7 and a finding that denies the incident’s outcome', () => {
+  // Recorded as serious harm, yet serious harm `no` (the child recovered): the findings agree with
+  // the no-scr decision, but the finding on harm denies what the incident records.
+  const harm = caseFile('known', 'no', 'no', undefined, 'home', 'no-scr').join('\n') + '\n';
+  // Recorded as a death, yet childDied `no`.
+  const death = caseFile('known', 'no', 'yes', 'yes', 'home', 'scr').join('\n').replace('outcome: seriously-harmed', 'outcome: died') + '\n';
+  for (const [what, text, key] of [['serious harm', harm, 'seriousHarm'], ['a death', death, 'childDied']] as const) {
+    for (const [how, settings] of [
+      ['with the rule on', mergeSettings({})],
+      ['with the rule turned off', mergeSettings({ rules: { 'criteria-consistency': 'off' } })],
+    ] as const) {
+      it(`the incident records ${what}, the finding says no: not met ${how}`, () => {
+        const a = analyseText(text, { settings, today });
+        const q7 = a.checklist.find((c) => c.question === 7)!;
+        assert.equal(q7.status, 'not-met');
+        assert.match(q7.summary, /is `no`, but the incident is recorded as/);
+        const found = a.findings.filter((f) => f.rule === 'criteria-consistency');
+        if (how === 'with the rule on') {
+          assert.equal(found.length, 1);
+          assert.equal(a.doc.lines.positionAt(found[0]!.span.start).line, text.split('\n').indexOf(`  ${key}:`) + 1);
+          assert.match(found[0]!.message, /case\.incident\.outcome/);
+          assert.ok(q7.findings.some((f) => f.rule === 'criteria-consistency'), 'the finding holds question 7 back');
+        }
+      });
+    }
+  }
+  it('a recovery is named: the message says serious harm still counts', () => {
+    const a = analyseText(harm, { settings: mergeSettings({}), today });
+    const f = a.findings.find((x) => x.rule === 'criteria-consistency')!;
+    assert.match(f.message, /recovered/);
+    assert.match(f.message, /WT2015/);
+  });
+});
+
+describe('question 7 for a death in a setting that calls for an SCR, where the test is not met', () => {
+  for (const [setting, words] of [
+    ['secure-setting', 'in a secure setting'],
+    ['deprivation-of-liberty', 'aged 16–17 while deprived of liberty under the Mental Capacity Act 2005'],
+  ] as const) {
+    it(`${setting}: says the test is not met, that the death calls for an SCR in any case, and the decision agrees`, () => {
+      // No abuse suspected, the child died there, an SCR held and criteriaMet: false, as it should be.
+      const a = analyseText(caseFile('not-suspected', 'yes', undefined, undefined, setting, 'scr').join('\n').replace('  criteriaMet: true', '  criteriaMet: false') + '\n', { settings: mergeSettings({}), today });
+      assert.equal(a.test.met, false);
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.equal(q7.status, 'met');
+      assert.equal(q7.summary, `Every criterion the test needs has a finding and evidence; the test is not met; the child died ${words}, which calls for an SCR in any case, and the decision agrees.`);
+    });
+  }
+  it('at home, the same findings and a no-scr decision: the test is not met and the decision agrees, with no word of a setting', () => {
+    const text = caseFile('not-suspected', 'yes', undefined, undefined, 'home', 'no-scr').join('\n')
+      .replace('  rationale: Made up for the table test.', '  rationale: Made up for the table test.\n  alternative:\n    type: single-agency-review\n    detail: Made up for the table test.');
+    const a = analyseText(text + '\n', { settings: mergeSettings({}), today });
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.match(q7.summary, /the test is not met and the decision agrees\.$/);
+  });
+});
+
+describe('the bar for a finding of no concern about working together', () => {
+  // The guidance: an SCR must follow unless there is definitive evidence of no concerns about how
+  // agencies worked together. "Clear" or "firm" evidence that they "worked well" sets a lower bar.
+  it('criteria-incomplete words it as the guidance does', () => {
+    const a = analyseText(caseFile('suspected', 'no', 'yes', undefined, 'home', 'scr').join('\n') + '\n', { settings: mergeSettings({}), today });
+    const f = a.findings.find((x) => x.rule === 'criteria-incomplete')!;
+    assert.match(f.message, /unless there is definitive evidence of no concerns about how agencies worked together/);
+  });
+  it('no page or hover sets a lower bar', () => {
+    const root = join(__dirname, '..', '..');
+    const files = globSync(['README.md', 'docs/**/*.md', 'schemas/*.json', 'server/src/engine/**/*.ts', 'client/src/**/*.ts'], { cwd: root, ignore: ['**/generated/**'] });
+    const lower = files.flatMap((file) => readFileSync(join(root, file), 'utf8').split('\n').flatMap((line, i) =>
+      /worked (well together|together well)|(clear|firm) evidence/i.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+    assert.ok(files.length > 50);
+    assert.deepEqual(lower, []);
+  });
 });

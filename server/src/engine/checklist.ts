@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, isDecided, isWritten, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { StatutoryTest } from './model';
@@ -249,11 +249,17 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     // From the record, not from the finding: turning the rule off or waiving it leaves the contradiction.
     const c = contradictions(doc, test);
     const contradicted = c.outcome || c.criteriaMet;
+    const conflicts = incidentConflicts(doc);
     const reasons = rationaleGaps(doc);
     const criteriaMet = doc.get(['decision', 'criteriaMet']);
     let status: ChecklistStatus;
     let summary: string;
-    if (test.missing.length) {
+    if (conflicts.length) {
+      // A finding that denies the death or serious harm the incident records: the test rests on it.
+      status = 'not-met';
+      summary = `The finding on ${CRITERION_QUESTION[conflicts[0]!.key]} is \`no\`, but the incident is recorded as ` +
+        `${conflicts[0]!.outcome === 'died' ? 'the child’s death' : 'serious harm to the child'} (\`${conflicts[0]!.outcome}\`).`;
+    } else if (test.missing.length) {
       status = 'not-met';
       summary = `The record has no finding on ${listWords(test.missing.map((k) => CRITERION_QUESTION[k]))}, which the statutory test needs.`;
     } else if (findingToComplete.length) {
@@ -267,7 +273,11 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = 'The decision does not agree with the findings on the statutory criteria.';
     } else if (!withoutEvidence.length && !reasons.length && typeof criteriaMet === 'boolean') {
       status = 'met';
-      summary = `Every criterion the test needs has a finding and evidence; the test is ${test.requiresScr ? 'met' : 'not met'} and the decision agrees.`;
+      // A death in a setting that calls for an SCR is a ground of its own: the test may still be not met.
+      summary = `Every criterion the test needs has a finding and evidence; the test is ${test.met ? 'met' : 'not met'}` +
+        (!test.met && test.mandatorySetting
+          ? `; the child died ${mandatorySettingWords(doc.get(['case', 'incident', 'setting']))}, which calls for an SCR in any case, and the decision agrees.`
+          : ' and the decision agrees.');
     } else {
       status = 'partly-met';
       const blank = withoutEvidence.length - evidenceToComplete.length;

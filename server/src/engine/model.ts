@@ -126,8 +126,24 @@ export const CRITERION_QUESTION: Record<CriterionKey, string> = {
   concernsAboutWorkingTogether: 'whether there is cause for concern about how agencies worked together',
 };
 
-/** Settings where the guidance calls for a review of any death, whatever the other findings. */
-export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention'];
+/**
+ * Settings where the guidance calls for a review of any death, whatever the other findings:
+ * custody, a secure setting, detention under the Mental Health Act 1983, and (for a child aged
+ * 16–17) deprivation of liberty under the Mental Capacity Act 2005.
+ */
+export const MANDATORY_SETTINGS = ['custody', 'secure-setting', 'mental-health-detention', 'deprivation-of-liberty'];
+
+const MANDATORY_SETTING_WORDS: Record<string, string> = {
+  custody: 'in custody',
+  'secure-setting': 'in a secure setting',
+  'mental-health-detention': 'while detained under the Mental Health Act 1983',
+  'deprivation-of-liberty': 'aged 16–17 while deprived of liberty under the Mental Capacity Act 2005',
+};
+
+/** Where the child died, as words that follow "The child died": for a setting that calls for an SCR of any death. */
+export function mandatorySettingWords(setting: unknown): string {
+  return ownEntry(MANDATORY_SETTING_WORDS, asString(setting) ?? '') ?? 'in a setting where a review is always needed';
+}
 
 export interface StatutoryTest {
   /** The criteria the test needs, given the findings so far. */
@@ -141,7 +157,7 @@ export interface StatutoryTest {
   unreadable: CriterionKey[];
   /** Whether the findings meet the test; undefined while a needed finding is missing. */
   met: boolean | undefined;
-  /** A death in custody, a secure setting or under mental health detention. */
+  /** A death in custody, a secure setting, under mental health detention or deprived of liberty (MANDATORY_SETTINGS). */
   mandatorySetting: boolean;
   /** Whether the case calls for an SCR: the test met, or a mandatory setting. */
   requiresScr: boolean | undefined;
@@ -230,8 +246,8 @@ export function rationaleGaps(doc: CaseDoc): ('rationale' | 'alternative')[] {
 }
 
 /**
- * Where the decision contradicts the statutory test: no SCR where the test (or a death in custody,
- * a secure setting or under mental health detention) calls for one; a `criteriaMet` saying the
+ * Where the decision contradicts the statutory test: no SCR where the test (or a death in one of
+ * the MANDATORY_SETTINGS) calls for one; a `criteriaMet` saying the
  * opposite of a known result. A fact of the record, whatever rule settings or waivers say: the one
  * definition, which criteria-consistency reports and the checklist and overview read.
  */
@@ -243,6 +259,35 @@ export function contradictions(doc: CaseDoc, test: StatutoryTest): { outcome: bo
     outcome: decision.outcome === 'no-scr' && test.requiresScr === true,
     criteriaMet: typeof chair === 'boolean' && test.met !== undefined && chair !== test.met,
   };
+}
+
+/** A criterion's finding that says the opposite of the incident's recorded outcome. */
+export interface IncidentConflict {
+  /** The criterion whose finding is `no`. */
+  key: 'childDied' | 'seriousHarm';
+  /** The incident's outcome, as written (`case.incident.outcome`). */
+  outcome: 'died' | 'seriously-harmed';
+}
+
+/**
+ * Where the findings deny what the incident records: the child died (`outcome: died`) but the
+ * finding on the child's death is `no`; the child was seriously harmed (`outcome: seriously-harmed`)
+ * but the finding on serious harm is `no` (often because the child recovered, which does not undo
+ * serious harm). A fact of the record, whether or not a decision is made yet: the one definition,
+ * which criteria-consistency reports and the checklist's question 7 reads.
+ */
+export function incidentConflicts(doc: CaseDoc): IncidentConflict[] {
+  const c = asRecord(doc.get(['criteria'])) ?? {};
+  return CRITERIA.flatMap((k) => incidentDenies(doc, k, findingOf(c[k])) ?? []);
+}
+
+/** Whether a finding of `finding` on `key` would deny the incident's recorded outcome (and how). */
+export function incidentDenies(doc: CaseDoc, key: CriterionKey, finding: string | undefined): IncidentConflict | undefined {
+  if (finding !== 'no') return undefined;
+  const outcome = doc.get(['case', 'incident', 'outcome']);
+  if (key === 'childDied' && outcome === 'died') return { key, outcome };
+  if (key === 'seriousHarm' && outcome === 'seriously-harmed') return { key, outcome };
+  return undefined;
 }
 
 /** Each criterion's findings as the format lists them (true and false read as yes and no). */

@@ -1,13 +1,6 @@
 import type { CaseDoc } from '../document';
-import { asRecord, asString, contradictions, findingOf } from '../model';
+import { asRecord, contradictions, findingOf, incidentConflicts, mandatorySettingWords, type IncidentConflict } from '../model';
 import type { Rule } from '../rule';
-import { ownEntry } from '../text';
-
-const SETTING_WORDS: Record<string, string> = {
-  custody: 'in custody',
-  'secure-setting': 'in a secure setting',
-  'mental-health-detention': 'while detained under the Mental Health Act 1983',
-};
 
 /** The findings that meet the test, in words: "abuse or neglect is suspected and the child has died". */
 function metBecause(doc: CaseDoc): string {
@@ -29,10 +22,25 @@ function notMetBecause(doc: CaseDoc): string {
   return 'the child did not die, and there is no cause for concern about how agencies worked together';
 }
 
+/** Why a finding cannot be `no` when the incident's outcome says otherwise, in words. */
+function conflictMessage(c: IncidentConflict): string {
+  if (c.key === 'childDied') {
+    return 'The incident is recorded as the child’s death (`case.incident.outcome: died`), but the finding on whether the child ' +
+      'has died is `no`. Under Working Together to Safeguard Children 2015 (WT2015), chapter 4, paragraphs 18–20, a death where ' +
+      'abuse or neglect is known or suspected must have an SCR, so the statutory test turns on this finding. ' +
+      'Check which is right: if the child died, the finding should be `yes`; if not, correct the incident’s outcome.';
+  }
+  return 'The incident is recorded as serious harm to the child (`case.incident.outcome: seriously-harmed`), but the finding on ' +
+    'whether the child has been seriously harmed is `no`. Under Working Together to Safeguard Children 2015 (WT2015), chapter 4, ' +
+    'serious harm includes a potentially life-threatening injury and serious or likely long-term harm to health or development, ' +
+    'and it was still serious harm if the child has since recovered. Check the finding against the evidence: if the harm was ' +
+    'serious, the finding should be `yes` (or `unclear` while that is not known); if it was not, correct the incident’s outcome.';
+}
+
 export const criteriaConsistency: Rule = {
   id: 'criteria-consistency',
   title: 'The decision agrees with the statutory test',
-  description: 'Findings that meet the statutory test (or a death in custody) with a decision not to hold an SCR, or the chair’s conclusion on the test contradicting the findings.',
+  description: 'Findings that meet the statutory test (or a death in custody) with a decision not to hold an SCR, the chair’s conclusion on the test contradicting the findings, or a finding of `no` on a death or serious harm the incident records.',
   severity: 'error',
   questions: [7],
   fixable: false,
@@ -42,14 +50,21 @@ export const criteriaConsistency: Rule = {
     const found = contradictions(doc, test);
     const criteriaAt = { span: doc.keySpan(['criteria']), message: 'The findings on the statutory criteria.' };
 
+    for (const conflict of incidentConflicts(doc)) {
+      ctx.report({
+        span: doc.spanOf(['criteria', conflict.key, 'finding']),
+        message: conflictMessage(conflict),
+        related: [{ span: doc.spanOf(['case', 'incident', 'outcome']), message: 'The incident’s outcome as recorded.' }],
+      });
+    }
+
     if (found.outcome) {
-      const setting = asString(doc.get(['case', 'incident', 'setting'])) ?? '';
       const message = test.met
         ? `The findings meet the statutory test: ${metBecause(doc)}. Under Working Together to Safeguard Children 2015 (WT2015), ` +
           'chapter 4, paragraphs 18–20, such a case must have an SCR, but the decision is not to hold one (`no-scr`). ' +
           'Check the findings against the evidence first; if they are right, the decision should be `scr`, with the nature of the review.'
-        : `The child died ${ownEntry(SETTING_WORDS, setting) ?? 'in a setting where a review is always needed'}. The guidance calls for an SCR ` +
-          'whenever a child dies there, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
+        : `The child died ${mandatorySettingWords(doc.get(['case', 'incident', 'setting']))}. The guidance calls for an SCR ` +
+          'for every such death, whatever the other findings, but the decision is not to hold one (`no-scr`). ' +
           'Check the setting recorded for the incident; if it is right, the decision should be `scr`, with the nature of the review.';
       ctx.report({
         span: doc.spanOf(['decision', 'outcome']),

@@ -1,10 +1,10 @@
 import type { CaseDoc } from '../document';
 import { combine, insertProperty, replaceScalar } from '../fixes';
 import { schemaAt } from '../schema-info';
-import { asRecord, CRITERION_QUESTION, findingOf, type CriterionKey } from '../model';
-import { TO_COMPLETE } from '../placeholders';
+import { asRecord, CRITERION_QUESTION, findingOf, incidentDenies, type CriterionKey } from '../model';
+import { placeholderFor, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
-import { listWords } from '../text';
+import { isPlaceholder, listWords } from '../text';
 import type { Fix, TextEdit } from '../types';
 
 /** Adds a finding for `key` to the criteria, however the criterion stands now. */
@@ -18,22 +18,28 @@ function addFinding(doc: CaseDoc, key: CriterionKey, finding: unknown): TextEdit
 
 /**
  * The criteria a finding makes needed in turn that have no finding yet: the child did not die, so
- * serious harm is needed; harm is yes or unclear, so concerns about working together are. A fix
- * adds them as `unclear` (which counts towards the test: the guidance says a review must follow
- * unless there is clear evidence otherwise), with evidence to complete, so the test can be applied.
+ * serious harm is needed; harm is yes or unclear, so concerns about working together are. While
+ * harm is still to be chosen, an incident recorded as serious harm settles that it counts (`no`
+ * would deny the incident), so concerns are needed too. A fix adds them with their finding still to
+ * be chosen (`toChoose`), never a finding the board has not made.
  */
 function followOn(doc: CaseDoc, key: CriterionKey, finding: string): CriterionKey[] {
   const criteria = asRecord(doc.get(['criteria'])) ?? {};
   const f = (k: CriterionKey) => findingOf(criteria[k]);
   const out: CriterionKey[] = [];
-  let harm = key === 'seriousHarm' ? finding : f('seriousHarm');
-  if (key === 'childDied' && finding === 'no' && harm === undefined) {
-    out.push('seriousHarm');
-    harm = 'unclear';
-  }
+  const harm = key === 'seriousHarm' ? finding : f('seriousHarm');
+  if (key === 'childDied' && finding === 'no' && harm === undefined) out.push('seriousHarm');
   const harmRoute = key === 'seriousHarm' || (key === 'childDied' && finding === 'no');
-  if (harmRoute && (harm === 'yes' || harm === 'unclear') && f('concernsAboutWorkingTogether') === undefined) out.push('concernsAboutWorkingTogether');
+  const harmOpen = harm === undefined || isPlaceholder(harm);
+  const harmCounts = harm === 'yes' || harm === 'unclear' || (harmOpen && doc.get(['case', 'incident', 'outcome']) === 'seriously-harmed');
+  if (harmRoute && harmCounts && f('concernsAboutWorkingTogether') === undefined) out.push('concernsAboutWorkingTogether');
   return out;
+}
+
+/** A finding left for the board to choose, with the choices named, as a new section's would be. */
+function toChoose(key: CriterionKey): string {
+  const finding = asRecord(placeholderFor(['criteria', key], '')[0])?.finding;
+  return typeof finding === 'string' ? finding : TO_COMPLETE;
 }
 
 function why(key: CriterionKey, doc: CaseDoc): string {
@@ -50,7 +56,7 @@ function why(key: CriterionKey, doc: CaseDoc): string {
 
 const AFTERWORD: Partial<Record<CriterionKey, string>> = {
   seriousHarm: ' A child’s recovery does not mean serious harm did not occur.',
-  concernsAboutWorkingTogether: ' Unless there is clear evidence that agencies worked well together, a review must follow.',
+  concernsAboutWorkingTogether: ' A review must follow unless there is definitive evidence of no concerns about how agencies worked together.',
 };
 
 export const criteriaIncomplete: Rule = {
@@ -72,11 +78,12 @@ export const criteriaIncomplete: Rule = {
       const state = !written ? ', and none is recorded.'
         : value === null || asRecord(value) ? `; \`${key}\` is written but has no \`finding\`.`
         : `; \`${key}\` is written as a single value, not as a finding with its evidence.`;
-      const fixes: Fix[] = choices.flatMap((choice) => {
+      // A choice that would deny the incident's recorded outcome (`childDied: no` for a death) is not offered.
+      const fixes: Fix[] = choices.filter((choice) => !incidentDenies(doc, key, choice)).flatMap((choice) => {
         const more = followOn(doc, key, choice);
-        const edit = combine(doc, [(d) => addFinding(d, key, choice), ...more.map((k) => (d: CaseDoc) => addFinding(d, k, 'unclear'))]);
-        const title = [`\`${key}: ${choice}\``, ...more.map((k) => `\`${k}: unclear\``)].join(' and ');
-        return edit ? [{ title: `Add ${title}`, edits: [edit], preferred: false }] : [];
+        const edit = combine(doc, [(d) => addFinding(d, key, choice), ...more.map((k) => (d: CaseDoc) => addFinding(d, k, toChoose(k)))]);
+        const title = `Add \`${key}: ${choice}\`${more.length ? `, with ${listWords(more.map((k) => `\`${k}\``), 'and')} to complete` : ''}`;
+        return edit ? [{ title, edits: [edit], preferred: false }] : [];
       });
       ctx.report({
         span: written ? doc.keySpan(path) : doc.anchor(['criteria'], ['decision'], ['agencyInput'], ['agencies']),
