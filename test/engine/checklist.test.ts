@@ -386,7 +386,7 @@ describe('words still to be completed count as nothing written', () => {
   it('question 6: before any decision, a challenge is not said to have come “before the decision”', () => {
     const q6 = analyseText(undecided, { today }).checklist.find((c) => c.question === 6)!;
     assert.equal(q6.status, 'met');
-    assert.equal(q6.summary, 'Independent challenge was sought.');
+    assert.equal(q6.summary, 'Independent challenge is recorded.');
     const dated = BASE.replace('    date: 2016-02-05\n', `    date: ${TBC} The date of the challenge (YYYY-MM-DD).\n`);
     assert.notEqual(dated, BASE);
     const d6 = analyseText(dated, { today }).checklist.find((c) => c.question === 6)!;
@@ -515,6 +515,14 @@ describe('questions 2, 3 and 4 judged at the decision date', () => {
     assert.match(f.message, /^Westshire LSCB was asked on 20 January 2016 whether its agencies knew the family, but its answer was received on 17 February 2016, after the decision on 10 February 2016, so the chair decided without it\./);
     // Answered in time, it is met.
     assert.equal(status(text.replace('received: 2016-02-17', 'received: 2016-02-08'), 3), 'met');
+  });
+
+  it('question 3: a board asked before the decision and never answered: the summary asks why the chair went ahead, not to chase', () => {
+    const text = withCheck(BASE, '    requested: 2016-01-20\n');
+    assert.equal(q(text, 3).status, 'partly-met');
+    assert.equal(q(text, 3).summary, 'No answer from Westshire LSCB is recorded, and the decision has been made without it. If it came, add its date under `received`; if not, say in the decision’s `rationale` why the chair went ahead.');
+    // Before the decision, it is still being waited for.
+    assert.match(q(withCheck(undecided, '    requested: 2016-01-20\n'), 3).summary, /^Waiting for an answer from Westshire LSCB\. .*chase the board/);
   });
 
   it('question 3: a board first asked only after the decision was unchecked then', () => {

@@ -139,7 +139,10 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
           ...(askedAfter.length ? [`${names(askedAfter)} ${askedAfter.length === 1 ? 'was' : 'were'} first asked only ${after}, so ${askedAfter.length === 1 ? 'it was' : 'they were'} not checked with when the chair decided.`] : [])].join(' ')
         : pending.length
           ? [...(answeredAfter.length ? [`${names(answeredAfter)} answered only ${after}, so the chair decided without ${answeredAfter.length === 1 ? 'its answer' : 'their answers'}.`] : []),
-            ...(waiting.length ? [`Waiting for an answer from ${waiting.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`] : [])].join(' ')
+            ...(waiting.length ? [decisionRecorded
+              // Once decided, there is nothing to chase for this decision: what is left is why it did not wait.
+              ? `No answer from ${names(waiting)} is recorded, and the decision has been made without it. If it came, add its date under \`received\`; if not, say in the decision’s \`rationale\` why the chair went ahead.`
+              : `Waiting for an answer from ${waiting.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`] : [])].join(' ')
         : `Every other board in the address history was checked and answered.`;
     }
     items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`))));
@@ -226,7 +229,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const before = recorded.filter((c) => inTime(c.data.date));
     const status: ChecklistStatus = before.length ? 'met' : recorded.length ? 'partly-met' : 'not-met';
     items.push(item(6, status,
-      before.length ? (decisionRecorded ? 'Independent challenge is recorded on or before the decision.' : 'Independent challenge was sought.')
+      before.length ? (decisionRecorded ? 'Independent challenge is recorded on or before the decision.' : 'Independent challenge is recorded.')
         : recorded.some((c) => parseDate(c.data.date) !== undefined) ? 'Challenge is recorded only after the decision, so it cannot have informed it. Record any challenge sought before the decision.'
         : recorded.some((c) => isPlaceholder(c.data.date)) ? 'Challenge is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
         : recorded.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
