@@ -9,6 +9,7 @@ import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders
 import { agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
 import { nodeAt } from '../locate';
+import { SlipReader } from '../slips';
 import { formatLong, ordinalSuffix, parseDate } from '../dates';
 import type { Fix, Span } from '../types';
 
@@ -233,6 +234,13 @@ function report(ctx: RuleContext, err: AjvError): void {
       const here = doc.get(path);
       const written = (k: string) => here !== null && typeof here === 'object' && Object.prototype.hasOwnProperty.call(here, k);
       const guess = nearest(key, known.filter((k) => !written(k)));
+      // Text pasted below a value of text, a line with a colon in it, left where the editor put it.
+      const keySpan = doc.keySpan([...path, key]);
+      const pasted = guess ? undefined : readerFor(doc).continues(doc.lines.lineOf(keySpan.start));
+      if (pasted) {
+        ctx.report({ span: keySpan, message: pasted.message, fixes: pasted.fixes });
+        return;
+      }
       ctx.report({
         span: doc.keySpan([...path, key]),
         message:
@@ -329,6 +337,14 @@ function report(ctx: RuleContext, err: AjvError): void {
     default:
       ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} does not fit the case file format (${err.message ?? err.keyword}).` });
   }
+}
+
+/** One reader of the file's lines for all its unknown keys (it keeps what it has worked out of the layout). */
+const readers = new WeakMap<CaseDoc, SlipReader>();
+function readerFor(doc: CaseDoc): SlipReader {
+  let r = readers.get(doc);
+  if (!r) readers.set(doc, (r = new SlipReader(doc.text, doc.lines, [])));
+  return r;
 }
 
 function cap(s: string): string {
