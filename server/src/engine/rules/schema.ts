@@ -6,7 +6,7 @@ import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
 import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '../text';
 import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders';
-import { agencyIds, agencyLabel, asRecord, asString } from '../model';
+import { agenciesNamedBy, agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
 import { nodeAt } from '../locate';
 import { SlipReader } from '../slips';
@@ -304,6 +304,20 @@ function report(ctx: RuleContext, err: AjvError): void {
       const slug = typeof value === 'string' ? slugOf(value) : '';
       // An id in curly quotes (`[“csc”, police]`), as a word processor makes them.
       if (typeof value === 'string' && withoutCurlyQuotes(value) === slug && slug) return reportCurlyQuotes(ctx, path, slug, 'id');
+      // An agency named where its id goes (`Westshire Health Visiting Service`): its id, not an id made from the name.
+      const named = AGENCY_USES.has(shapeOf(path)) && !agencyIds(doc).has(slug) ? agenciesNamedBy(doc, value) : [];
+      if (named.length) {
+        const one = named.length === 1;
+        ctx.report({
+          span: doc.spanOf(path),
+          message: `${cap(titleAt(path))} “${String(value)}” is not written as an id. An agency is named here by the id declared for it under \`agencies\`: did you mean ${listWords(named.map((id) => `\`${id}\` (${agencyLabel(doc, id)})`))}?`,
+          fixes: named.flatMap((id) => {
+            const edit = replaceValue(doc, path, id);
+            return edit ? [{ title: `Change to \`${id}\` (${agencyLabel(doc, id)})`, edits: [edit], preferred: one, ...(one ? { correction: 'spelling' as const } : {}) }] : [];
+          }),
+        });
+        return;
+      }
       ctx.report({
         span: doc.spanOf(path),
         message: `${cap(titleAt(path))} “${String(value)}” is not written the way the format needs: use lower-case letters and digits joined by hyphens, such as \`health-visiting\`.`,
@@ -338,6 +352,9 @@ function report(ctx: RuleContext, err: AjvError): void {
       ctx.report({ span: doc.spanOf(path), message: `${cap(titleAt(path))} does not fit the case file format (${err.message ?? err.keyword}).` });
   }
 }
+
+/** Where an agency is named by its id, other than its own entry. */
+const AGENCY_USES: ReadonlySet<string> = new Set(['meetings.[].agencies.[]', 'agencyInput.[].agency']);
 
 /** One reader of the file's lines for all its unknown keys (it keeps what it has worked out of the layout). */
 const readers = new WeakMap<CaseDoc, SlipReader>();
