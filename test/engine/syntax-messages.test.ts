@@ -230,6 +230,17 @@ describe('text pasted from a word processor', () => {
     assert.equal(analyseText(fixed, { today }).doc.get(['case', 'incident', 'summary']), 'Admitted with a head injury. Skeletal survey: two healing rib fractures.\n');
   });
 
+  it('lines pasted at the margin below a block with no lines yet (`summary: >`): the fix indents them all, one with a colon too, as its text', () => {
+    const text = BASE.replace('    summary: Admitted with a head injury; died two days later.\n', '    summary: >\nAdmitted with a head injury.\nSkeletal survey: two healing rib fractures.\n');
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line stands below `summary: >` but is not indented further than `summary`/);
+    assert.deepEqual(found[0].fixes.map((x) => x.title), ['Indent these lines as the text of `summary`']);
+    const fixed = applyEdits(text, found[0].fixes[0].edits);
+    assert.equal(analyseText(fixed, { today }).doc.get(['case', 'incident', 'summary']), 'Admitted with a head injury. Skeletal survey: two healing rib fractures.\n');
+  });
+
   it('a tab: one finding per tab-indented line, none for what follows from it, and a fix with the spaces the lines around use', () => {
     const text = BASE.replace('  - id: police\n    name: Northshire Police\n    type: police\n', '  - id: police\n\tname: Northshire Police\n    type: police\n');
     assert.notEqual(text, BASE);

@@ -49,7 +49,7 @@ const MAX_TAB_TRIES = 200;
 /** How many times a file is read again with the lines that continue a value taken out (see markContinued). */
 const MAX_BLANKINGS = 5;
 /** What a value that is not text holds, for messages. */
-const KIND_WORDS = { date: 'a date', choice: 'one of a set of choices', other: 'a value of its own kind' } as const;
+const KIND_WORDS = { date: 'a date', choice: 'one of a set of choices', other: 'an id, a number, or true or false' } as const;
 const STUCK = 'the quick fixes do either without changing your words';
 
 /** Why text cannot begin with each character YAML keeps for itself. */
@@ -145,13 +145,6 @@ export class SlipReader {
   }
 
   /**
-   * Lines pasted below a value that the value does not take in: below `key: text` at the key's
-   * indentation with no colon, or indented less than the key (a word processor's second line,
-   * which an editor leaves at the margin), or less than the lines of a block of text. The text
-   * goes on there, unless the line is a key the format knows with its colon forgotten. Text is
-   * never folded into a value that is not text (a date, a choice).
-   */
-  /**
    * For a line read as a key the format does not know there (`Paediatrician: the account is
    * not consistent.`), when it stands below a value of text at the key's indentation or less: the
    * text going on, as pasted, with the fix that makes it part of that text. Undefined otherwise.
@@ -162,6 +155,13 @@ export class SlipReader {
     return told?.fixes.length ? told : undefined;
   }
 
+  /**
+   * Lines pasted below a value that the value does not take in: below `key: text` at the key's
+   * indentation with no colon, or indented less than the key (a word processor's second line,
+   * which an editor leaves at the margin), or less than the lines of a block of text. The text
+   * goes on there, unless the line is a key the format knows with its colon forgotten. Text is
+   * never folded into a value that is not text (a date, a choice).
+   */
   private pasted(line: number, strayAtKey = false): Told | undefined {
     const lineText = (l: number) => this.lines.lineText(l);
     const split = (l: number) => {
@@ -175,22 +175,27 @@ export class SlipReader {
       return !!body && !/^[#\-?&*!|>%@`"'[{]/.test(body) && !/:(\s|$)/.test(body) && !/^[\w-]+$/.test(body) && !t.includes('\t');
     };
     const blank = (l: number) => !lineText(l).trim();
-    if (!isProse(line) && !this.strayKey(line)) return undefined;
     const indent = indentOf(lineText(line));
     let k = line - 1;
     while (k >= 0 && (blank(k) || (isProse(k) && indentOf(lineText(k)) === indent))) k--;
     if (k < 0) return undefined;
+    // Where a line of the run would be a key: the place the line after `k` is in (the lines of the run are no keys).
+    const stray = (l: number) => this.strayKey(l, k + 1);
+    if (!isProse(line) && !stray(line)) return undefined;
     const v = this.valueLine(k);
     if (v && v.keyColumn === indent && (isProse(line) || strayAtKey)) {
-      const fits = strayAtKey ? (l: number) => isProse(l) || this.strayKey(l) : isProse;
+      const fits = strayAtKey ? (l: number) => isProse(l) || stray(l) : isProse;
       return this.belowValue(v, k, indent, fits, blank, split);
     }
     if (v && v.keyColumn > indent && !/^["'[{&*!|>%@`]/.test(v.text)) {
-      const fits = (l: number) => isProse(l) || this.strayKey(l);
+      const fits = (l: number) => isProse(l) || stray(l);
       return this.lessIndented(v, k, indent, fits, blank, split);
     }
+    // A block with no lines yet (`summary: >`), the pasted text below it not indented at all.
+    const fitsBlock = (l: number) => isProse(l) || stray(l);
+    if (v && /^[|>][-+0-9]*$/.test(v.text) && indent <= v.keyColumn) return this.outdentedInBlock({ key: v.key, header: k, contentColumn: v.keyColumn + 2, empty: v.text }, k, indent, fitsBlock, blank);
     const block = this.blockAbove(k);
-    if (block && indent < block.contentColumn) return this.outdentedInBlock(block, k, indent, (l) => isProse(l) || this.strayKey(l), blank);
+    if (block && indent < block.contentColumn) return this.outdentedInBlock(block, k, indent, fitsBlock, blank);
     return undefined;
   }
 
@@ -239,7 +244,7 @@ export class SlipReader {
       };
     }
     return {
-      message: `This line has no colon, so it is neither a key nor part of the text of \`${v.key}\` above it. If it continues that text, ${block} (the quick fix does this without changing your words). If it is a key, add a colon after its name.`,
+      message: `This line has no colon, so it is neither a key nor part of the text of \`${v.key}\` above it. If it continues that text, ${block}${fold ? ' (the quick fix does this without changing your words)' : ''}. If it is a key, add a colon after its name.`,
       fixes,
     };
   }
@@ -265,7 +270,7 @@ export class SlipReader {
   }
 
   /** Lines indented less than the lines of a block of text above them: the block going on, as pasted. */
-  private outdentedInBlock(block: { key: string; header: number; contentColumn: number }, k: number, indent: number, fits: (l: number) => boolean, blank: (l: number) => boolean): Told {
+  private outdentedInBlock(block: { key: string; header: number; contentColumn: number; empty?: string }, k: number, indent: number, fits: (l: number) => boolean, blank: (l: number) => boolean): Told {
     const run = this.runAfter(k, indent, fits, blank);
     const last = run[run.length - 1];
     let newText = '';
@@ -275,8 +280,15 @@ export class SlipReader {
     this.markContinued(run);
     const ok = this.readsClean(edit, block.header, last);
     const lines = run.length > 1 ? 'these lines' : 'this line';
+    const done = ok ? ' (the quick fix does this without changing your words).' : '.';
+    if (block.empty) {
+      return {
+        message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done,
+        fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\``, edits: [edit], preferred: true }] : [],
+      };
+    }
     return {
-      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + (ok ? ' (the quick fix does this without changing your words).' : '.'),
+      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done,
       fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\` above`, edits: [edit], preferred: true }] : [],
     };
   }
@@ -310,13 +322,14 @@ export class SlipReader {
 
   /**
    * A line written as `words: text` that is no key the format knows where it stands, nor a
-   * misspelling of one: text with a colon in it, pasted at the wrong indentation.
+   * misspelling of one: text with a colon in it, pasted at the wrong indentation. `placeFrom`: the
+   * line whose place the line is in, where lines above it are pasted text too.
    */
-  private strayKey(l: number): boolean {
+  private strayKey(l: number, placeFrom = l): boolean {
     const t = this.lines.lineText(l);
     const m = /^( *)([^\s:#\-?&*!|>%@`"'[{][^:#]*?):[ \t]+\S/.exec(t);
     if (!m || t.includes('\t')) return false;
-    const place = this.outline.container(l, m[1].length, 'map');
+    const place = this.outline.container(placeFrom, m[1].length, 'map');
     if (!place) return false;
     const keys = propertyOrder(place);
     const word = m[2].trim();
