@@ -47,7 +47,7 @@ const MAX_CHECKS = 100;
 /** How many indentations are tried for a file's tab-indented lines (each reads the section again). */
 const MAX_TAB_TRIES = 200;
 /** How many times a file is read again with the lines that continue a value taken out (see markContinued). */
-const MAX_BLANKINGS = 5;
+const MAX_BLANKINGS = 3;
 /** What a value that is not text holds, for messages. */
 const KIND_WORDS = { date: 'a date', choice: 'one of a set of choices', other: 'an id, a number, or true or false' } as const;
 const STUCK = 'the quick fixes do either without changing your words';
@@ -357,10 +357,21 @@ export class SlipReader {
     if (!run.length) return;
     for (const l of run) this.continued.add(l);
     for (const l of run.slice(1)) this.covered.add(l);
-    if (++this.blankings > MAX_BLANKINGS || !this.errorLines.length) return;
-    const doc = parseDocument(this.withoutContinued(this.text), PARSE);
-    const still = new Set(doc.errors.map((e) => this.lines.lineOf(Math.min(e.pos[0], this.text.length))));
-    for (const l of this.errorLines) if (l > run[0] && !still.has(l) && !this.continued.has(l)) this.consequences.add(l);
+    // Only where YAML says something of a later line that may be this run's doing.
+    if (!this.errorLines.some((l) => l > run[0] && !this.consequences.has(l) && !this.continued.has(l))) return;
+    if (++this.blankings > MAX_BLANKINGS) return;
+    // A line at the margin below the run starts a section the run cannot reach: read from the
+    // section that holds the run to there.
+    const section = (l: number) => !this.continued.has(l) && /^[A-Za-z_][\w-]*:(?=[ \t]|\r?$)/.test(this.lines.lineText(l));
+    let from = run[0];
+    while (from > 0 && !section(from)) from--;
+    let to = run[run.length - 1] + 1;
+    while (to < this.lines.lineCount && !section(to)) to++;
+    const start = this.lines.lineStart(from);
+    const end = to < this.lines.lineCount ? this.lines.lineStart(to) : this.text.length;
+    const doc = parseDocument(this.withoutContinued(this.text).slice(start, end), PARSE);
+    const still = new Set(doc.errors.map((e) => this.lines.lineOf(Math.min(start + e.pos[0], this.text.length))));
+    for (const l of this.errorLines) if (l > run[0] && l < to && !still.has(l) && !this.continued.has(l)) this.consequences.add(l);
   }
 
   /**
