@@ -349,3 +349,53 @@ describe('criteria-incomplete: a fix writes no finding the board has not made', 
     assert.deepEqual(titles, ['Add `seriousHarm: yes`, with `concernsAboutWorkingTogether` to complete', 'Add `seriousHarm: unclear`, with `concernsAboutWorkingTogether` to complete']);
   });
 });
+
+describe('an agency id no agency has', () => {
+  const meetingWith = (ids: string) => BASE.replace('agencies: [csc, police, health]', `agencies: [${ids}]`);
+  const fixedAll = (text: string) => {
+    const a = analyseText(text, { today });
+    return applyEdits(text, fixAll(a.doc, a.findings).edits);
+  };
+
+  it('is never declared by Fix all: declaring an agency says one took part, which is the reviewer’s to say', () => {
+    const text = meetingWith('csc, police, health, school');
+    assert.notEqual(text, BASE);
+    const f = findings(text).find((x) => x.rule === 'unknown-agency')!;
+    assert.deepEqual(f.fixes.map((x) => [x.title, !!x.preferred]), [['Declare agency `school` under `agencies`', false]]);
+    assert.match(f.message, /Use one of the declared ids, or, if this agency is missing, declare it there\./);
+    const fixed = fixedAll(text);
+    assert.doesNotMatch(fixed, /- id: school/);
+    assert.match(fixed, /agencies: \[csc, police, health, school\]/);
+  });
+
+  for (const [what, written] of [
+    ['the initials of its name', 'nch'],
+    ['the initials of its name less the place', 'ch'],
+    ['its name written as an id', 'northshire-community-health'],
+    ['its name less the place, written as an id', 'community-health'],
+  ] as const) {
+    it(`is corrected to the declared agency it names by ${what} (${written}), by Fix all too`, () => {
+      const text = meetingWith(`csc, police, ${written}`);
+      const f = findings(text).find((x) => x.rule === 'unknown-agency')!;
+      assert.match(f.message, /Did you mean `health` \(Northshire Community Health\)\?/);
+      assert.deepEqual(f.fixes.map((x) => [x.title, !!x.preferred, x.correction]), [['Change to `health` (Northshire Community Health)', true, 'spelling'], [`Declare agency \`${written}\` under \`agencies\``, false, undefined]]);
+      assert.equal(fixedAll(text), BASE);
+    });
+  }
+
+  it('initials of an id’s words name it (`hv` for health-visiting)', () => {
+    const text = meetingWith('csc, police, hv').replace('  - id: health\n', '  - id: health-visiting\n').replace(/agency: health\n/g, 'agency: health-visiting\n');
+    const f = findings(text).find((x) => x.rule === 'unknown-agency')!;
+    assert.equal(f.fixes[0].title, 'Change to `health-visiting` (Northshire Community Health)');
+    assert.match(fixedAll(text), /agencies: \[csc, police, health-visiting\]/);
+  });
+
+  it('an agency’s name written where its id goes is changed to its id, not to an id made from the name', () => {
+    const text = meetingWith('csc, police, Northshire Community Health');
+    const f = findings(text).find((x) => x.rule === 'schema' && /Northshire Community Health/.test(x.message))!;
+    assert.ok(f, findings(text).map((x) => x.message).join('\n'));
+    assert.match(f.message, /is not written as an id\. An agency is named here by the id declared for it under `agencies`: did you mean `health` \(Northshire Community Health\)\?/);
+    assert.deepEqual(f.fixes.map((x) => x.title), ['Change to `health` (Northshire Community Health)']);
+    assert.equal(fixedAll(text), BASE);
+  });
+});

@@ -17,6 +17,7 @@ import { CaseDoc, textForYaml } from '../../server/src/engine/document';
 import { PARSE_OPTIONS, readSections, replaceMissingAliases, sectionStarts } from '../../server/src/engine/sections';
 import { mutate, seeded } from '../fuzz/mutate';
 import { shape } from '../helpers/yaml-shape';
+import { setAside } from '../../server/src/engine/slips';
 
 const ROOT = join(__dirname, '..', '..');
 const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], { cwd: ROOT }).sort().map((f) => readFileSync(join(ROOT, f), 'utf8'));
@@ -30,7 +31,9 @@ const today = parseDate('2017-01-31');
  */
 function sameAsWhole(doc: CaseDoc, written: string): void {
   // As the CaseDoc does: a carriage return alone is a line end for the reader too.
-  const text = textForYaml(written);
+  // …and the lines it sets aside (text pasted at the margin below a value) are read as notes.
+  let text = textForYaml(written);
+  text = setAside(text, doc.setAside);
   const starts = sectionStarts(text);
   if (doc.recovered && starts) {
     const expected: string[] = [];

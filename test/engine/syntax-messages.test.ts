@@ -6,6 +6,7 @@ import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { CaseDoc } from '../../server/src/engine/document';
 import { applyEdits } from '../../server/src/engine/fixes';
+import { fixAll } from '../../server/src/engine/actions';
 
 describe('syntax messages', () => {
   it('lists nested thousands deep are told in plain words, not as the reader running out of room', () => {
@@ -153,6 +154,91 @@ describe('text pasted from a word processor', () => {
     assert.match(s.message, /^This line has no colon, so it is neither a key nor part of the text of `evidence` above it\./);
     assert.equal(s.results.length, 1);
     assert.equal(s.results[0].value, 'Injuries not consistent with the account. Consultant paediatrician view recorded on 2016-05-11.\nPolice attended the same evening, with social care.');
+  });
+
+  it('a key whose colon is forgotten (`forum SCR subgroup` below a date): the fix adds the colon, and the date is never made text', () => {
+    const text = BASE.replace('    forum: SCR subgroup\n', '    forum SCR subgroup\n');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line has no colon, so `forum` is not read as a key\. If it is the key `forum`, add a colon after it: `forum: SCR subgroup`/);
+    // The only fix: nothing folds the line into the meeting's date.
+    assert.deepEqual(found[0].fixes.map((x) => [x.title, !!x.preferred]), [['Add a colon: `forum: SCR subgroup`', true]]);
+    assert.equal(applyEdits(text, found[0].fixes[0].edits), BASE);
+    // Fix all takes it: the date stays a date.
+    const fixed = applyEdits(text, fixAll(a.doc, a.findings).edits);
+    assert.match(fixed, /\n  - date: 2016-02-01\n    forum: SCR subgroup\n/);
+    assert.equal(analyseText(fixed, { today }).doc.get(['meetings', 0, 'date']), '2016-02-01');
+  });
+
+  it('a line with no colon below a date, whose first word is no key: no fix folds it into the date', () => {
+    const text = BASE.replace('    forum: SCR subgroup\n', '    held at the civic centre\n    forum: SCR subgroup\n');
+    const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /it cannot continue `date` above it, which holds a date, not text/);
+    assert.deepEqual(found[0].fixes, []);
+  });
+
+  it('a known key with no colon below text: adding the colon is preferred, folding the line into the text is offered too', () => {
+    const text = BASE.replace('      rationale: Criteria met; learning about information sharing.\n', '      rationale: Criteria met; learning about information sharing.\n      notes see the minutes\n');
+    const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.deepEqual(found[0].fixes.map((x) => [x.title, !!x.preferred]), [['Add a colon: `notes: see the minutes`', true], ['Make the lines below `rationale` part of its text (a block after `>`)', false]]);
+  });
+
+  it('a second line pasted at the margin below a value of text: said to continue it, with the block fix, and the keys after it read as written', () => {
+    const text = BASE.replace(E, `${E}The explanation given is not consistent with the injuries.\n`);
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line seems to continue the text of `evidence` above it, but it is indented less than `evidence`/);
+    // Nothing is reported of the keys after it, which the user did not touch.
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'schema').map((f) => f.message), []);
+    assert.equal(a.doc.get(['criteria', 'childDied', 'finding']), 'yes');
+    const s = slip(`${E}The explanation given is not consistent with the injuries.\n`);
+    assert.deepEqual(s.results.map((r) => [r.title, r.preferred, r.value]), [['Make the lines below `evidence` part of its text (a block after `>`)', true, 'Injuries inconsistent with the account given. The explanation given is not consistent with the injuries.']]);
+  });
+
+  it('a pasted line at the margin with a colon in it, below a value of text: the same, and the keys after it read as written', () => {
+    const line = 'Paediatrician: the explanation is not consistent.\n';
+    const a = analyseText(BASE.replace(E, E + line), { today });
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'schema').map((f) => f.message), []);
+    const s = slip(E + line);
+    assert.match(s.message, /^This line seems to continue the text of `evidence` above it/);
+    assert.deepEqual(s.results.map((r) => r.value), ['Injuries inconsistent with the account given. Paediatrician: the explanation is not consistent.']);
+  });
+
+  it('a pasted line with a colon in it at the key’s indentation, read as a key the format does not know: said to continue the text, with the block fix', () => {
+    const text = BASE.replace(E, `${E}    Paediatrician: the explanation is not consistent.\n`);
+    const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'schema');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line seems to continue the text of `evidence` above it, but it holds a colon followed by a space \(after “Paediatrician”\)/);
+    assert.equal(found[0].fixes.length, 1);
+    const fixed = applyEdits(text, found[0].fixes[0].edits);
+    assert.deepEqual(analyseText(fixed, { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax'), []);
+    assert.equal(evidence(fixed), 'Injuries inconsistent with the account given. Paediatrician: the explanation is not consistent.\n');
+  });
+
+  it('a line pasted at the margin below a block of text: the fix indents it as the block’s lines', () => {
+    const text = BASE.replace('    summary: Admitted with a head injury; died two days later.\n', '    summary: >\n      Admitted with a head injury.\nSkeletal survey: two healing rib fractures.\n');
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line is indented less than the text of `summary` above it/);
+    const fixed = applyEdits(text, found[0].fixes[0].edits);
+    assert.equal(analyseText(fixed, { today }).doc.get(['case', 'incident', 'summary']), 'Admitted with a head injury. Skeletal survey: two healing rib fractures.\n');
+  });
+
+  it('lines pasted at the margin below a block with no lines yet (`summary: >`): the fix indents them all, one with a colon too, as its text', () => {
+    const text = BASE.replace('    summary: Admitted with a head injury; died two days later.\n', '    summary: >\nAdmitted with a head injury.\nSkeletal survey: two healing rib fractures.\n');
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line stands below `summary: >` but is not indented further than `summary`/);
+    assert.deepEqual(found[0].fixes.map((x) => x.title), ['Indent these lines as the text of `summary`']);
+    const fixed = applyEdits(text, found[0].fixes[0].edits);
+    assert.equal(analyseText(fixed, { today }).doc.get(['case', 'incident', 'summary']), 'Admitted with a head injury. Skeletal survey: two healing rib fractures.\n');
   });
 
   it('a tab: one finding per tab-indented line, none for what follows from it, and a fix with the spaces the lines around use', () => {

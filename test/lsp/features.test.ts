@@ -226,6 +226,23 @@ describe('language features over the protocol', () => {
     c.notification('textDocument/didClose', { textDocument: { uri } });
   });
 
+  it('Fix all through the server: a key without its colon gets the colon, the date is kept, and an id that is initials is corrected, no agency declared', async () => {
+    const c = await started;
+    const uri = uriOf(join(DOSSIER, '..', 'no-colon.scr.yaml'));
+    const complete = readFileSync(join(__dirname, '..', '..', 'examples', 'complete-record.scr.yaml'), 'utf8');
+    const text = complete.replace('    forum: SCR subgroup\n', '    forum SCR subgroup\n').replace('[csc, police, acute, health-visiting, gp, school]', '[csc, police, acute, hv, gp, school]');
+    assert.notEqual(text, complete);
+    c.open(uri, text);
+    await c.diagnostics(uri, 1);
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'], triggerKind: 1 } });
+    assert.equal(actions.length, 1);
+    c.apply(actions[0].edit!);
+    const fixed = c.text(uri);
+    assert.match(fixed, /\n  - date: 2016-03-23\n    forum: SCR subgroup\n    agencies: \[csc, police, acute, health-visiting, gp, school\]\n/);
+    assert.doesNotMatch(fixed, /- id: hv\n/);
+    c.notification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('goes to an agency’s declaration, finds its uses and renames it everywhere', async () => {
     const c = await started;
     const text = c.text(URI);

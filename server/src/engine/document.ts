@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, type Pieces } from './sections';
+import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, sectionStarts, type Pieces } from './sections';
 import { SlipReader } from './slips';
 import type { Fix, Span } from './types';
 
@@ -36,6 +36,19 @@ const YAML_11 = /^(%YAML[ \t]+)1\.1(?=[ \t]|$)/gm;
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
+/** The top-level sections of `text` that hold one of `spans`, less those in `known` already. */
+function sectionsHolding(text: string, spans: readonly Span[], known: readonly Span[]): Span[] {
+  const starts = spans.length ? sectionStarts(text) : undefined;
+  if (!starts) return [];
+  const out: Span[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const section = { start: starts[i], end: starts[i + 1] ?? text.length };
+    const holds = spans.some((s) => s.start >= section.start && s.start < section.end);
+    if (holds && !known.some((k) => k.start === section.start)) out.push(section);
+  }
+  return out;
+}
+
 export class CaseDoc {
   readonly lines: LineIndex;
   readonly yaml: Document.Parsed | undefined;
@@ -46,6 +59,11 @@ export class CaseDoc {
    * missing or wrong there may be the slip's doing (see recoverSections).
    */
   readonly broken: readonly Span[] = [];
+  /**
+   * Lines read as notes (see setAside in slips.ts): text pasted below a value that the value does
+   * not take in (see SlipReader.pasted), which would otherwise turn the keys after it into others.
+   */
+  readonly setAside: readonly Span[] = [];
   /** Whether a slip made the file be read section by section (recoverSections), not as a whole. */
   readonly recovered: boolean = false;
 
@@ -160,12 +178,18 @@ export class CaseDoc {
     // With a slip, the checks read each section as far as it goes, so that one slip does not hide
     // every section after it; the messages above stay those of the whole reading. (An alias to
     // nothing is no such slip: the whole reading already has every section.)
+    // Lines that continue a value above them (pasted text an editor left at the margin) are read
+    // as taken out, so that they do not turn the keys after them into others; the sections that
+    // hold them count as having a slip all the same.
     if (slips || value === undefined && this.syntax.length) {
-      const recovered = recoverSections(source, this.pieces);
+      const continued = reader?.continuedSpans() ?? [];
+      const readable = continued.length ? reader!.withoutContinued(source) : source;
+      const recovered = recoverSections(readable, this.pieces);
       if (recovered) {
         this.yaml = recovered.yaml;
         this.value = recovered.value;
-        this.broken = recovered.broken;
+        this.broken = [...recovered.broken, ...sectionsHolding(readable, continued, recovered.broken)];
+        this.setAside = continued;
         this.recovered = true;
       }
     }

@@ -355,6 +355,38 @@ export function agencyIds(doc: CaseDoc): ReadonlyMap<string, Entry> {
   });
 }
 
+/** Small words left out of an agency's initials (Children's Services and Education: `cse`). */
+const NOT_IN_INITIALS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 's']);
+
+/**
+ * The declared agencies that `written` (an id no agency has, or text written where an id goes)
+ * names by other means than its id: the agency's name (`Westshire Health Visiting Service`,
+ * `westshire-health-visiting-service`), its name without the first word, often the place
+ * (`health-visiting-service`), or initials, of its id's words (`hv` for `health-visiting`) or of
+ * its name's (`whvs`, `hvs`). Their ids, in the order declared.
+ */
+export function agenciesNamedBy(doc: CaseDoc, written: unknown): string[] {
+  const w = slug(asString(written) ?? '');
+  if (!w) return [];
+  const out: string[] = [];
+  for (const [id, e] of agencyIds(doc)) {
+    if (id === w) continue;
+    const name = isPlaceholder(e.data.name) ? '' : asString(e.data.name) ?? '';
+    const nameSlug = slug(name);
+    const nameWords = nameSlug.split('-').filter((x) => x && !NOT_IN_INITIALS.has(x));
+    const idWords = id.split('-');
+    const initials = (words: string[]) => (words.length >= 2 ? words.map((x) => x[0]).join('') : '');
+    const names = !!nameSlug && (w === nameSlug || (w.includes('-') && nameSlug.endsWith(`-${w}`)));
+    const short = /^[a-z]{2,6}$/.test(w) && [initials(idWords), initials(nameWords), initials(nameWords.slice(1))].includes(w);
+    if (names || short) out.push(id);
+  }
+  return out;
+}
+
+function slug(text: string): string {
+  return text.trim().toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
 const ONCE = new WeakMap<CaseDoc, Map<string, unknown>>();
 
 /** A fact about a file worked out once: the rules, checklist and views all ask for the same ones. */

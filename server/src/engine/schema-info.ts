@@ -175,6 +175,53 @@ export function titleAt(path: Path, root: SchemaNode = ROOT): string {
   return schemaAt(path, root)?.title ?? (last === undefined ? 'case file' : String(last));
 }
 
+/**
+ * What kind of value the format wants at `path`: `text` (plain words, which may run over several
+ * lines), `date`, `choice` (one of a list), `other` (a number, yes or no, an id, a section or a
+ * list), or undefined where the format has no such place.
+ */
+export function valueKind(path: Path, root: SchemaNode = ROOT): 'text' | 'date' | 'choice' | 'other' | undefined {
+  const node = schemaAt(path, root);
+  if (!node) return undefined;
+  if (isDatePath(path, root)) return 'date';
+  const kind = (n: SchemaNode): 'text' | 'choice' | 'other' => {
+    const all = branches(n, root);
+    if (all.some((b) => b.enum || b.const !== undefined)) return 'choice';
+    if (all.some((b) => b.pattern)) return 'other';
+    const types = all.flatMap((b) => (Array.isArray(b.type) ? b.type : b.type ? [b.type] : []));
+    if (types.includes('string')) return 'text';
+    // Notes: text, or a list of texts.
+    const alternatives = [...(n.anyOf ?? []), ...(n.oneOf ?? [])].map((s) => deref(s, root)).filter((s): s is SchemaNode => !!s);
+    return alternatives.some((s) => kind(s) === 'text') ? 'text' : 'other';
+  };
+  return kind(node);
+}
+
+let everyKey: ReadonlySet<string> | undefined;
+
+/** Every key the format knows, anywhere in a case file. */
+export function knownKeys(root: SchemaNode = ROOT): ReadonlySet<string> {
+  if (root === ROOT && everyKey) return everyKey;
+  const keys = new Set<string>();
+  const seen = new Set<SchemaNode>();
+  const visit = (n: SchemaNode | undefined): void => {
+    const node = deref(n, root);
+    if (!node || seen.has(node) || seen.size > 2000) return;
+    seen.add(node);
+    for (const b of branches(node, root)) {
+      for (const [k, sub] of Object.entries(b.properties ?? {})) {
+        keys.add(k);
+        visit(sub);
+      }
+      if (b.items && typeof b.items === 'object') visit(b.items);
+    }
+  };
+  visit(root);
+  for (const d of Object.values(root.definitions ?? {})) visit(d);
+  if (root === ROOT) everyKey = keys;
+  return keys;
+}
+
 /** The agency types the format knows (`social-care`, `police` …). */
 export const AGENCY_TYPES: readonly string[] = (schemaAt(['agencies', 0, 'type'])?.enum ?? []).filter((t): t is string => typeof t === 'string');
 

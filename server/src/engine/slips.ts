@@ -1,16 +1,21 @@
 /**
  * What YAML's complaints about a slip mean to someone writing a case file, where the cause can be
  * told from the line: text with a colon and a space in it, text that begins with a quote mark or a
- * character YAML keeps for itself, lines pasted below a value at the key's indentation, a tab used
- * to indent. For each, a plain message and fixes that change none of the words: the text put in
- * quotes or written as a block after `>`, a tab replaced by the spaces the lines around it use.
+ * character YAML keeps for itself, lines pasted below a value (at the key's indentation, or less,
+ * as an editor leaves a pasted second line), a key written without its colon, a tab used to
+ * indent. For each, a plain message and fixes that change none of the words: the text put in
+ * quotes or written as a block after `>`, pasted lines indented as a block's, the colon added, a
+ * tab replaced by the spaces the lines around it use.
  * Each fix is checked by reading its section again: it is offered only if the slip goes and the
  * text then reads exactly as written.
  */
 import { isScalar, parseDocument, visit } from 'yaml';
 import type { LineIndex } from './lines';
 import { closingQuote, folded, quoted, textLength } from './quoting';
-import type { Fix } from './types';
+import { Outline } from './cursor';
+import { propertyOrder, valueKind } from './schema-info';
+import { nearest } from './text';
+import type { Fix, Span } from './types';
 
 const PARSE = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 
@@ -41,6 +46,10 @@ const KEY_LINE = /^( *)((?:- +)?)([A-Za-z_][\w-]*) *:[ \t]+(?=\S)/;
 const MAX_CHECKS = 100;
 /** How many indentations are tried for a file's tab-indented lines (each reads the section again). */
 const MAX_TAB_TRIES = 200;
+/** How many times a file is read again with the lines that continue a value taken out (see markContinued). */
+const MAX_BLANKINGS = 3;
+/** What a value that is not text holds, for messages. */
+const KIND_WORDS = { date: 'a date', choice: 'one of a set of choices', other: 'an id, a number, or true or false' } as const;
 const STUCK = 'the quick fixes do either without changing your words';
 
 /** Why text cannot begin with each character YAML keeps for itself. */
@@ -60,9 +69,16 @@ export class SlipReader {
   private readonly consequences = new Set<number>();
   /** Lines of pasted text reported with the first of them. */
   private readonly covered = new Set<number>();
+  /** Lines of text that continue a value above them, as pasted (see pasted). */
+  private readonly continued = new Set<number>();
+  /** The lines YAML reports a slip on. */
+  private readonly errorLines: number[];
   private checks = 0;
+  private blankings = 0;
+  private outlined: Outline | undefined;
 
   constructor(private readonly text: string, private readonly lines: LineIndex, errors: readonly YamlSlip[]) {
+    this.errorLines = errors.map((e) => lines.lineOf(Math.min(e.pos[0], text.length)));
     const tabs = [...new Set(errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.lineOf(e.pos[0])))].sort((a, b) => a - b);
     if (tabs.length) this.planTabs(tabs, errors);
   }
@@ -128,32 +144,169 @@ export class SlipReader {
     return undefined;
   }
 
-  /** Lines pasted below `key: text` at the key's indentation, with no colon: the text goes on there. */
-  private pasted(line: number): Told | undefined {
+  /**
+   * For a line read as a key the format does not know there (`Paediatrician: the account is
+   * not consistent.`), when it stands below a value of text at the key's indentation or less: the
+   * text going on, as pasted, with the fix that makes it part of that text. Undefined otherwise.
+   */
+  continues(line: number): Told | undefined {
+    if (!this.strayKey(line)) return undefined;
+    const told = this.pasted(line, true);
+    return told?.fixes.length ? told : undefined;
+  }
+
+  /**
+   * Lines pasted below a value that the value does not take in: below `key: text` at the key's
+   * indentation with no colon, or indented less than the key (a word processor's second line,
+   * which an editor leaves at the margin), or less than the lines of a block of text. The text
+   * goes on there, unless the line is a key the format knows with its colon forgotten. Text is
+   * never folded into a value that is not text (a date, a choice).
+   */
+  private pasted(line: number, strayAtKey = false): Told | undefined {
+    const lineText = (l: number) => this.lines.lineText(l);
     const split = (l: number) => {
-      const t = this.lines.lineText(l).trim();
+      const t = lineText(l).trim();
       const len = textLength(t);
       return { body: t.slice(0, len), note: t.slice(len).trim() };
     };
     const isProse = (l: number) => {
-      const t = this.lines.lineText(l);
+      const t = lineText(l);
       const { body } = split(l);
-      return !!body && indentOf(t) >= 0 && !/^[#\-?&*!|>%@`"'[{]/.test(body) && !/:(\s|$)/.test(body) && !/^[\w-]+$/.test(body) && !t.includes('\t');
+      return !!body && !/^[#\-?&*!|>%@`"'[{]/.test(body) && !/:(\s|$)/.test(body) && !/^[\w-]+$/.test(body) && !t.includes('\t');
     };
-    const blank = (l: number) => !this.lines.lineText(l).trim();
-    if (!isProse(line)) return undefined;
-    const indent = indentOf(this.lines.lineText(line));
+    const blank = (l: number) => !lineText(l).trim();
+    const indent = indentOf(lineText(line));
     let k = line - 1;
-    while (k >= 0 && (blank(k) || (isProse(k) && indentOf(this.lines.lineText(k)) === indent))) k--;
-    const v = k >= 0 ? this.valueLine(k) : undefined;
-    if (!v || v.keyColumn !== indent || /^["'[{&*!|>%@`]/.test(v.text)) return undefined;
+    while (k >= 0 && (blank(k) || (isProse(k) && indentOf(lineText(k)) === indent))) k--;
+    if (k < 0) return undefined;
+    // Where a line of the run would be a key: the place the line after `k` is in (the lines of the run are no keys).
+    const stray = (l: number) => this.strayKey(l, k + 1);
+    if (!isProse(line) && !stray(line)) return undefined;
+    const v = this.valueLine(k);
+    if (v && v.keyColumn === indent && (isProse(line) || strayAtKey)) {
+      const fits = strayAtKey ? (l: number) => isProse(l) || stray(l) : isProse;
+      return this.belowValue(v, k, indent, fits, blank, split);
+    }
+    if (v && v.keyColumn > indent && !/^["'[{&*!|>%@`]/.test(v.text)) {
+      const fits = (l: number) => isProse(l) || stray(l);
+      return this.lessIndented(v, k, indent, fits, blank, split);
+    }
+    // A block with no lines yet (`summary: >`), the pasted text below it not indented at all.
+    const fitsBlock = (l: number) => isProse(l) || stray(l);
+    if (v && /^[|>][-+0-9]*$/.test(v.text) && indent <= v.keyColumn) return this.outdentedInBlock({ key: v.key, header: k, contentColumn: v.keyColumn + 2, empty: v.text }, k, indent, fitsBlock, blank);
+    const block = this.blockAbove(k);
+    if (block && indent < block.contentColumn) return this.outdentedInBlock(block, k, indent, fitsBlock, blank);
+    return undefined;
+  }
+
+  /** Lines at the key's indentation below `key: text`, with no colon: text going on, or a key whose colon was forgotten. */
+  private belowValue(v: ValueLine, k: number, indent: number, fits: (l: number) => boolean, blank: (l: number) => boolean, split: (l: number) => { body: string; note: string }): Told {
+    const run = this.runAfter(k, indent, fits, blank);
+    const place = this.outline.container(k + 1, indent, 'map');
+    const kind = place ? valueKind([...place, v.key]) : undefined;
+    const first = run[0];
+    // The first word of the line, when it is a key the format knows in this section: the colon forgotten.
+    const { body: firstBody } = split(first);
+    const word = /^([A-Za-z_][\w-]*)([ \t]+)(\S.*)$/.exec(firstBody);
+    const key = word && place ? propertyOrder(place).find((p) => p.toLowerCase() === word[1].toLowerCase()) : undefined;
+    const fixes: Fix[] = [];
+    if (word && key) {
+      const at = this.lines.lineStart(first) + indent;
+      const edit = { span: { start: at, end: at + word[1].length }, newText: `${key}:` };
+      // Where the value starts once the colon is in: the text after the word, as written.
+      const valueAt = at + key.length + 1 + word[2].length;
+      if (this.readsAs(edit, valueAt, word[3], false)) fixes.push({ title: `Add a colon: \`${key}: ${word[3]}\``, edits: [edit], preferred: true });
+    }
+    const foldable = kind === 'text' || kind === undefined;
+    const fold = foldable ? this.foldFix(v, k, run, split, kind === 'text' && !fixes.length) : undefined;
+    if (fold) fixes.push(fold);
+    this.markContinued(run);
+    const block = `write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further`;
+    if (fixes[0]?.title.startsWith('Add a colon')) {
+      return {
+        message: `This line has no colon, so \`${word![1]}\` is not read as a key. If it is the key \`${key}\`, add a colon after it: \`${key}: ${word![3]}\` (the quick fix does this).` +
+          (fold ? ` If the line instead continues the text of \`${v.key}\` above it, ${block} (another quick fix does this).` : ''),
+        fixes,
+      };
+    }
+    // Text with a colon in it, read as a key the format does not know here.
+    const colon = /^([^:]*?):[ \t]/.exec(firstBody);
+    if (colon && fold) {
+      return {
+        message: `This line seems to continue the text of \`${v.key}\` above it, but it holds a colon followed by a space (after “${colon[1].trim()}”), so it is read as a key, and not one the format knows there. If it continues that text, ${block} (the quick fix does this without changing your words).`,
+        fixes,
+      };
+    }
+    if (!foldable) {
+      return {
+        message: `This line has no colon, so it is not read as a key, and it cannot continue \`${v.key}\` above it, which holds ${KIND_WORDS[kind!]}, not text. If it is a key, add a colon after its name; if it is text, move it to a key that takes text, such as \`notes\`.`,
+        fixes,
+      };
+    }
+    return {
+      message: `This line has no colon, so it is neither a key nor part of the text of \`${v.key}\` above it. If it continues that text, ${block}${fold ? ' (the quick fix does this without changing your words)' : ''}. If it is a key, add a colon after its name.`,
+      fixes,
+    };
+  }
+
+  /** Lines indented less than `key: text` above them that are no key the format knows there: the text going on, as pasted. */
+  private lessIndented(v: ValueLine, k: number, indent: number, fits: (l: number) => boolean, blank: (l: number) => boolean, split: (l: number) => { body: string; note: string }): Told {
+    const run = this.runAfter(k, indent, fits, blank);
+    const place = this.outline.container(k + 1, v.keyColumn, 'map');
+    const kind = place ? valueKind([...place, v.key]) : undefined;
+    this.markContinued(run);
+    if (kind !== 'text' && kind !== undefined) {
+      return {
+        message: `This line is indented less than \`${v.key}\` above it, and it is not a key the format knows there. It cannot continue \`${v.key}\`, which holds ${KIND_WORDS[kind]}, not text: if it is text, move it to a key that takes text, such as \`notes\`, indented as the keys around it.`,
+        fixes: [],
+      };
+    }
+    const fold = this.foldFix(v, k, run, split, kind === 'text');
+    return {
+      message: `This line seems to continue the text of \`${v.key}\` above it, but it is indented less than \`${v.key}\`, so it is read as a new key, and not one the format knows there. If it continues that text, write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further than \`${v.key}\`` +
+        (fold ? ' (the quick fix does this without changing your words).' : '.'),
+      fixes: fold ? [fold] : [],
+    };
+  }
+
+  /** Lines indented less than the lines of a block of text above them: the block going on, as pasted. */
+  private outdentedInBlock(block: { key: string; header: number; contentColumn: number; empty?: string }, k: number, indent: number, fits: (l: number) => boolean, blank: (l: number) => boolean): Told {
+    const run = this.runAfter(k, indent, fits, blank);
+    const last = run[run.length - 1];
+    let newText = '';
+    for (let l = k + 1; l <= last; l++) newText += this.lines.eol + (blank(l) ? '' : ' '.repeat(block.contentColumn) + this.lines.lineText(l).trim());
+    // From the end of the block's last line: the edit adds to the block.
+    const edit = { span: { start: this.lines.lineEnd(k), end: this.lines.lineEnd(last) }, newText };
+    this.markContinued(run);
+    const ok = this.readsClean(edit, block.header, last);
+    const lines = run.length > 1 ? 'these lines' : 'this line';
+    const done = ok ? ' (the quick fix does this without changing your words).' : '.';
+    if (block.empty) {
+      return {
+        message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done,
+        fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\``, edits: [edit], preferred: true }] : [],
+      };
+    }
+    return {
+      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done,
+      fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\` above`, edits: [edit], preferred: true }] : [],
+    };
+  }
+
+  /** The lines after `k` at `indent` that `fits` accepts, blank lines between them allowed. */
+  private runAfter(k: number, indent: number, fits: (l: number) => boolean, blank: (l: number) => boolean): number[] {
     const run: number[] = [];
     for (let l = k + 1; l < this.lines.lineCount; l++) {
       if (blank(l)) continue;
-      if (!isProse(l) || indentOf(this.lines.lineText(l)) !== indent) break;
+      if (!fits(l) || indentOf(this.lines.lineText(l)) !== indent) break;
       run.push(l);
     }
-    const last = run[run.length - 1] ?? line;
+    return run;
+  }
+
+  /** The fix that makes the value on line `k` and the lines of `run` one block of text after `>`, if it reads word for word. */
+  private foldFix(v: ValueLine, k: number, run: number[], split: (l: number) => { body: string; note: string }, preferred: boolean): Fix | undefined {
+    const last = run[run.length - 1];
     const body = [v.text];
     const notes = v.note ? [v.note] : [];
     for (let l = k + 1; l <= last; l++) {
@@ -161,14 +314,77 @@ export class SlipReader {
       body.push(part.body);
       if (part.note) notes.push(part.note);
     }
-    for (const l of run) if (l !== line) this.covered.add(l);
     const edit = { span: { start: v.valueStart, end: this.lines.lineEnd(last) }, newText: folded(body, v.keyColumn + 2, notes[0] ?? '', this.lines.eol) };
     // A block holds one note, on the line of its `>`: with more, the fix would make the others text.
     const ok = notes.length <= 1 && this.readsAs(edit, v.valueStart, body.filter((b) => b).join(' '), true);
-    return {
-      message: `This line has no colon, so it is neither a key nor part of the text of \`${v.key}\` above it. If it continues that text, write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further (the quick fix does this without changing your words). If it is a key, add a colon after its name.`,
-      fixes: ok ? [{ title: `Make the lines below \`${v.key}\` part of its text (a block after \`>\`)`, edits: [edit], preferred: true }] : [],
-    };
+    return ok ? { title: `Make the lines below \`${v.key}\` part of its text (a block after \`>\`)`, edits: [edit], preferred } : undefined;
+  }
+
+  /**
+   * A line written as `words: text` that is no key the format knows where it stands, nor a
+   * misspelling of one: text with a colon in it, pasted at the wrong indentation. `placeFrom`: the
+   * line whose place the line is in, where lines above it are pasted text too.
+   */
+  private strayKey(l: number, placeFrom = l): boolean {
+    const t = this.lines.lineText(l);
+    const m = /^( *)([^\s:#\-?&*!|>%@`"'[{][^:#]*?):[ \t]+\S/.exec(t);
+    if (!m || t.includes('\t')) return false;
+    const place = this.outline.container(placeFrom, m[1].length, 'map');
+    if (!place) return false;
+    const keys = propertyOrder(place);
+    const word = m[2].trim();
+    // A word written as the format writes keys (`nickname`) is taken as a key; text has a capital or a space (`Paediatrician`, `Skeletal survey`).
+    if (/^[a-z][A-Za-z0-9_-]*$/.test(word)) return false;
+    return !keys.some((k) => k.toLowerCase() === word.toLowerCase()) && !nearest(word, keys);
+  }
+
+  /** The block of text (`key: >` or `key: |`) that line `k` is a line of, with the column its lines start at. */
+  private blockAbove(k: number): { key: string; header: number; contentColumn: number } | undefined {
+    const col = indentOf(this.lines.lineText(k));
+    for (let h = k - 1; h >= 0; h--) {
+      const t = this.lines.lineText(h);
+      if (!t.trim()) continue;
+      if (indentOf(t) >= col) continue;
+      const m = /^( *)((?:- +)?)([A-Za-z_][\w-]*) *:[ \t]+[|>][-+0-9]*[ \t]*(#.*)?$/.exec(t);
+      if (!m || m[1].length + m[2].length >= col) return undefined;
+      return { key: m[3], header: h, contentColumn: col };
+    }
+    return undefined;
+  }
+
+  /** Notes that `run` continues the value above it: what YAML says of the lines after it only because of it is not reported. */
+  private markContinued(run: readonly number[]): void {
+    if (!run.length) return;
+    for (const l of run) this.continued.add(l);
+    for (const l of run.slice(1)) this.covered.add(l);
+    // Only where YAML says something of a later line that may be this run's doing.
+    if (!this.errorLines.some((l) => l > run[0] && !this.consequences.has(l) && !this.continued.has(l))) return;
+    if (++this.blankings > MAX_BLANKINGS) return;
+    // A line at the margin below the run starts a section the run cannot reach: read from the
+    // section that holds the run to there.
+    const section = (l: number) => !this.continued.has(l) && /^[A-Za-z_][\w-]*:(?=[ \t]|\r?$)/.test(this.lines.lineText(l));
+    let from = run[0];
+    while (from > 0 && !section(from)) from--;
+    let to = run[run.length - 1] + 1;
+    while (to < this.lines.lineCount && !section(to)) to++;
+    const start = this.lines.lineStart(from);
+    const end = to < this.lines.lineCount ? this.lines.lineStart(to) : this.text.length;
+    const doc = parseDocument(this.withoutContinued(this.text).slice(start, end), PARSE);
+    const still = new Set(doc.errors.map((e) => this.lines.lineOf(Math.min(start + e.pos[0], this.text.length))));
+    for (const l of this.errorLines) if (l > run[0] && l < to && !still.has(l) && !this.continued.has(l)) this.consequences.add(l);
+  }
+
+  /**
+   * `source` (the file's text, or one with the same line lengths) with the lines that continue a
+   * value above them set aside (see setAside): the file as it reads without them, positions unchanged.
+   */
+  withoutContinued(source: string): string {
+    return setAside(source, this.continuedSpans());
+  }
+
+  /** Where the lines that continue a value above them stand. */
+  continuedSpans(): Span[] {
+    return [...this.continued].sort((a, b) => a - b).map((l) => ({ start: this.lines.lineStart(l), end: this.lines.lineEnd(l) }));
   }
 
   /** Quote the text, or write it as a block after `>`: each only if the section then reads the text exactly. */
@@ -179,6 +395,10 @@ export class SlipReader {
     if (this.readsAs(quote, v.valueStart, v.text, false)) fixes.push({ title: 'Put the whole text in quotes', edits: [quote], preferred: quoteFirst });
     if (this.readsAs(block, v.valueStart, v.text, true)) fixes.push({ title: 'Write the text on the line below, after `>`', edits: [block], preferred: !quoteFirst || !fixes.length });
     return quoteFirst ? fixes : fixes.reverse();
+  }
+
+  private get outline(): Outline {
+    return (this.outlined ??= new Outline(this.lines));
   }
 
   private valueLine(line: number): ValueLine | undefined {
@@ -195,19 +415,31 @@ export class SlipReader {
    * the value starting at `at` reads `expected` (a block's closing line break aside).
    */
   private readsAs(edit: { span: { start: number; end: number }; newText: string }, at: number, expected: string, block: boolean): boolean {
+    const read = this.readWith(edit, this.lines.lineOf(edit.span.start), this.lines.lineOf(edit.span.end));
+    if (!read) return false;
+    const { doc, start } = read;
+    let found: unknown;
+    visit(doc, { Scalar: (_, n) => (isScalar(n) && n.range?.[0] === at - start ? ((found = n.value), visit.BREAK) : undefined) });
+    if (typeof found !== 'string') return false;
+    return block ? found.replace(/\n$/, '').replace(/\n/g, ' ') === expected.replace(/\n/g, ' ') || found === `${expected}\n` : found === expected;
+  }
+
+  /** Whether, with `edit` made, the section holding lines `a` to `b` reads with no slip up to the edit's end. */
+  private readsClean(edit: { span: { start: number; end: number }; newText: string }, a: number, b: number): boolean {
+    return !!this.readWith(edit, a, b);
+  }
+
+  /** The section holding lines `a` to `b` read with `edit` made, if it reads with no slip up to the edit's end. */
+  private readWith(edit: { span: { start: number; end: number }; newText: string }, a: number, b: number): { doc: ReturnType<typeof parseDocument>; start: number } | undefined {
     // Each check reads a section again: in a file with hundreds of slips, the first ones get fixes, the rest their messages.
-    if (++this.checks > MAX_CHECKS) return false;
-    const [from, to] = this.near(this.lines.lineOf(edit.span.start), this.lines.lineOf(edit.span.end));
+    if (++this.checks > MAX_CHECKS) return undefined;
+    const [from, to] = this.near(a, b);
     const start = this.lines.lineStart(from);
     const end = this.lines.lineEnd(to);
     const section = this.text.slice(start, edit.span.start) + edit.newText + this.text.slice(edit.span.end, end);
     const doc = parseDocument(section, PARSE);
     const editEnd = edit.span.start - start + edit.newText.length;
-    if (doc.errors.some((e) => e.pos[0] <= editEnd)) return false;
-    let found: unknown;
-    visit(doc, { Scalar: (_, n) => (isScalar(n) && n.range?.[0] === at - start ? ((found = n.value), visit.BREAK) : undefined) });
-    if (typeof found !== 'string') return false;
-    return block ? found.replace(/\n$/, '').replace(/\n/g, ' ') === expected.replace(/\n/g, ' ') || found === `${expected}\n` : found === expected;
+    return doc.errors.some((e) => e.pos[0] <= editEnd) ? undefined : { doc, start };
   }
 
   /**
@@ -283,6 +515,22 @@ export class SlipReader {
       if (e.code !== 'TAB_AS_INDENT' && l > firstTab && !still.has(l) && !tabs.includes(l)) this.consequences.add(l);
     }
   }
+}
+
+/**
+ * `text` with each of `spans` (whole lines) made a note at the margin (`#` and spaces), so that
+ * positions stay where they were. A line of spaces would not do: below a block of text, a line of
+ * more spaces than the block's indentation is part of the text.
+ */
+export function setAside(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.end <= s.start || s.start < from) continue;
+    out += text.slice(from, s.start) + '#' + ' '.repeat(s.end - s.start - 1);
+    from = s.end;
+  }
+  return out + text.slice(from);
 }
 
 /** The nearest line above `L` at the left margin, or a list item indented less than every line between it and `L`. */

@@ -6,9 +6,10 @@ import { insertProperty, renameKey, replaceValue } from '../fixes';
 import { AGENCY_ID, isDatePath, propertyOrder, schemaAt, shapeOf, titleAt, withoutBranchErrors, type SchemaNode } from '../schema-info';
 import { isBlank, isPlaceholder, listWords, nearest, ownEntry, slugOf } from '../text';
 import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders';
-import { agencyIds, agencyLabel, asRecord, asString } from '../model';
+import { agenciesNamedBy, agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
 import { nodeAt } from '../locate';
+import { SlipReader } from '../slips';
 import { formatLong, ordinalSuffix, parseDate } from '../dates';
 import type { Fix, Question, Span } from '../types';
 
@@ -245,6 +246,13 @@ function report(rule: RuleContext, err: AjvError): void {
       const here = doc.get(path);
       const written = (k: string) => here !== null && typeof here === 'object' && Object.prototype.hasOwnProperty.call(here, k);
       const guess = nearest(key, known.filter((k) => !written(k)));
+      // Text pasted below a value of text, a line with a colon in it, left where the editor put it.
+      const keySpan = doc.keySpan([...path, key]);
+      const pasted = guess ? undefined : readerFor(doc).continues(doc.lines.lineOf(keySpan.start));
+      if (pasted) {
+        ctx.report({ span: keySpan, message: pasted.message, fixes: pasted.fixes });
+        return;
+      }
       ctx.report({
         span: doc.keySpan([...path, key]),
         message:
@@ -332,6 +340,20 @@ function report(rule: RuleContext, err: AjvError): void {
       const slug = typeof value === 'string' ? slugOf(value) : '';
       // An id in curly quotes (`[“csc”, police]`), as a word processor makes them.
       if (typeof value === 'string' && withoutCurlyQuotes(value) === slug && slug) return reportCurlyQuotes(ctx, path, slug, 'id');
+      // An agency named where its id goes (`Westshire Health Visiting Service`): its id, not an id made from the name.
+      const named = AGENCY_USES.has(shapeOf(path)) && !agencyIds(doc).has(slug) ? agenciesNamedBy(doc, value) : [];
+      if (named.length) {
+        const one = named.length === 1;
+        ctx.report({
+          span: doc.spanOf(path),
+          message: `${cap(titleAt(path))} “${String(value)}” is not written as an id. An agency is named here by the id declared for it under \`agencies\`: did you mean ${listWords(named.map((id) => `\`${id}\` (${agencyLabel(doc, id)})`))}?`,
+          fixes: named.flatMap((id) => {
+            const edit = replaceValue(doc, path, id);
+            return edit ? [{ title: `Change to \`${id}\` (${agencyLabel(doc, id)})`, edits: [edit], preferred: one, ...(one ? { correction: 'spelling' as const } : {}) }] : [];
+          }),
+        });
+        return;
+      }
       ctx.report({
         span: doc.spanOf(path),
         message: `${cap(titleAt(path))} “${String(value)}” is not written the way the format needs: use lower-case letters and digits joined by hyphens, such as \`health-visiting\`.`,
@@ -381,6 +403,17 @@ function idsAsList(path: Path, value: string): string | undefined {
   const words = value.split(',').map((w) => w.trim());
   if (!words.every((w) => /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(w))) return undefined;
   return `[${words.join(', ')}]`;
+}
+
+/** Where an agency is named by its id, other than its own entry. */
+const AGENCY_USES: ReadonlySet<string> = new Set(['meetings.[].agencies.[]', 'agencyInput.[].agency']);
+
+/** One reader of the file's lines for all its unknown keys (it keeps what it has worked out of the layout). */
+const readers = new WeakMap<CaseDoc, SlipReader>();
+function readerFor(doc: CaseDoc): SlipReader {
+  let r = readers.get(doc);
+  if (!r) readers.set(doc, (r = new SlipReader(doc.text, doc.lines, [])));
+  return r;
 }
 
 function cap(s: string): string {

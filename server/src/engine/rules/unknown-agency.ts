@@ -1,9 +1,9 @@
 import { appendItem, replaceValue } from '../fixes';
-import { agencyIds, asArray, asString, entries } from '../model';
+import { agenciesNamedBy, agencyIds, agencyLabel, asArray, asString, entries } from '../model';
 import { requestDate, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
-import { nearest } from '../text';
+import { listWords, nearest } from '../text';
 import type { Fix } from '../types';
 
 export const unknownAgency: Rule = {
@@ -29,20 +29,32 @@ export const unknownAgency: Rule = {
       const id = asString(use.id);
       // An id not written as ids are (`Police`) is the format check's finding, with its fix.
       if (!id || ids.has(id) || !AGENCY_ID.test(id)) continue;
-      const guess = nearest(id, declared);
+      // An agency the id names otherwise, by its name or by initials (`hv` for health-visiting);
+      // else the declared id spelt nearest. Initials first: a short id is near many others.
+      const named = agenciesNamedBy(doc, id);
+      const near = named.length ? undefined : nearest(id, declared);
+      const guesses = near ? [near] : named;
       const fixes: Fix[] = [];
-      const change = guess ? replaceValue(doc, use.path, guess) : undefined;
-      if (change) fixes.push({ title: `Change to \`${guess}\``, edits: [change], preferred: true, correction: 'spelling' });
+      for (const guess of guesses) {
+        const change = replaceValue(doc, use.path, guess);
+        const label = near ? '' : ` (${agencyLabel(doc, guess)})`;
+        // Only a single guess is a correction: of several, the reviewer picks.
+        const one = guesses.length === 1;
+        if (change) fixes.push({ title: `Change to \`${guess}\`${label}`, edits: [change], preferred: one, ...(one ? { correction: 'spelling' as const } : {}) });
+      }
       if (!reported.has(id)) {
         const declare = appendItem(doc, ['agencies'], {
           id, name: TO_COMPLETE, type: typeNamedBy(id), involvement: 'unknown', minimumData: { requested: requestDate(ctx.timing, ctx.today) },
         });
-        if (declare) fixes.push({ title: `Declare agency \`${id}\` under \`agencies\``, edits: [declare], preferred: !change });
+        // Declaring an agency says one took part: a choice for the reviewer, never made by Fix all.
+        if (declare) fixes.push({ title: `Declare agency \`${id}\` under \`agencies\``, edits: [declare], preferred: false });
       }
       reported.add(id);
+      const meant = guesses.map((g) => `\`${g}\`${near ? '' : ` (${agencyLabel(doc, g)})`}`);
       ctx.report({
         span: doc.spanOf(use.path),
-        message: `No agency with the id \`${id}\` is declared under \`agencies\`.` + (guess ? ` Did you mean \`${guess}\`?` : ' Declare it there, or use one of the declared ids.'),
+        message: `No agency with the id \`${id}\` is declared under \`agencies\`.` +
+          (meant.length ? ` Did you mean ${listWords(meant)}?` : ' Use one of the declared ids, or, if this agency is missing, declare it there.'),
         fixes,
       });
     }
