@@ -277,3 +277,34 @@ describe('a reference inside the part it refers to', () => {
     assert.ok(a.findings.some((f) => f.rule === 'yaml-syntax' && /part marked &c/.test(f.message)), a.findings.map((f) => f.message).join('\n'));
   });
 });
+
+describe('a key indented out of line with the keys around it', () => {
+  const COMPLETE = readFileSync(join(__dirname, '..', '..', 'examples', 'complete-record.scr.yaml'), 'utf8');
+  const today = parseDate('2017-01-09');
+  const cases: [string, string, string, RegExp, string, string][] = [
+    // [what, written right, written wrong, message, the key pointed at, the fix's title]
+    ['level with the section it belongs to', '    pseudonym: Child A', '  pseudonym: Child A', /^`pseudonym` stands level with `child` above it, so it is not read as part of `child`, and `age` below it, indented further, cannot be read\. If `pseudonym` belongs under `child`, indent it by 2 spaces, as the quick fix does; if not, line `age` up with it\.$/, 'pseudonym', 'Indent `pseudonym` under `child`'],
+    ['one space further than the key above', '    age: 9 months', '     age: 9 months', /^`age` is indented 1 space further than `pseudonym` above it, which holds a value, so it cannot be read\. Line `age` up with `pseudonym` \(the quick fix does\)\.$/, 'age', 'Line `age` up with `pseudonym`'],
+    ['between two levels', '    forum: ', '   forum: ', /^`forum` is indented 3 spaces, between the levels of the keys around it, so it cannot be read\. Line it up with the keys of its section, such as `date` above it \(the quick fix does\)\.$/, 'forum', 'Line `forum` up with `date`'],
+    ['two spaces too deep in a list entry', '    forum: ', '      forum: ', /^`forum` is indented 2 spaces further than `date` above it, which holds a value, so it cannot be read\. Line `forum` up with `date` \(the quick fix does\)\.$/, 'forum', 'Line `forum` up with `date`'],
+  ];
+  for (const [what, right, wrong, message, key, title] of cases) {
+    it(`${what}: one finding on the key, saying where it should stand, and a fix that puts it there`, () => {
+      assert.ok(COMPLETE.includes(right), right);
+      const text = COMPLETE.replace(right, wrong);
+      const a = analyseText(text, { today });
+      const slips = a.findings.filter((f) => f.rule === 'yaml-syntax');
+      assert.equal(slips.length, 1, slips.map((f) => f.message).join('\n'));
+      assert.match(slips[0].message, message);
+      assert.equal(text.slice(slips[0].span.start, slips[0].span.end), key);
+      assert.deepEqual(slips[0].fixes.map((f) => f.title), [title]);
+      assert.equal(applyEdits(text, slips[0].fixes[0].edits), COMPLETE);
+    });
+  }
+  it('a key less indented that lines up with a level above is not said to be out of line', () => {
+    // `age` at the level of `child`: a key `case` does not know, not an indentation slip.
+    const text = COMPLETE.replace('    age: 9 months', '  age: 9 months');
+    const a = analyseText(text, { today });
+    assert.ok(!a.findings.some((f) => /indented/.test(f.message)), a.findings.map((f) => f.message).join('\n'));
+  });
+});

@@ -122,7 +122,7 @@ export class CaseDoc {
         // Where the cause can be told from the line (a colon in text, a tab, pasted lines), say it, with a fix.
         const told = reader.explain(err.code, err.message, at, this.lines.lineOf(at));
         if (told === 'skip') continue;
-        if (told) ({ message, fixes } = told);
+        if (told) ({ message, fixes, span = span } = told);
       }
       if (err.code === 'MISSING_CHAR' && /quote/i.test(err.message)) {
         const opened = this.unclosedQuoteBefore(err.pos[0]);

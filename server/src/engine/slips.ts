@@ -15,7 +15,8 @@ import { closingQuote, folded, quoted, textLength } from './quoting';
 import { Outline } from './cursor';
 import { propertyOrder, valueKind } from './schema-info';
 import { nearest } from './text';
-import type { Fix, Span } from './types';
+import type { Fix, Span, TextEdit } from './types';
+import { plural } from './dates';
 
 const PARSE = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 
@@ -28,6 +29,8 @@ export interface YamlSlip {
 export interface Told {
   message: string;
   fixes: Fix[];
+  /** Where the slip is, where that is not where YAML noticed it (a key indented out of line). */
+  span?: Span;
 }
 
 /** A `key: value` line: where the value starts, its text (before any note) and the note. */
@@ -41,6 +44,8 @@ interface ValueLine {
   note: string;
 }
 
+/** YAML's slips that a key indented out of line with the keys around it can cause. */
+const INDENT_SLIPS: ReadonlySet<string> = new Set(['BLOCK_AS_IMPLICIT_KEY', 'BAD_INDENT', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
 const KEY_LINE = /^( *)((?:- +)?)([A-Za-z_][\w-]*) *:[ \t]+(?=\S)/;
 /** How many fixes one file's slips get checked (each check reads a section again). */
 const MAX_CHECKS = 100;
@@ -103,6 +108,10 @@ export class SlipReader {
     }
     const pasted = this.pasted(line);
     if (pasted) return pasted;
+    if (INDENT_SLIPS.has(code)) {
+      const off = this.misindented(line);
+      if (off) return off;
+    }
     if (code === 'MISSING_CHAR' && /Implicit map keys need to be followed/.test(message)) {
       return { message: 'This line is read as a key, but no colon follows it. If it is a key, add a colon after its name; if it is text, put it with the text it belongs to.', fixes: [] };
     }
@@ -422,6 +431,101 @@ export class SlipReader {
     visit(doc, { Scalar: (_, n) => (isScalar(n) && n.range?.[0] === at - start ? ((found = n.value), visit.BREAK) : undefined) });
     if (typeof found !== 'string') return false;
     return block ? found.replace(/\n$/, '').replace(/\n/g, ' ') === expected.replace(/\n/g, ' ') || found === `${expected}\n` : found === expected;
+  }
+
+  /**
+   * A key indented out of line with the keys around it, on the slip's line or the next: deeper than
+   * a key above it that holds a value (`age` one space in from `pseudonym: Child A`), between two
+   * levels (`forum` at 3 where its section's keys are at 4), or a key left level with the section
+   * above it that it belongs to (`pseudonym` level with `child:`, so `age` below it cannot be read).
+   * Says which key and where it should stand, with the fix that moves it there, where the section
+   * then reads; the slips YAML finds further on in that section are this one's doing.
+   */
+  private misindented(line: number): Told | undefined {
+    for (const l of [line, line + 1]) {
+      const k = this.keyAt(l);
+      if (!k || k.dash) continue;
+      const p = this.keyAbove(l);
+      if (!p) continue;
+      // Each fix writes the key's whole line again, moved: what was read of it before was a misreading.
+      const moved = (at: number, indent: number, column: number) => {
+        const start = this.lines.lineStart(at);
+        const text = this.lines.lineText(at);
+        return { span: { start, end: start + text.length }, newText: ' '.repeat(column) + text.slice(indent) };
+      };
+      const moveTo = (column: number) => moved(l, k.indent, column);
+      let told: Told | undefined;
+      let edit: TextEdit | undefined;
+      if (k.column > p.column && p.value && !/^[|>]/.test(p.value)) {
+        const q = this.keyAbove(p.line);
+        if (q && !q.dash && q.column === p.column && !q.value) {
+          // `pseudonym` left level with `child:`, which opens a section: it belongs under it.
+          const by = k.column - p.column;
+          edit = moved(p.line, p.indent, p.indent + by);
+          if (!this.belongs(p.key, p.line, k.column) || !this.belongs(k.key, p.line, k.column)) continue;
+          told = { span: this.keySpan(p), message: `\`${p.key}\` stands level with \`${q.key}\` above it, so it is not read as part of \`${q.key}\`, and \`${k.key}\` below it, indented further, cannot be read. If \`${p.key}\` belongs under \`${q.key}\`, indent it by ${plural(by, 'space')}, as the quick fix does; if not, line \`${k.key}\` up with it.`, fixes: [] };
+          if (this.readsClean(edit, q.line, l)) told.fixes.push({ title: `Indent \`${p.key}\` under \`${q.key}\``, edits: [edit], preferred: true });
+        } else {
+          edit = moveTo(p.column);
+          const further = `\`${k.key}\` is indented ${plural(k.column - p.column, 'space')} further than \`${p.key}\` above it, which holds a value, so it cannot be read.`;
+          // Lined up with a key of another section, it would be a key that section does not take.
+          if (!this.belongs(k.key, l, p.column)) told = { span: this.keySpan(k), message: `${further} Line it up with the keys of the section it belongs to.`, fixes: [] };
+          else told = { span: this.keySpan(k), message: `${further} Line \`${k.key}\` up with \`${p.key}\` (the quick fix does).`, fixes: [] };
+          if (told.fixes.length === 0 && this.belongs(k.key, l, p.column) && this.readsClean(edit, p.line, l)) told.fixes.push({ title: `Line \`${k.key}\` up with \`${p.key}\``, edits: [edit], preferred: true });
+        }
+      } else if (k.column < p.column) {
+        // The levels open above: each key line less indented than the last, up to the margin.
+        const levels: { column: number; key: string }[] = [{ column: p.column, key: p.key }];
+        for (let a = this.keyAbove(p.line); a && levels[levels.length - 1].column > 0; a = this.keyAbove(a.line)) {
+          if (a.column < levels[levels.length - 1].column) levels.push({ column: a.column, key: a.key });
+        }
+        if (levels.some((v) => v.column === k.column)) continue;
+        const target = [...levels].reverse().find((v) => v.column > k.column);
+        if (!target) continue;
+        edit = moveTo(target.column);
+        const between = `\`${k.key}\` is indented ${plural(k.column, 'space')}, between the levels of the keys around it, so it cannot be read.`;
+        const fits = this.belongs(k.key, l, target.column);
+        told = { span: this.keySpan(k), message: fits ? `${between} Line it up with the keys of its section, such as \`${target.key}\` above it (the quick fix does).` : `${between} Line it up with the keys of the section it belongs to.`, fixes: [] };
+        if (fits && this.readsClean(edit, l, l)) told.fixes.push({ title: `Line \`${k.key}\` up with \`${target.key}\``, edits: [edit], preferred: true });
+      }
+      if (!told) continue;
+      // Told where the key stands: what else YAML says of the line it noticed this on, and, once
+      // the key is lined up, of the rest of its section, is this slip's doing.
+      const to = told.fixes.length ? this.near(l, l)[1] : l;
+      for (const e of this.errorLines) if (e >= line && e <= to) this.consequences.add(e);
+      return told;
+    }
+    return undefined;
+  }
+
+  /** The key on `line` (with no value, or a value), with its columns; undefined for any other line. */
+  private keyAt(line: number): { line: number; key: string; indent: number; column: number; dash: boolean; value: string } | undefined {
+    if (line < 0 || line >= this.lines.lineCount) return undefined;
+    const m = /^( *)((?:- +)?)([A-Za-z_][\w-]*) *:(?=[ \t]|$)(.*)$/.exec(this.lines.lineText(line));
+    if (!m) return undefined;
+    const rest = m[4].trim();
+    return { line, key: m[3], indent: m[1].length, column: m[1].length + m[2].length, dash: m[2].length > 0, value: rest.startsWith('#') ? '' : rest };
+  }
+
+  /** Whether `key`, written on `line` at `column`, is a key of the part of the file it would then stand in. */
+  private belongs(key: string, line: number, column: number): boolean {
+    const place = this.outline.container(line, column, 'map');
+    return !!place && propertyOrder(place).includes(key);
+  }
+
+  private keySpan(k: { line: number; column: number; key: string }): Span {
+    const start = this.lines.lineStart(k.line) + k.column;
+    return { start, end: start + k.key.length };
+  }
+
+  /** The nearest key line above `line`, past blank and comment lines; undefined if another kind of line stands between. */
+  private keyAbove(line: number): ReturnType<SlipReader['keyAt']> {
+    for (let a = line - 1; a >= 0; a--) {
+      const t = this.lines.lineText(a).trim();
+      if (!t || t.startsWith('#')) continue;
+      return this.keyAt(a);
+    }
+    return undefined;
   }
 
   /** Whether, with `edit` made, the section holding lines `a` to `b` reads with no slip up to the edit's end. */
