@@ -6,7 +6,7 @@ import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBa
 import { isDynamicPattern } from 'tinyglobby';
 import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
-import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
+import { extensionFor, extensionFormat, FORMAT_NAMES, FORMATS, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
 import { counts, decideOutcome, type FileReport, type RenderContext, type RunReport } from './report';
@@ -33,7 +33,8 @@ Options:
   -o, --output FILE        also write the report to FILE; may be given more than once
       --output-format NAME the format of the matching --output (the first for the first, and
                            so on); otherwise the file's extension says it (.sarif, .json, .md,
-                           .xml for junit), else json
+                           .xml for junit), else json. A format that disagrees with the
+                           file's extension is refused (sarif may go in a .json file)
       --changed-since REF  report only case files changed since the git branch, tag or commit
                            REF, and the files their checks involve (such as a shared reference)
       --baseline FILE      leave out the findings recorded in FILE: report only new ones
@@ -381,7 +382,21 @@ function planOutputs(paths: string[], formats: string[]): { path: string; format
   return paths.map((path, i) => {
     const name = formats[i];
     if (name !== undefined && !isFormat(name)) throw new UsageError(`unknown output format "${name}". Choose one of: ${FORMAT_NAMES.join(', ')}.`);
-    return { path, format: (name as FormatName | undefined) ?? formatForFile(path) ?? 'json' };
+    // A format that is not the one the file's name says is refused, as other --output slips are:
+    // it is nearly always a format paired with the wrong file (they pair in order, however far
+    // apart), and the tool that reads the file (code scanning, a test report) would fail on it
+    // later, far from the cause. SARIF is JSON, so it may go in a .json file.
+    const ext = extensionFormat(path);
+    if (name !== undefined && ext && ext.format !== name && !(ext.format === 'json' && name === 'sarif')) {
+      const right = extensionFor(name);
+      throw new UsageError(
+        `--output ${path} would be written in the ${name} format, but a name ending in ${ext.extension} says the ${ext.format} format. ` +
+          `Each --output-format goes with the --output in the same place (the first with the first, and so on): to set the format of a later file, give one for each file before it too` +
+          `${right ? `, or name the file for its format (${right} for ${name})` : `, or give the file a name not ending in ${ext.extension}`}.`,
+        false,
+      );
+    }
+    return { path, format: (name as FormatName | undefined) ?? ext?.format ?? 'json' };
   });
 }
 
