@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
@@ -268,7 +268,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const byPath = new Map(reports.map((r) => [r.absolutePath, r]));
   // Changed case files that lie outside the paths checked (a run from a sub-folder), to say so.
   let changedElsewhere: string[] = [];
-  if (changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, changedRef, io.cwd, dossier, configPath));
+  if (changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, changedRef, gitFolders(parsed.positionals, io.cwd), dossier, configPath));
 
   let written: number | undefined;
   if (writeBaselineFile) {
@@ -492,8 +492,41 @@ async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replac
  * Keeps the files changed since `ref`, and those whose findings involve them: a case sharing a
  * changed file's reference (or pointing at it), and every case under a changed settings file.
  */
-async function onlyChanged(reports: FileReport[], ref: string, cwd: string, dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[] }> {
-  const { files: changed } = await changedSince(ref, cwd);
+/**
+ * Where to look for the git repository of each path given: the folder itself, a file's folder, a
+ * pattern's folder before its first wildcard, or for a path that does not exist the nearest folder
+ * above it that does. With no path, the current folder.
+ */
+function gitFolders(targets: string[], cwd: string): { dir: string; shown: string }[] {
+  const here = { dir: nodePath.resolve(cwd), shown: nodePath.resolve(cwd) };
+  if (!targets.length) return [here];
+  return targets.map((target) => {
+    if (target === '.' || target === './') return here;
+    let fixed = target;
+    if (isDynamicPattern(target)) {
+      const parts = toSlash(target).split('/');
+      const at = parts.findIndex((part) => isDynamicPattern(part));
+      fixed = parts.slice(0, at).join('/') || (toSlash(target).startsWith('/') ? '/' : '.');
+    }
+    let dir = nodePath.resolve(cwd, fixed);
+    for (;;) {
+      let st;
+      try {
+        st = statSync(dir);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isDirectory()) break;
+      const up = nodePath.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    return { dir, shown: target };
+  });
+}
+
+async function onlyChanged(reports: FileReport[], ref: string, folders: { dir: string; shown: string }[], dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[] }> {
+  const { files: changed } = await changedSince(ref, folders);
   // Real paths, to compare with git's.
   const real = new Map<string, string>();
   const realOf = (p: string) => {
