@@ -428,8 +428,12 @@ export const schema: Rule = {
     // on an empty file says how to start one whole.
     if (v === undefined || v === null || typeof v !== 'object') {
       validateCase({});
-      const plain: RuleContext = { ...ctx, report: (r) => ctx.report({ ...r, fixes: [] }) };
-      for (const err of validateCase.errors ?? []) if (err.keyword === 'required' && !err.instancePath) report(plain, err);
+      // All stand at the top of the file: each is told apart by the key it is about (its subject).
+      for (const err of validateCase.errors ?? []) {
+        if (err.keyword !== 'required' || err.instancePath) continue;
+        const subject = String(err.params.missingProperty);
+        report({ ...ctx, report: (r) => ctx.report({ ...r, fixes: [], subject }) }, err);
+      }
       return;
     }
     if (validateCase(v)) return;
