@@ -150,6 +150,53 @@ describe('--changed-since in a real git repository', () => {
   });
 });
 
+describe('--changed-since finds the repository of the paths given, not of the folder it runs in', () => {
+  let s: ReturnType<typeof scratch>;
+  // The scratch folder is no repository; git must not look above it.
+  const env = () => ({ GIT_CEILING_DIRECTORIES: join(s.dir, '..') });
+  const repo = (name: string, files: Record<string, string>, change: string) => {
+    const dir = join(s.dir, name);
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    mkdirSync(dir, { recursive: true });
+    git('init', '-q', '-b', 'main');
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+    git('add', '.');
+    git('commit', '-q', '-m', 'The dossier');
+    writeFileSync(join(dir, change), files[change].replace('died two days later.', 'died two days later in hospital.'));
+  };
+  before(() => {
+    s = scratch();
+    repo('north', { 'child-p.scr.yaml': P, 'child-r.scr.yaml': R }, 'child-p.scr.yaml');
+    repo('south', { 'child-s.scr.yaml': S, 'child-p.scr.yaml': P.replace('NSCB-2016-', 'SSCB-2016-') }, 'child-p.scr.yaml');
+    mkdirSync(join(s.dir, 'loose'));
+    writeFileSync(join(s.dir, 'loose', 'child-r.scr.yaml'), R);
+  });
+  after(() => s.done());
+  const check = (...paths: string[]) => run(['--changed-since', 'main', '--format', 'json', '--today', GOLDEN_TODAY, ...paths], s.dir, env());
+
+  it('run from outside a repository, with a path inside one', () => {
+    const r = check('north');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(reported(r.stdout), ['north/child-p.scr.yaml']);
+    // A file, a pattern and a path that does not exist are each looked for from their own folder.
+    assert.deepEqual(reported(check('north/child-p.scr.yaml').stdout), ['north/child-p.scr.yaml']);
+    assert.deepEqual(reported(check('north/*.scr.yaml').stdout), ['north/child-p.scr.yaml']);
+  });
+
+  it('paths in two repositories: each compared with its own repository', () => {
+    const r = check('north', 'south');
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(reported(r.stdout), ['north/child-p.scr.yaml', 'south/child-p.scr.yaml']);
+  });
+
+  it('a path outside any repository is named', () => {
+    const r = check('north', 'loose');
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'scr-check: --changed-since needs a git repository, and loose is not inside one.\n');
+  });
+});
+
 describe('--changed-since under a changed settings file', () => {
   it('reports a case file it governs that cannot be read, as a full run would', () => {
     const s = scratch();

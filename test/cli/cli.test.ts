@@ -354,6 +354,24 @@ describe('scr-check across a dossier', () => {
     }
   });
 
+  it('checks a file reached through a folder and a link to it once: not a duplicate of itself', () => {
+    const s = scratch();
+    try {
+      mkdirSync(join(s.dir, '2017'));
+      writeFileSync(join(s.dir, '2017', 'case.scr.yaml'), BASE);
+      symlinkSync('2017', join(s.dir, 'current'));
+      for (const args of [['.', 'current'], ['current', '2017/case.scr.yaml']]) {
+        const r = scrCheck([...args, '--format', 'json', '--today', '2016-12-01'], s.dir);
+        assert.equal(r.code, 0, r.stdout + r.stderr);
+        const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string }[] }[];
+        assert.deepEqual(files.map((f) => f.path), [args[0] === '.' ? '2017/case.scr.yaml' : 'current/case.scr.yaml']);
+        assert.deepEqual(files[0].diagnostics.filter((d) => d.rule === 'duplicate-id'), []);
+      }
+    } finally {
+      s.done();
+    }
+  });
+
   it('names the other file by its path from where the command runs, as reports name files', () => {
     const s = scratch();
     try {

@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
-import { pathInside } from '../../server/src/cli/files';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { expandTargets, pathInside, toSlash } from '../../server/src/cli/files';
 
 describe('pathInside', () => {
   it('gives a path from the folder only for what lies inside it', () => {
@@ -10,5 +13,29 @@ describe('pathInside', () => {
     assert.equal(pathInside('/work/dossier', '/work/other/a.scr.yaml'), undefined);
     assert.equal(pathInside('/work/dossier', '/work'), undefined);
     assert.equal(pathInside('/work/dossier', '/work/dossier'), undefined);
+  });
+});
+
+describe('expandTargets', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scr-expand-'));
+    mkdirSync(join(dir, '2017'));
+    writeFileSync(join(dir, '2017', 'a.scr.yaml'), 'scr: 1\n');
+    // A "current year" link kept for convenience.
+    symlinkSync('2017', join(dir, 'current'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const names = async (targets: string[]) => (await expandTargets(targets, dir)).files.map((f) => f.slice(toSlash(dir).length + 1));
+
+  it('checks a file reached by two paths once, a folder and a link to it', async () => {
+    assert.deepEqual(await names(['2017', 'current']), ['2017/a.scr.yaml']);
+    assert.deepEqual(await names(['current', '2017']), ['current/a.scr.yaml'], 'under the first name it was reached by');
+    assert.equal((await names(['.', 'current'])).length, 1);
+  });
+
+  it('checks a file named twice, once through a link, once', async () => {
+    assert.deepEqual(await names(['current/a.scr.yaml', '2017/a.scr.yaml']), ['current/a.scr.yaml']);
+    assert.deepEqual(await names(['2017/*.scr.yaml', 'current']), ['2017/a.scr.yaml']);
   });
 });

@@ -61,9 +61,28 @@ describe('--output', () => {
     assert.match(readFileSync(join(s.dir, 'x.out'), 'utf8'), /^# SCR Quality Marker 2 check/);
     assert.match(readFileSync(join(s.dir, 'y.out'), 'utf8'), /^<\?xml/);
     assert.equal(JSON.parse(readFileSync(join(s.dir, 'z.sarif'), 'utf8')).version, '2.1.0');
-    check('-o', 'w.json', '--output-format', 'stylish');
-    assert.match(readFileSync(join(s.dir, 'w.json'), 'utf8'), /1 case file checked/);
-    assert.doesNotMatch(readFileSync(join(s.dir, 'w.json'), 'utf8'), /\x1b\[/, 'no colour codes in a file');
+    check('-o', 'w.txt', '--output-format', 'stylish');
+    assert.match(readFileSync(join(s.dir, 'w.txt'), 'utf8'), /1 case file checked/);
+    assert.doesNotMatch(readFileSync(join(s.dir, 'w.txt'), 'utf8'), /\x1b\[/, 'no colour codes in a file');
+    // SARIF is JSON: it may go in a .json file.
+    assert.equal(check('-o', 'v.json', '--output-format', 'sarif').code, 0);
+    assert.equal(JSON.parse(readFileSync(join(s.dir, 'v.json'), 'utf8')).version, '2.1.0');
+  });
+
+  it('a format that is not the one the file’s extension says is refused (exit 2), naming both, and nothing is written', () => {
+    // A format meant for the last file pairs with the first: JUnit would have gone into qm2.sarif.
+    const r = check('-o', 'qm2.sarif', '-o', 'qm2.md', '-o', 'junit-report.txt', '--output-format', 'junit');
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^scr-check: --output qm2\.sarif would be written in the junit format, but a name ending in \.sarif says the sarif format\. /);
+    assert.match(r.stderr, /the first with the first.*\(\.xml for junit\)\.\n$/);
+    for (const f of ['qm2.sarif', 'qm2.md', 'junit-report.txt']) assert.ok(!existsSync(join(s.dir, f)), f);
+    for (const [file, format, said] of [['w.json', 'stylish', /a name not ending in \.json/], ['x.xml', 'markdown', /\(\.md for markdown\)/], ['y.md', 'json', /\(\.json for json\)/]] as const) {
+      const m = check('-o', file, '--output-format', format);
+      assert.equal(m.code, 2, `${file} ${format}`);
+      assert.match(m.stderr, said);
+      assert.ok(!existsSync(join(s.dir, file)), file);
+    }
   });
 
   it('mistakes are usage problems (exit 2) and write nothing', () => {

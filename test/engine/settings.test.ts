@@ -60,6 +60,12 @@ describe('settings of the wrong kind', () => {
     ['notes: 5\n', '`notes` should be text or a list of texts.'],
     // Left empty: nothing is written, which is not “null” to the person who left it so.
     ['rules:\n  lead-board:\n', 'Nothing is written here. Write one of the choices: `off`, `hint`, `info`, `warning` or `error`.'],
+    ['decisionLimit:\n', '`decisionLimit` is empty: nothing is written after it. Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
+    ['notificationLimit: " "\n', '`notificationLimit` is empty: nothing is written after it. Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
+    ['decisionLimit: soon\n', '`decisionLimit` should be a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`. The default applies until it is put right.'],
+    ['keyAgencyTypes:\n', '`keyAgencyTypes` is empty: nothing is written after it. Write a list of agency types, for example `[social-care, police, health]`, or remove it. Until it is, the default applies.'],
+    ['rules:\n', '`rules` is empty: nothing is written after it. Write a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`, or remove it. Until it is, the default applies.'],
+    ['notes:\n', '`notes` is empty: nothing is written after it. Write text or a list of texts, or remove it.'],
     ['keyAgencyTypes: [police, ~]\n', 'Nothing is written here. Write one of the choices: `social-care`, `police`, `health`, `education`, `early-years`, `probation`, `housing`, `youth-justice`, `adult-services`, `voluntary` or `other`. It is left out until it is put right.'],
   ] as const) {
     it(JSON.stringify(text), () => assert.deepEqual(analyseConfig(text).findings.map((f) => f.message), [message]));

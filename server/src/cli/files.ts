@@ -18,9 +18,21 @@ export interface Expanded {
   misnamed: string[];
 }
 
-/** Turns paths, folders and glob patterns into case files (absolute, '/'-separated, sorted, once each). */
+/**
+ * Turns paths, folders and glob patterns into case files (absolute, '/'-separated, sorted, once
+ * each). A file reached twice, by whatever paths (a folder and a link to it, two names for one
+ * file), is checked once, under the first name it was reached by.
+ */
 export async function expandTargets(targets: string[], cwd: string): Promise<Expanded> {
   const files = new Set<string>();
+  /** Where each file kept really lies (links followed). */
+  const real = new Set<string>();
+  const add = (f: string) => {
+    const r = realPath(f);
+    if (real.has(r)) return;
+    real.add(r);
+    files.add(toSlash(f));
+  };
   const misnamed = new Set<string>();
   const problems: Expanded['problems'] = [];
   for (const target of targets.length ? targets : ['.']) {
@@ -28,7 +40,7 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
       // A pattern picks out case files: `*.yaml` must not check the settings file, nor `*` a picture.
       const found = (await glob(target, { cwd, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false })).filter(isCaseFile);
       if (!found.length) problems.push({ target, message: `no case files (*.scr.yaml) match ${target}.` });
-      for (const f of found) files.add(toSlash(f));
+      for (const f of found) add(f);
       continue;
     }
     const abs = nodePath.resolve(cwd, target);
@@ -42,24 +54,21 @@ export async function expandTargets(targets: string[], cwd: string): Promise<Exp
     if (stat.isDirectory()) {
       // Links are followed (the globbing library stops at loops); a file reached twice is checked once.
       const found = await glob([CASE_GLOB, ...MISNAMED_GLOBS], { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true });
-      const real = new Set<string>();
       let cases = 0;
-      for (const f of found) {
+      // In order, so that which of two ways to one file is kept does not depend on the disk.
+      for (const f of found.sort()) {
         if (!isCaseFile(f)) {
           misnamed.add(toSlash(f));
           continue;
         }
         cases++;
-        const r = realPath(f);
-        if (real.has(r)) continue;
-        real.add(r);
-        files.add(toSlash(f));
+        add(f);
       }
       // A folder with no case files is as likely a slip (the wrong folder, files named .yml) as a
       // pattern that matches none, and fails the same way.
       if (!cases) problems.push({ target, message: `no case files (*.scr.yaml) found in ${target === '.' || target === './' ? 'this folder' : target} or the folders below it.` });
     } else {
-      files.add(toSlash(abs));
+      add(abs);
     }
   }
   return { files: [...files].sort(), problems, misnamed: [...misnamed].sort() };

@@ -27,24 +27,43 @@ function gitSays(r: GitResult): string {
   return line ? ` Git said: ${line.replace(/^fatal:\s*/, '')}` : '';
 }
 
-/**
- * The files changed since `ref`: every file added, changed or renamed between the point where
- * `ref` and HEAD meet (their merge base) and the working tree, staged or not, and files git does
- * not track yet (unless ignored). Absolute, '/'-separated real paths.
- */
-export async function changedSince(ref: string, cwd: string): Promise<{ root: string; files: Set<string> }> {
-  if (!ref || ref.startsWith('-')) throw new GitProblem(`--changed-since needs a branch, tag or commit, not "${ref}".`);
-  const top = await git(['rev-parse', '--show-toplevel'], cwd);
+/** A folder from which to find the repository: its top folder (real path), or why there is none. */
+export async function repositoryOf(dir: string, shown: string): Promise<string> {
+  const top = await git(['rev-parse', '--show-toplevel'], dir);
   if (top.missing) throw new GitProblem('--changed-since needs git, which is not installed here (or not on the PATH).');
   if (!top.ok) {
     const said = /not a git repository/i.test(top.stderr) ? '' : gitSays(top);
-    throw new GitProblem(`--changed-since needs a git repository, and ${cwd} is not inside one.${said}`);
+    throw new GitProblem(`--changed-since needs a git repository, and ${shown} is not inside one.${said}`);
   }
-  const root = toSlash(await fs.realpath(top.stdout.trim()));
+  return toSlash(await fs.realpath(top.stdout.trim()));
+}
+
+/**
+ * The files changed since `ref` in the repositories that hold the given folders (each folder's
+ * own: paths in two repositories are each compared with that repository's `ref`): every file
+ * added, changed or renamed between the point where `ref` and HEAD meet (their merge base) and
+ * the working tree, staged or not, and files git does not track yet (unless ignored). Absolute,
+ * '/'-separated real paths.
+ */
+export async function changedSince(ref: string, folders: { dir: string; shown: string }[]): Promise<{ roots: string[]; files: Set<string> }> {
+  if (!ref || ref.startsWith('-')) throw new GitProblem(`--changed-since needs a branch, tag or commit, not "${ref}".`);
+  const roots: string[] = [];
+  for (const f of folders) {
+    const root = await repositoryOf(f.dir, f.shown);
+    if (!roots.includes(root)) roots.push(root);
+  }
+  const files = new Set<string>();
+  for (const root of roots) for (const f of await changedIn(ref, root, roots.length > 1)) files.add(f);
+  return { roots, files };
+}
+
+async function changedIn(ref: string, root: string, several: boolean): Promise<string[]> {
+  // With paths in several repositories, a message names the one it is about.
+  const repo = several ? `the repository at ${root}` : 'this repository';
   const commit = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root);
   if (!commit.ok) {
     throw new GitProblem(
-      `--changed-since: "${ref}" is not a branch, tag or commit this repository knows. ` +
+      `--changed-since: "${ref}" is not a branch, tag or commit ${repo} knows. ` +
         'Check the name; in a copy made with little history, fetch the full history first (in GitHub Actions, actions/checkout with fetch-depth: 0).',
     );
   }
@@ -55,7 +74,7 @@ export async function changedSince(ref: string, cwd: string): Promise<{ root: st
     const mb = await git(['merge-base', sha, 'HEAD'], root);
     if (!mb.ok) {
       throw new GitProblem(
-        `--changed-since: "${ref}" and the current commit share no history here, so what changed cannot be told. ` +
+        `--changed-since: "${ref}" and the current commit share no history in ${repo}, so what changed cannot be told. ` +
           'In a copy made with little history, fetch the full history first (in GitHub Actions, actions/checkout with fetch-depth: 0).',
       );
     }
@@ -65,10 +84,10 @@ export async function changedSince(ref: string, cwd: string): Promise<{ root: st
   const diff = await git(['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', base, '--'], root);
   if (!diff.ok) throw new GitProblem(`--changed-since: git could not list the changes since "${ref}".${gitSays(diff)}`);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z'], root);
-  const files = new Set<string>();
+  const files: string[] = [];
   for (const out of [diff.stdout, untracked.ok ? untracked.stdout : '']) {
-    for (const name of out.split('\0')) if (name) files.add(`${root}/${name}`);
+    for (const name of out.split('\0')) if (name) files.push(`${root}/${name}`);
   }
-  return { root, files };
+  return files;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
@@ -6,7 +6,7 @@ import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBa
 import { isDynamicPattern } from 'tinyglobby';
 import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
-import { FORMAT_NAMES, FORMATS, formatForFile, isFormat, type FormatName } from './formats/index';
+import { extensionFor, extensionFormat, FORMAT_NAMES, FORMATS, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
 import { counts, decideOutcome, type FileReport, type RenderContext, type RunReport } from './report';
@@ -33,7 +33,8 @@ Options:
   -o, --output FILE        also write the report to FILE; may be given more than once
       --output-format NAME the format of the matching --output (the first for the first, and
                            so on); otherwise the file's extension says it (.sarif, .json, .md,
-                           .xml for junit), else json
+                           .xml for junit), else json. A format that disagrees with the
+                           file's extension is refused (sarif may go in a .json file)
       --changed-since REF  report only case files changed since the git branch, tag or commit
                            REF, and the files their checks involve (such as a shared reference)
       --baseline FILE      leave out the findings recorded in FILE: report only new ones
@@ -267,7 +268,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const byPath = new Map(reports.map((r) => [r.absolutePath, r]));
   // Changed case files that lie outside the paths checked (a run from a sub-folder), to say so.
   let changedElsewhere: string[] = [];
-  if (changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, changedRef, io.cwd, dossier, configPath));
+  if (changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, changedRef, gitFolders(parsed.positionals, io.cwd), dossier, configPath));
 
   let written: number | undefined;
   if (writeBaselineFile) {
@@ -381,7 +382,21 @@ function planOutputs(paths: string[], formats: string[]): { path: string; format
   return paths.map((path, i) => {
     const name = formats[i];
     if (name !== undefined && !isFormat(name)) throw new UsageError(`unknown output format "${name}". Choose one of: ${FORMAT_NAMES.join(', ')}.`);
-    return { path, format: (name as FormatName | undefined) ?? formatForFile(path) ?? 'json' };
+    // A format that is not the one the file's name says is refused, as other --output slips are:
+    // it is nearly always a format paired with the wrong file (they pair in order, however far
+    // apart), and the tool that reads the file (code scanning, a test report) would fail on it
+    // later, far from the cause. SARIF is JSON, so it may go in a .json file.
+    const ext = extensionFormat(path);
+    if (name !== undefined && ext && ext.format !== name && !(ext.format === 'json' && name === 'sarif')) {
+      const right = extensionFor(name);
+      throw new UsageError(
+        `--output ${path} would be written in the ${name} format, but a name ending in ${ext.extension} says the ${ext.format} format. ` +
+          `Each --output-format goes with the --output in the same place (the first with the first, and so on): to set the format of a later file, give one for each file before it too` +
+          `${right ? `, or name the file for its format (${right} for ${name})` : `, or give the file a name not ending in ${ext.extension}`}.`,
+        false,
+      );
+    }
+    return { path, format: (name as FormatName | undefined) ?? ext?.format ?? 'json' };
   });
 }
 
@@ -477,8 +492,41 @@ async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replac
  * Keeps the files changed since `ref`, and those whose findings involve them: a case sharing a
  * changed file's reference (or pointing at it), and every case under a changed settings file.
  */
-async function onlyChanged(reports: FileReport[], ref: string, cwd: string, dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[] }> {
-  const { files: changed } = await changedSince(ref, cwd);
+/**
+ * Where to look for the git repository of each path given: the folder itself, a file's folder, a
+ * pattern's folder before its first wildcard, or for a path that does not exist the nearest folder
+ * above it that does. With no path, the current folder.
+ */
+function gitFolders(targets: string[], cwd: string): { dir: string; shown: string }[] {
+  const here = { dir: nodePath.resolve(cwd), shown: nodePath.resolve(cwd) };
+  if (!targets.length) return [here];
+  return targets.map((target) => {
+    if (target === '.' || target === './') return here;
+    let fixed = target;
+    if (isDynamicPattern(target)) {
+      const parts = toSlash(target).split('/');
+      const at = parts.findIndex((part) => isDynamicPattern(part));
+      fixed = parts.slice(0, at).join('/') || (toSlash(target).startsWith('/') ? '/' : '.');
+    }
+    let dir = nodePath.resolve(cwd, fixed);
+    for (;;) {
+      let st;
+      try {
+        st = statSync(dir);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isDirectory()) break;
+      const up = nodePath.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    return { dir, shown: target };
+  });
+}
+
+async function onlyChanged(reports: FileReport[], ref: string, folders: { dir: string; shown: string }[], dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[] }> {
+  const { files: changed } = await changedSince(ref, folders);
   // Real paths, to compare with git's.
   const real = new Map<string, string>();
   const realOf = (p: string) => {

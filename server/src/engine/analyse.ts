@@ -51,11 +51,14 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
   const findings: Finding[] = [];
   const parsed = doc.value !== undefined && doc.value !== null && typeof doc.value === 'object';
 
+  const syntaxOff = settings.rules['yaml-syntax'] === 'off';
   for (const rule of RULES) {
     const level = settings.rules[rule.id] ?? rule.severity;
     if (level === 'off') continue;
-    // Content rules need a mapping to read; the syntax rule reports why there is none.
-    if (!parsed && rule.id !== 'yaml-syntax' && rule.id !== 'personal-data') continue;
+    // Content rules need a mapping to read; the syntax rule reports why there is none. With it
+    // turned off, the format's rule says what is missing instead, so that an empty file (or one
+    // holding only a note) does not pass.
+    if (!parsed && rule.id !== 'yaml-syntax' && rule.id !== 'personal-data' && !(rule.id === 'schema' && syntaxOff)) continue;
     const ctx: RuleContext = {
       doc, settings, today, path, dossier: options.dossier ?? [], timing, test,
       report: (r) => findings.push({

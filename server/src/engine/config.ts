@@ -26,6 +26,18 @@ const SHOULD_BE: Record<string, string> = {
 
 const LIMIT_HELP = 'a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`';
 
+/**
+ * Whether a setting is left empty (`decisionLimit:` with nothing after it, or only spaces in
+ * quotes): "null" only to the program reading it, so the message says that nothing is written.
+ */
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && !v.trim());
+}
+
+function emptySaid(key: string): string {
+  return `\`${key}\` is empty: nothing is written after it.`;
+}
+
 /** A settings file that is there but cannot be read: one finding on it, and the defaults apply. */
 export function unreadableConfig(problem: string, path = CONFIG_FILE): ConfigAnalysis {
   const finding: Finding = {
@@ -78,7 +90,9 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         const bad = String(err.params.propertyName ?? '');
         if (bad) notARule(bad);
       } else if (top === 'decisionLimit' || top === 'notificationLimit') {
-        add('schema', doc.spanOf(path), `\`${top}\` should be ${LIMIT_HELP}. The default applies until it is put right.`);
+        add('schema', doc.spanOf(path), isEmpty(doc.get(path))
+          ? `${emptySaid(top)} Write ${LIMIT_HELP}, or remove it. The default applies until it is put right.`
+          : `\`${top}\` should be ${LIMIT_HELP}. The default applies until it is put right.`);
       } else if (err.keyword === 'enum') {
         const allowed = (err.params.allowedValues as unknown[]).map(String);
         const v = doc.get(path);
@@ -91,11 +105,13 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         add('schema', doc.spanOf(path), `${said}${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
           guess ? [{ title: `Change to \`${guess}\``, edits: [replaceValue(doc, path, guess)!].filter(Boolean), preferred: true }] : []);
       } else if (err.keyword === 'anyOf' && top === 'notes') {
-        add('schema', doc.spanOf(path), '`notes` should be text or a list of texts.');
+        add('schema', doc.spanOf(path), isEmpty(doc.get(path)) && path.length === 1 ? `${emptySaid(top)} Write text or a list of texts, or remove it.` : '`notes` should be text or a list of texts.');
       } else if (err.keyword === 'uniqueItems') {
         add('schema', doc.spanOf(path), `\`${top}\` names the same thing twice. Keep one of each.`);
       } else if (err.keyword === 'type' && ownEntry(SHOULD_BE, top) && path.length === 1) {
-        add('schema', doc.spanOf(path), `\`${top}\` should be ${ownEntry(SHOULD_BE, top)}. Until it is, the default applies.`);
+        add('schema', doc.spanOf(path), isEmpty(doc.get(path))
+          ? `${emptySaid(top)} Write ${ownEntry(SHOULD_BE, top)}, or remove it. Until it is, the default applies.`
+          : `\`${top}\` should be ${ownEntry(SHOULD_BE, top)}. Until it is, the default applies.`);
       } else if (err.keyword !== 'propertyNames') {
         add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` is not written as the settings file needs: see the settings in the README.`);
       }

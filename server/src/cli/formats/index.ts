@@ -23,12 +23,24 @@ export function isFormat(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(FORMATS, name);
 }
 
+/** The extensions that name a format, longest first. */
+const EXTENSIONS: readonly (readonly [string, FormatName])[] = [
+  ['.sarif.json', 'sarif'], ['.sarif', 'sarif'], ['.json', 'json'], ['.markdown', 'markdown'], ['.md', 'markdown'], ['.xml', 'junit'],
+];
+
+/** The extension of a report file's name that names a format, with that format; undefined when it names none. */
+export function extensionFormat(path: string): { extension: string; format: FormatName } | undefined {
+  const name = path.toLowerCase();
+  const e = EXTENSIONS.find(([ext]) => name.endsWith(ext));
+  return e && { extension: e[0], format: e[1] };
+}
+
 /** The format a report file's name asks for, by its extension; undefined when it does not say. */
 export function formatForFile(path: string): FormatName | undefined {
-  const name = path.toLowerCase();
-  if (name.endsWith('.sarif') || name.endsWith('.sarif.json')) return 'sarif';
-  if (name.endsWith('.json')) return 'json';
-  if (name.endsWith('.md') || name.endsWith('.markdown')) return 'markdown';
-  if (name.endsWith('.xml')) return 'junit';
-  return undefined;
+  return extensionFormat(path)?.format;
+}
+
+/** The extension a file in this format is given; undefined for the formats meant for a screen or log. */
+export function extensionFor(format: FormatName): string | undefined {
+  return EXTENSIONS.find(([ext, f]) => f === format && ext !== '.sarif.json' && ext !== '.markdown')?.[0];
 }

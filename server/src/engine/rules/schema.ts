@@ -453,8 +453,23 @@ export const schema: Rule = {
   fixable: true,
   group: 'format',
   check(ctx) {
-    if (ctx.doc.value === undefined || ctx.doc.value === null) return;
-    if (validateCase(ctx.doc.value)) return;
+    const v = ctx.doc.value;
+    // A file that holds no set of keys (empty, only a note, a single value) reaches this rule only
+    // with yaml-syntax turned off (analyse.ts), which otherwise says so: the format's sections are
+    // then reported missing, as for a file holding only `scr: 1`. Without a fix each: adding one
+    // section would bring every other rule's findings on the rest at once; the yaml-syntax message
+    // on an empty file says how to start one whole.
+    if (v === undefined || v === null || typeof v !== 'object') {
+      validateCase({});
+      // All stand at the top of the file: each is told apart by the key it is about (its subject).
+      for (const err of validateCase.errors ?? []) {
+        if (err.keyword !== 'required' || err.instancePath) continue;
+        const subject = String(err.params.missingProperty);
+        report({ ...ctx, report: (r) => ctx.report({ ...r, fixes: [], subject }) }, err);
+      }
+      return;
+    }
+    if (validateCase(v)) return;
     const seen = new Set<string>();
     for (const err of withoutBranchErrors(validateCase.errors ?? [])) {
       const key = `${err.keyword}|${err.instancePath}|${JSON.stringify(err.params)}`;
