@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { globSync } from 'tinyglobby';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
+import { hoverAt } from '../../server/src/engine/hover';
+import { overview } from '../../server/src/engine/overview';
 import { RULES } from '../../server/src/engine/rules/index';
 import { mergeSettings } from '../../server/src/engine/settings';
 
@@ -256,5 +258,67 @@ describe('the bar for a finding of no concern about working together', () => {
       /worked (well together|together well)|(clear|firm) evidence/i.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
     assert.ok(files.length > 50);
     assert.deepEqual(lower, []);
+  });
+});
+
+describe('which criteria the test needs while the finding on the child’s death is still to be made', () => {
+  const TBC = 'To be completed. Choose yes or no.';
+  const all = ['abuseOrNeglect', 'childDied', 'seriousHarm', 'concernsAboutWorkingTogether'];
+  // As the snippet leaves a new file: every finding but abuse or neglect still to be completed, no decision yet.
+  const open = (died: string | undefined, harm: string | undefined, concerns: string | undefined, outcome = 'seriously-harmed') => {
+    const lines = caseFile('suspected', died, harm, concerns, 'home', 'scr');
+    return lines.slice(0, lines.indexOf('decision:')).join('\n').replace(/outcome: seriously-harmed/, `outcome: ${outcome}`) + '\n';
+  };
+  const neededIn = (a: ReturnType<typeof analyseText>) => overview(a).test.criteria.filter((c) => c.needed).map((c) => c.key);
+
+  it('an incident recorded as serious harm: serious harm and concerns about working together are needed, in the preview, question 7 and the hover', () => {
+    const text = open(TBC, 'To be completed. Choose yes, no or unclear.', 'To be completed. Choose yes, no or unclear.');
+    const a = analyseText(text.replace('criteria:', 'decision:\n  by: Independent Chair, Northshire LSCB\ncriteria:'), { settings: mergeSettings({}), today });
+    assert.deepEqual(a.test.needed, all);
+    assert.deepEqual(neededIn(a), all);
+    assert.equal(a.test.met, undefined, 'the result waits for the board’s own findings');
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.status, 'not-met');
+    assert.equal(q7.summary, 'The findings on whether the child has died, whether the child has been seriously harmed and whether there is cause for concern about how agencies worked together are still to be completed, so the statutory test cannot be worked out yet.');
+    const t = a.doc.text;
+    const hover = hoverAt(a, t.indexOf('decision:') + 2)!;
+    assert.ok(hover.markdown.includes(q7.summary), hover.markdown);
+  });
+
+  it('with the board’s findings on harm and concerns written, both are needed and count in the preview', () => {
+    const a = analyseText(open(TBC, 'yes', 'unclear'), { settings: mergeSettings({}), today });
+    assert.deepEqual(neededIn(a), all);
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.summary, 'The finding on whether the child has died is still to be completed, so the statutory test cannot be worked out yet.');
+  });
+
+  it('an incident recorded as a death: the finding on the child’s death settles it, and nothing more is needed', () => {
+    const a = analyseText(open(TBC, undefined, undefined, 'died'), { settings: mergeSettings({}), today });
+    assert.deepEqual(neededIn(a), ['abuseOrNeglect', 'childDied']);
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-incomplete'), []);
+  });
+
+  it('an incident recorded as “other”: only what the test always needs', () => {
+    const a = analyseText(open(TBC, undefined, undefined, 'other'), { settings: mergeSettings({}), today });
+    assert.deepEqual(neededIn(a), ['abuseOrNeglect', 'childDied']);
+  });
+
+  it('criteria-incomplete asks for serious harm and concerns, saying the incident is why', () => {
+    const a = analyseText(open(undefined, undefined, undefined), { settings: mergeSettings({}), today });
+    const found = a.findings.filter((f) => f.rule === 'criteria-incomplete');
+    assert.deepEqual(found.map((f) => f.subject), ['childDied', 'seriousHarm', 'concernsAboutWorkingTogether']);
+    assert.match(found[1]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), not a death, so the statutory test needs a finding on whether the child has been seriously harmed/);
+    assert.match(found[2]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), so the statutory test needs a finding on whether there is cause for concern/);
+    assert.ok(found[0]!.fixes.some((x) => x.title === 'Add `childDied: no`, with `seriousHarm` and `concernsAboutWorkingTogether` to complete'));
+  });
+
+  it('the board’s own findings come first: `childDied: yes` needs nothing more, `seriousHarm: no` needs no concerns', () => {
+    const died = analyseText(open('yes', undefined, undefined), { settings: mergeSettings({}), today });
+    assert.deepEqual(died.test.needed, ['abuseOrNeglect', 'childDied']);
+    const unharmed = analyseText(open(TBC, 'no', undefined), { settings: mergeSettings({}), today });
+    assert.deepEqual(unharmed.test.needed, ['abuseOrNeglect', 'childDied', 'seriousHarm']);
+    // A finding written otherwise than the format's choices is still the board's: the incident does not stand in for it.
+    const misspelt = analyseText(open('Yes', undefined, undefined), { settings: mergeSettings({}), today });
+    assert.deepEqual(misspelt.test.needed, ['abuseOrNeglect', 'childDied']);
   });
 });

@@ -267,7 +267,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       summary = `The record has no finding on ${listWords(test.missing.map((k) => CRITERION_QUESTION[k]))}, which the statutory test needs.`;
     } else if (findingToComplete.length) {
       status = 'not-met';
-      summary = `The finding on ${listWords(findingToComplete.map((k) => CRITERION_QUESTION[k]))} is still to be completed, so the statutory test cannot be worked out yet.`;
+      summary = `The ${findingToComplete.length === 1 ? 'finding' : 'findings'} on ${listWords(findingToComplete.map((k) => CRITERION_QUESTION[k]), 'and')} ${findingToComplete.length === 1 ? 'is' : 'are'} still to be completed, so the statutory test cannot be worked out yet.`;
     } else if (unreadable.length) {
       status = 'not-met';
       summary = `The finding on ${listWords(unreadable.map((k) => CRITERION_QUESTION[k]))} is not one of the format’s choices, so the statutory test cannot be worked out until it is put right.`;

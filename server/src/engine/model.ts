@@ -146,7 +146,10 @@ export function mandatorySettingWords(setting: unknown): string {
 }
 
 export interface StatutoryTest {
-  /** The criteria the test needs, given the findings so far. */
+  /**
+   * The criteria the test needs, given the findings so far and, where a finding is not yet
+   * written, the incident's recorded outcome (`seriously-harmed`: the child did not die).
+   */
   needed: CriterionKey[];
   /** Needed criteria that are not recorded (or have no finding). */
   missing: CriterionKey[];
@@ -176,9 +179,17 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
     const v = written(k);
     return v !== undefined && FINDING_CHOICES[k].includes(v) ? v : undefined;
   };
+  // Which criteria are needed follows the board's findings; where a finding is not yet written (or
+  // is still to be completed), from what the incident's outcome already says: a child recorded as
+  // seriously harmed did not die, and was seriously harmed. Never in place of a written finding,
+  // and never for the result (`met`), which rests on the board's findings alone.
+  const outcome = doc.get(['case', 'incident', 'outcome']);
+  const open = (k: CriterionKey) => !isWritten(written(k));
+  const died = f('childDied') ?? (open('childDied') && outcome === 'seriously-harmed' ? 'no' : undefined);
+  const harm = f('seriousHarm') ?? (open('seriousHarm') && outcome === 'seriously-harmed' ? 'yes' : undefined);
   const needed: CriterionKey[] = ['abuseOrNeglect', 'childDied'];
-  if (f('childDied') === 'no') needed.push('seriousHarm');
-  if (f('childDied') === 'no' && (f('seriousHarm') === 'yes' || f('seriousHarm') === 'unclear')) needed.push('concernsAboutWorkingTogether');
+  if (died === 'no') needed.push('seriousHarm');
+  if (died === 'no' && (harm === 'yes' || harm === 'unclear')) needed.push('concernsAboutWorkingTogether');
   const missing = needed.filter((k) => written(k) === undefined);
   const unreadable = needed.filter((k) => written(k) !== undefined && f(k) === undefined);
   const abuse = f('abuseOrNeglect');
@@ -189,8 +200,8 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
     met = (abuse === 'known' || abuse === 'suspected') && (f('childDied') === 'yes' || harmRoute);
   } else if (f('childDied') === 'yes' && (abuse === 'known' || abuse === 'suspected')) met = true;
   const setting = asString(doc.get(['case', 'incident', 'setting']));
-  const died = f('childDied') === 'yes' || doc.get(['case', 'incident', 'outcome']) === 'died';
-  const mandatorySetting = died && MANDATORY_SETTINGS.includes(setting ?? '');
+  const death = f('childDied') === 'yes' || outcome === 'died';
+  const mandatorySetting = death && MANDATORY_SETTINGS.includes(setting ?? '');
   const requiresScr = mandatorySetting ? true : met;
   return { needed, missing, unreadable, met, mandatorySetting, requiresScr };
 }
