@@ -26,8 +26,8 @@ import { mergeSettings } from '../../server/src/engine/settings';
  *      Mental Capacity Act 2005, whatever the other findings.
  *
  *   5. The findings must not deny what the incident records: a child recorded as seriously harmed
- *      (`case.incident.outcome: seriously-harmed`) with serious harm `no`, or recorded as dead with
- *      childDied `no`. A child's recovery does not mean the harm was not serious.
+ *      (`case.incident.outcome: seriously-harmed`) with serious harm `no` or childDied `yes`, or
+ *      recorded as dead with childDied `no`. A child's recovery does not mean the harm was not serious.
  *
  * The rule reports the decision's outcome when it is no-scr and an SCR is called for, the chair's
  * criteriaMet when it says the opposite of a known test result, and a finding that denies the
@@ -303,13 +303,14 @@ describe('which criteria the test needs while the finding on the child’s death
     assert.deepEqual(neededIn(a), ['abuseOrNeglect', 'childDied']);
   });
 
-  it('criteria-incomplete asks for serious harm and concerns, saying the incident is why', () => {
+  it('criteria-incomplete asks for serious harm and concerns, saying the incident is why, and offers only `childDied: no`', () => {
     const a = analyseText(open(undefined, undefined, undefined), { settings: mergeSettings({}), today });
     const found = a.findings.filter((f) => f.rule === 'criteria-incomplete');
     assert.deepEqual(found.map((f) => f.subject), ['childDied', 'seriousHarm', 'concernsAboutWorkingTogether']);
     assert.match(found[1]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), not a death, so the statutory test needs a finding on whether the child has been seriously harmed/);
     assert.match(found[2]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), so the statutory test needs a finding on whether there is cause for concern/);
-    assert.ok(found[0]!.fixes.some((x) => x.title === 'Add `childDied: no`, with `seriousHarm` and `concernsAboutWorkingTogether` to complete'));
+    // `childDied: yes` would deny the incident's outcome, so it is not offered.
+    assert.deepEqual(found[0]!.fixes.map((x) => x.title), ['Add `childDied: no`, with `seriousHarm` and `concernsAboutWorkingTogether` to complete']);
   });
 
   it('the board’s own findings come first: `childDied: yes` needs nothing more, `seriousHarm: no` needs no concerns', () => {
@@ -320,5 +321,36 @@ describe('which criteria the test needs while the finding on the child’s death
     // A finding written otherwise than the format's choices is still the board's: the incident does not stand in for it.
     const misspelt = analyseText(open('Yes', undefined, undefined), { settings: mergeSettings({}), today });
     assert.deepEqual(misspelt.test.needed, ['abuseOrNeglect', 'childDied']);
+  });
+});
+
+describe('a finding that the child died, where the incident is recorded as serious harm', () => {
+  const lines = caseFile('suspected', 'no', 'yes', 'yes', 'home', 'scr');
+  const text = lines.join('\n').replace(/(  childDied:\n    finding: )no/, '$1yes') + '\n';
+  for (const [how, settings] of [
+    ['with the rule on', mergeSettings({})],
+    ['with the rule turned off', mergeSettings({ rules: { 'criteria-consistency': 'off' } })],
+  ] as const) {
+    it(`question 7 is not met ${how}, and says why`, () => {
+      const a = analyseText(text, { settings, today });
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.equal(q7.status, 'not-met');
+      assert.equal(q7.summary, 'The finding on whether the child has died is `yes`, but the incident is recorded as serious harm to the child (`seriously-harmed`).');
+    });
+  }
+  it('criteria-consistency reports it on the finding, in its own words, pointing to the incident’s outcome', () => {
+    const a = analyseText(text, { settings: mergeSettings({}), today });
+    const found = a.findings.filter((f) => f.rule === 'criteria-consistency');
+    assert.equal(found.length, 1);
+    assert.equal(a.doc.lines.positionAt(found[0]!.span.start).line, text.split('\n').indexOf('  childDied:') + 1);
+    assert.match(found[0]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), but the finding on whether the child has died is `yes`\./);
+    assert.match(found[0]!.message, /record the incident’s outcome as `died`/);
+    assert.equal(found[0]!.related?.[0]?.message, 'The incident’s outcome as recorded.');
+  });
+  it('is not reported where the incident is recorded as a death, or as “other”', () => {
+    for (const outcome of ['died', 'other']) {
+      const a = analyseText(text.replace('outcome: seriously-harmed', `outcome: ${outcome}`), { settings: mergeSettings({}), today });
+      assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency').map((f) => f.message), [], outcome);
+    }
   });
 });

@@ -258,9 +258,9 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     let status: ChecklistStatus;
     let summary: string;
     if (conflicts.length) {
-      // A finding that denies the death or serious harm the incident records: the test rests on it.
+      // A finding that denies what the incident records (a death, serious harm, or that the child lived): the test rests on it.
       status = 'not-met';
-      summary = `The finding on ${CRITERION_QUESTION[conflicts[0]!.key]} is \`no\`, but the incident is recorded as ` +
+      summary = `The finding on ${CRITERION_QUESTION[conflicts[0]!.key]} is \`${conflicts[0]!.finding}\`, but the incident is recorded as ` +
         `${conflicts[0]!.outcome === 'died' ? 'the child’s death' : 'serious harm to the child'} (\`${conflicts[0]!.outcome}\`).`;
     } else if (test.missing.length) {
       status = 'not-met';

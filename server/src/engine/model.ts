@@ -274,8 +274,10 @@ export function contradictions(doc: CaseDoc, test: StatutoryTest): { outcome: bo
 
 /** A criterion's finding that says the opposite of the incident's recorded outcome. */
 export interface IncidentConflict {
-  /** The criterion whose finding is `no`. */
+  /** The criterion whose finding denies the incident's outcome. */
   key: 'childDied' | 'seriousHarm';
+  /** The finding as it reads: `no` to a death or serious harm recorded, `yes` to a death not recorded. */
+  finding: 'yes' | 'no';
   /** The incident's outcome, as written (`case.incident.outcome`). */
   outcome: 'died' | 'seriously-harmed';
 }
@@ -284,7 +286,8 @@ export interface IncidentConflict {
  * Where the findings deny what the incident records: the child died (`outcome: died`) but the
  * finding on the child's death is `no`; the child was seriously harmed (`outcome: seriously-harmed`)
  * but the finding on serious harm is `no` (often because the child recovered, which does not undo
- * serious harm). A fact of the record, whether or not a decision is made yet: the one definition,
+ * serious harm), or the finding on the child's death is `yes` (a child who died since is recorded
+ * as `died`). A fact of the record, whether or not a decision is made yet: the one definition,
  * which criteria-consistency reports and the checklist's question 7 reads.
  */
 export function incidentConflicts(doc: CaseDoc): IncidentConflict[] {
@@ -294,10 +297,10 @@ export function incidentConflicts(doc: CaseDoc): IncidentConflict[] {
 
 /** Whether a finding of `finding` on `key` would deny the incident's recorded outcome (and how). */
 export function incidentDenies(doc: CaseDoc, key: CriterionKey, finding: string | undefined): IncidentConflict | undefined {
-  if (finding !== 'no') return undefined;
   const outcome = doc.get(['case', 'incident', 'outcome']);
-  if (key === 'childDied' && outcome === 'died') return { key, outcome };
-  if (key === 'seriousHarm' && outcome === 'seriously-harmed') return { key, outcome };
+  if (finding === 'no' && key === 'childDied' && outcome === 'died') return { key, finding, outcome };
+  if (finding === 'no' && key === 'seriousHarm' && outcome === 'seriously-harmed') return { key, finding, outcome };
+  if (finding === 'yes' && key === 'childDied' && outcome === 'seriously-harmed') return { key, finding, outcome };
   return undefined;
 }
 
