@@ -319,7 +319,13 @@ describe('criteria-incomplete: a fix writes no finding the board has not made', 
   const noChildDied = (outcome: string) => BASE
     .replace('    outcome: died\n', `    outcome: ${outcome}\n`)
     .replace('  childDied:\n    finding: yes\n    evidence: Death certified on 2016-01-12.\n', '');
-  const fixesFor = (text: string, key: string) => one(text, 'criteria-incomplete').fixes.filter((fx) => fx.title.startsWith(`Add \`${key}:`));
+  // The finding on `key`: with the incident recorded as serious harm, serious harm and working together are asked for too.
+  const on = (text: string, key: string) => {
+    const f = findings(text).filter((x) => x.rule === 'criteria-incomplete' && x.subject === key);
+    assert.equal(f.length, 1, `one criteria-incomplete finding on ${key}`);
+    return f[0];
+  };
+  const fixesFor = (text: string, key: string) => on(text, key).fixes.filter((fx) => fx.title.startsWith(`Add \`${key}:`));
 
   it('the child did not die: serious harm and working together are left to be chosen, not written as unclear', () => {
     const text = noChildDied('seriously-harmed');
@@ -344,7 +350,7 @@ describe('criteria-incomplete: a fix writes no finding the board has not made', 
   });
   it('serious harm chosen: working together is left to be chosen', () => {
     const text = noChildDied('seriously-harmed').replace('criteria:\n', 'criteria:\n  childDied:\n    finding: no\n    evidence: Discharged home.\n');
-    const titles = one(text, 'criteria-incomplete').fixes.map((x) => x.title);
+    const titles = on(text, 'seriousHarm').fixes.map((x) => x.title);
     // `seriousHarm: no` would deny the serious harm the incident records.
     assert.deepEqual(titles, ['Add `seriousHarm: yes`, with `concernsAboutWorkingTogether` to complete', 'Add `seriousHarm: unclear`, with `concernsAboutWorkingTogether` to complete']);
   });

@@ -61,6 +61,14 @@ describe('hover', () => {
     assert.match(key.markdown, /aged 16–17 while deprived of liberty under the Mental Capacity Act 2005, should always lead to an SCR, whether or not the statutory test is met/);
   });
 
+  it('says `other` is not the setting for a death in custody or deprived of liberty, each of which has its own choice', () => {
+    // A 17-year-old who died deprived of liberty, recorded as `other`: nothing calls for the SCR such a death needs.
+    const text = SAMPLE.replace('    outcome: died\n', '    outcome: died\n    setting: other\n');
+    assert.notEqual(text, SAMPLE);
+    const value = hoverAt(analyse(text), at(text, 'setting: other', 10))!;
+    assert.match(value.markdown, /^\*\*other\*\* \(setting\)\n\nAnother setting; describe it in the summary\. Not for a death in custody, in a secure setting, under the Mental Health Act 1983 or, aged 16–17, while deprived of liberty under the Mental Capacity Act 2005: each has its own choice above, which calls for an SCR whatever the other findings; `other` does not\.$/);
+  });
+
   it('says a date still to be completed is not yet written, not that it is written wrongly', () => {
     const text = SAMPLE.replace('  - date: 2016-02-01', '  - date: To be completed. Meeting date (YYYY-MM-DD).');
     assert.notEqual(text, SAMPLE);

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import { globSync } from 'tinyglobby';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
+import { hoverAt } from '../../server/src/engine/hover';
+import { overview } from '../../server/src/engine/overview';
 import { RULES } from '../../server/src/engine/rules/index';
 import { mergeSettings } from '../../server/src/engine/settings';
 
@@ -24,8 +26,8 @@ import { mergeSettings } from '../../server/src/engine/settings';
  *      Mental Capacity Act 2005, whatever the other findings.
  *
  *   5. The findings must not deny what the incident records: a child recorded as seriously harmed
- *      (`case.incident.outcome: seriously-harmed`) with serious harm `no`, or recorded as dead with
- *      childDied `no`. A child's recovery does not mean the harm was not serious.
+ *      (`case.incident.outcome: seriously-harmed`) with serious harm `no` or childDied `yes`, or
+ *      recorded as dead with childDied `no`. A child's recovery does not mean the harm was not serious.
  *
  * The rule reports the decision's outcome when it is no-scr and an SCR is called for, the chair's
  * criteriaMet when it says the opposite of a known test result, and a finding that denies the
@@ -256,5 +258,99 @@ describe('the bar for a finding of no concern about working together', () => {
       /worked (well together|together well)|(clear|firm) evidence/i.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
     assert.ok(files.length > 50);
     assert.deepEqual(lower, []);
+  });
+});
+
+describe('which criteria the test needs while the finding on the child’s death is still to be made', () => {
+  const TBC = 'To be completed. Choose yes or no.';
+  const all = ['abuseOrNeglect', 'childDied', 'seriousHarm', 'concernsAboutWorkingTogether'];
+  // As the snippet leaves a new file: every finding but abuse or neglect still to be completed, no decision yet.
+  const open = (died: string | undefined, harm: string | undefined, concerns: string | undefined, outcome = 'seriously-harmed') => {
+    const lines = caseFile('suspected', died, harm, concerns, 'home', 'scr');
+    return lines.slice(0, lines.indexOf('decision:')).join('\n').replace(/outcome: seriously-harmed/, `outcome: ${outcome}`) + '\n';
+  };
+  const neededIn = (a: ReturnType<typeof analyseText>) => overview(a).test.criteria.filter((c) => c.needed).map((c) => c.key);
+
+  it('an incident recorded as serious harm: serious harm and concerns about working together are needed, in the preview, question 7 and the hover', () => {
+    const text = open(TBC, 'To be completed. Choose yes, no or unclear.', 'To be completed. Choose yes, no or unclear.');
+    const a = analyseText(text.replace('criteria:', 'decision:\n  by: Independent Chair, Northshire LSCB\ncriteria:'), { settings: mergeSettings({}), today });
+    assert.deepEqual(a.test.needed, all);
+    assert.deepEqual(neededIn(a), all);
+    assert.equal(a.test.met, undefined, 'the result waits for the board’s own findings');
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.status, 'not-met');
+    assert.equal(q7.summary, 'The findings on whether the child has died, whether the child has been seriously harmed and whether there is cause for concern about how agencies worked together are still to be completed, so the statutory test cannot be worked out yet.');
+    const t = a.doc.text;
+    const hover = hoverAt(a, t.indexOf('decision:') + 2)!;
+    assert.ok(hover.markdown.includes(q7.summary), hover.markdown);
+  });
+
+  it('with the board’s findings on harm and concerns written, both are needed and count in the preview', () => {
+    const a = analyseText(open(TBC, 'yes', 'unclear'), { settings: mergeSettings({}), today });
+    assert.deepEqual(neededIn(a), all);
+    const q7 = a.checklist.find((c) => c.question === 7)!;
+    assert.equal(q7.summary, 'The finding on whether the child has died is still to be completed, so the statutory test cannot be worked out yet.');
+  });
+
+  it('an incident recorded as a death: the finding on the child’s death settles it, and nothing more is needed', () => {
+    const a = analyseText(open(TBC, undefined, undefined, 'died'), { settings: mergeSettings({}), today });
+    assert.deepEqual(neededIn(a), ['abuseOrNeglect', 'childDied']);
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-incomplete'), []);
+  });
+
+  it('an incident recorded as “other”: only what the test always needs', () => {
+    const a = analyseText(open(TBC, undefined, undefined, 'other'), { settings: mergeSettings({}), today });
+    assert.deepEqual(neededIn(a), ['abuseOrNeglect', 'childDied']);
+  });
+
+  it('criteria-incomplete asks for serious harm and concerns, saying the incident is why, and offers only `childDied: no`', () => {
+    const a = analyseText(open(undefined, undefined, undefined), { settings: mergeSettings({}), today });
+    const found = a.findings.filter((f) => f.rule === 'criteria-incomplete');
+    assert.deepEqual(found.map((f) => f.subject), ['childDied', 'seriousHarm', 'concernsAboutWorkingTogether']);
+    assert.match(found[1]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), not a death, so the statutory test needs a finding on whether the child has been seriously harmed/);
+    assert.match(found[2]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), so the statutory test needs a finding on whether there is cause for concern/);
+    // `childDied: yes` would deny the incident's outcome, so it is not offered.
+    assert.deepEqual(found[0]!.fixes.map((x) => x.title), ['Add `childDied: no`, with `seriousHarm` and `concernsAboutWorkingTogether` to complete']);
+  });
+
+  it('the board’s own findings come first: `childDied: yes` needs nothing more, `seriousHarm: no` needs no concerns', () => {
+    const died = analyseText(open('yes', undefined, undefined), { settings: mergeSettings({}), today });
+    assert.deepEqual(died.test.needed, ['abuseOrNeglect', 'childDied']);
+    const unharmed = analyseText(open(TBC, 'no', undefined), { settings: mergeSettings({}), today });
+    assert.deepEqual(unharmed.test.needed, ['abuseOrNeglect', 'childDied', 'seriousHarm']);
+    // A finding written otherwise than the format's choices is still the board's: the incident does not stand in for it.
+    const misspelt = analyseText(open('Yes', undefined, undefined), { settings: mergeSettings({}), today });
+    assert.deepEqual(misspelt.test.needed, ['abuseOrNeglect', 'childDied']);
+  });
+});
+
+describe('a finding that the child died, where the incident is recorded as serious harm', () => {
+  const lines = caseFile('suspected', 'no', 'yes', 'yes', 'home', 'scr');
+  const text = lines.join('\n').replace(/(  childDied:\n    finding: )no/, '$1yes') + '\n';
+  for (const [how, settings] of [
+    ['with the rule on', mergeSettings({})],
+    ['with the rule turned off', mergeSettings({ rules: { 'criteria-consistency': 'off' } })],
+  ] as const) {
+    it(`question 7 is not met ${how}, and says why`, () => {
+      const a = analyseText(text, { settings, today });
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.equal(q7.status, 'not-met');
+      assert.equal(q7.summary, 'The finding on whether the child has died is `yes`, but the incident is recorded as serious harm to the child (`seriously-harmed`).');
+    });
+  }
+  it('criteria-consistency reports it on the finding, in its own words, pointing to the incident’s outcome', () => {
+    const a = analyseText(text, { settings: mergeSettings({}), today });
+    const found = a.findings.filter((f) => f.rule === 'criteria-consistency');
+    assert.equal(found.length, 1);
+    assert.equal(a.doc.lines.positionAt(found[0]!.span.start).line, text.split('\n').indexOf('  childDied:') + 1);
+    assert.match(found[0]!.message, /^The incident is recorded as serious harm to the child \(`case\.incident\.outcome: seriously-harmed`\), but the finding on whether the child has died is `yes`\./);
+    assert.match(found[0]!.message, /record the incident’s outcome as `died`/);
+    assert.equal(found[0]!.related?.[0]?.message, 'The incident’s outcome as recorded.');
+  });
+  it('is not reported where the incident is recorded as a death, or as “other”', () => {
+    for (const outcome of ['died', 'other']) {
+      const a = analyseText(text.replace('outcome: seriously-harmed', `outcome: ${outcome}`), { settings: mergeSettings({}), today });
+      assert.deepEqual(a.findings.filter((f) => f.rule === 'criteria-consistency').map((f) => f.message), [], outcome);
+    }
   });
 });

@@ -258,16 +258,16 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     let status: ChecklistStatus;
     let summary: string;
     if (conflicts.length) {
-      // A finding that denies the death or serious harm the incident records: the test rests on it.
+      // A finding that denies what the incident records (a death, serious harm, or that the child lived): the test rests on it.
       status = 'not-met';
-      summary = `The finding on ${CRITERION_QUESTION[conflicts[0]!.key]} is \`no\`, but the incident is recorded as ` +
+      summary = `The finding on ${CRITERION_QUESTION[conflicts[0]!.key]} is \`${conflicts[0]!.finding}\`, but the incident is recorded as ` +
         `${conflicts[0]!.outcome === 'died' ? 'the child’s death' : 'serious harm to the child'} (\`${conflicts[0]!.outcome}\`).`;
     } else if (test.missing.length) {
       status = 'not-met';
       summary = `The record has no finding on ${listWords(test.missing.map((k) => CRITERION_QUESTION[k]))}, which the statutory test needs.`;
     } else if (findingToComplete.length) {
       status = 'not-met';
-      summary = `The finding on ${listWords(findingToComplete.map((k) => CRITERION_QUESTION[k]))} is still to be completed, so the statutory test cannot be worked out yet.`;
+      summary = `The ${findingToComplete.length === 1 ? 'finding' : 'findings'} on ${listWords(findingToComplete.map((k) => CRITERION_QUESTION[k]), 'and')} ${findingToComplete.length === 1 ? 'is' : 'are'} still to be completed, so the statutory test cannot be worked out yet.`;
     } else if (unreadable.length) {
       status = 'not-met';
       summary = `The finding on ${listWords(unreadable.map((k) => CRITERION_QUESTION[k]))} is not one of the format’s choices, so the statutory test cannot be worked out until it is put right.`;

@@ -146,7 +146,10 @@ export function mandatorySettingWords(setting: unknown): string {
 }
 
 export interface StatutoryTest {
-  /** The criteria the test needs, given the findings so far. */
+  /**
+   * The criteria the test needs, given the findings so far and, where a finding is not yet
+   * written, the incident's recorded outcome (`seriously-harmed`: the child did not die).
+   */
   needed: CriterionKey[];
   /** Needed criteria that are not recorded (or have no finding). */
   missing: CriterionKey[];
@@ -176,9 +179,17 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
     const v = written(k);
     return v !== undefined && FINDING_CHOICES[k].includes(v) ? v : undefined;
   };
+  // Which criteria are needed follows the board's findings; where a finding is not yet written (or
+  // is still to be completed), from what the incident's outcome already says: a child recorded as
+  // seriously harmed did not die, and was seriously harmed. Never in place of a written finding,
+  // and never for the result (`met`), which rests on the board's findings alone.
+  const outcome = doc.get(['case', 'incident', 'outcome']);
+  const open = (k: CriterionKey) => !isWritten(written(k));
+  const died = f('childDied') ?? (open('childDied') && outcome === 'seriously-harmed' ? 'no' : undefined);
+  const harm = f('seriousHarm') ?? (open('seriousHarm') && outcome === 'seriously-harmed' ? 'yes' : undefined);
   const needed: CriterionKey[] = ['abuseOrNeglect', 'childDied'];
-  if (f('childDied') === 'no') needed.push('seriousHarm');
-  if (f('childDied') === 'no' && (f('seriousHarm') === 'yes' || f('seriousHarm') === 'unclear')) needed.push('concernsAboutWorkingTogether');
+  if (died === 'no') needed.push('seriousHarm');
+  if (died === 'no' && (harm === 'yes' || harm === 'unclear')) needed.push('concernsAboutWorkingTogether');
   const missing = needed.filter((k) => written(k) === undefined);
   const unreadable = needed.filter((k) => written(k) !== undefined && f(k) === undefined);
   const abuse = f('abuseOrNeglect');
@@ -189,8 +200,8 @@ export function statutoryTest(doc: CaseDoc): StatutoryTest {
     met = (abuse === 'known' || abuse === 'suspected') && (f('childDied') === 'yes' || harmRoute);
   } else if (f('childDied') === 'yes' && (abuse === 'known' || abuse === 'suspected')) met = true;
   const setting = asString(doc.get(['case', 'incident', 'setting']));
-  const died = f('childDied') === 'yes' || doc.get(['case', 'incident', 'outcome']) === 'died';
-  const mandatorySetting = died && MANDATORY_SETTINGS.includes(setting ?? '');
+  const death = f('childDied') === 'yes' || outcome === 'died';
+  const mandatorySetting = death && MANDATORY_SETTINGS.includes(setting ?? '');
   const requiresScr = mandatorySetting ? true : met;
   return { needed, missing, unreadable, met, mandatorySetting, requiresScr };
 }
@@ -263,8 +274,10 @@ export function contradictions(doc: CaseDoc, test: StatutoryTest): { outcome: bo
 
 /** A criterion's finding that says the opposite of the incident's recorded outcome. */
 export interface IncidentConflict {
-  /** The criterion whose finding is `no`. */
+  /** The criterion whose finding denies the incident's outcome. */
   key: 'childDied' | 'seriousHarm';
+  /** The finding as it reads: `no` to a death or serious harm recorded, `yes` to a death not recorded. */
+  finding: 'yes' | 'no';
   /** The incident's outcome, as written (`case.incident.outcome`). */
   outcome: 'died' | 'seriously-harmed';
 }
@@ -273,7 +286,8 @@ export interface IncidentConflict {
  * Where the findings deny what the incident records: the child died (`outcome: died`) but the
  * finding on the child's death is `no`; the child was seriously harmed (`outcome: seriously-harmed`)
  * but the finding on serious harm is `no` (often because the child recovered, which does not undo
- * serious harm). A fact of the record, whether or not a decision is made yet: the one definition,
+ * serious harm), or the finding on the child's death is `yes` (a child who died since is recorded
+ * as `died`). A fact of the record, whether or not a decision is made yet: the one definition,
  * which criteria-consistency reports and the checklist's question 7 reads.
  */
 export function incidentConflicts(doc: CaseDoc): IncidentConflict[] {
@@ -283,10 +297,10 @@ export function incidentConflicts(doc: CaseDoc): IncidentConflict[] {
 
 /** Whether a finding of `finding` on `key` would deny the incident's recorded outcome (and how). */
 export function incidentDenies(doc: CaseDoc, key: CriterionKey, finding: string | undefined): IncidentConflict | undefined {
-  if (finding !== 'no') return undefined;
   const outcome = doc.get(['case', 'incident', 'outcome']);
-  if (key === 'childDied' && outcome === 'died') return { key, outcome };
-  if (key === 'seriousHarm' && outcome === 'seriously-harmed') return { key, outcome };
+  if (finding === 'no' && key === 'childDied' && outcome === 'died') return { key, finding, outcome };
+  if (finding === 'no' && key === 'seriousHarm' && outcome === 'seriously-harmed') return { key, finding, outcome };
+  if (finding === 'yes' && key === 'childDied' && outcome === 'seriously-harmed') return { key, finding, outcome };
   return undefined;
 }
 

@@ -22,8 +22,15 @@ function notMetBecause(doc: CaseDoc): string {
   return 'the child did not die, and there is no cause for concern about how agencies worked together';
 }
 
-/** Why a finding cannot be `no` when the incident's outcome says otherwise, in words. */
+/** Why a finding cannot deny what the incident's outcome records, in words. */
 function conflictMessage(c: IncidentConflict): string {
+  if (c.key === 'childDied' && c.finding === 'yes') {
+    return 'The incident is recorded as serious harm to the child (`case.incident.outcome: seriously-harmed`), but the finding on ' +
+      'whether the child has died is `yes`. The statutory test turns on this finding: under Working Together to Safeguard Children ' +
+      '2015 (WT2015), chapter 4, paragraphs 18–20, a death where abuse or neglect is known or suspected must have an SCR. ' +
+      'Check which is right: if the child has died, even some time after the incident, record the incident’s outcome as `died`; ' +
+      'if not, the finding should be `no`.';
+  }
   if (c.key === 'childDied') {
     return 'The incident is recorded as the child’s death (`case.incident.outcome: died`), but the finding on whether the child ' +
       'has died is `no`. Under Working Together to Safeguard Children 2015 (WT2015), chapter 4, paragraphs 18–20, a death where ' +
@@ -40,7 +47,7 @@ function conflictMessage(c: IncidentConflict): string {
 export const criteriaConsistency: Rule = {
   id: 'criteria-consistency',
   title: 'The decision agrees with the statutory test',
-  description: 'Findings that meet the statutory test (or a death in custody) with a decision not to hold an SCR, the chair’s conclusion on the test contradicting the findings, or a finding of `no` on a death or serious harm the incident records.',
+  description: 'Findings that meet the statutory test (or a death in custody) with a decision not to hold an SCR, the chair’s conclusion on the test contradicting the findings, or a finding on the child’s death or serious harm that contradicts the incident’s recorded outcome.',
   severity: 'error',
   questions: [7],
   fixable: false,

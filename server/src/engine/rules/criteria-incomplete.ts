@@ -42,15 +42,25 @@ function toChoose(key: CriterionKey): string {
   return typeof finding === 'string' ? finding : TO_COMPLETE;
 }
 
+/** Why a criterion is needed before the board's finding says so: the incident's recorded outcome. */
+const INCIDENT_HARM = 'The incident is recorded as serious harm to the child (`case.incident.outcome: seriously-harmed`)';
+
 function why(key: CriterionKey, doc: CaseDoc): string {
   switch (key) {
     case 'abuseOrNeglect':
     case 'childDied':
       return `The statutory test always needs a finding on ${CRITERION_QUESTION[key]}`;
     case 'seriousHarm':
-      return `The child did not die, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`;
-    case 'concernsAboutWorkingTogether':
-      return `The finding on serious harm is \`${findingOf(doc.get(['criteria', 'seriousHarm']))}\`, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`;
+      // Needed because the child did not die: as the board found, or, before it has, as the incident records.
+      return findingOf(doc.get(['criteria', 'childDied'])) === 'no'
+        ? `The child did not die, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`
+        : `${INCIDENT_HARM}, not a death, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`;
+    case 'concernsAboutWorkingTogether': {
+      const harm = findingOf(doc.get(['criteria', 'seriousHarm']));
+      return harm === 'yes' || harm === 'unclear'
+        ? `The finding on serious harm is \`${harm}\`, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`
+        : `${INCIDENT_HARM}, so the statutory test needs a finding on ${CRITERION_QUESTION[key]}`;
+    }
   }
 }
 
