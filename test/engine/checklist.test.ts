@@ -352,7 +352,7 @@ describe('words still to be completed count as nothing written', () => {
     assert.equal(a.checklist[0].status, 'partly-met');
     assert.deepEqual(rulesOn(a, 1), ['to-complete']);
     const f = a.findings.find((x) => x.rule === 'to-complete')!;
-    assert.match(f.message, /^Involvement \(`involvement`\) still reads .* it does not count towards QM2 question 1\.$/);
+    assert.match(f.message, /^Involvement \(`involvement`\) in agency “[^”]+” still reads .* it does not count towards QM2 question 1\.$/);
     assert.deepEqual(f.questions, [1]);
   });
 

@@ -66,7 +66,10 @@ describe('hover', () => {
     const text = SAMPLE.replace('    outcome: died\n', '    outcome: died\n    setting: other\n');
     assert.notEqual(text, SAMPLE);
     const value = hoverAt(analyse(text), at(text, 'setting: other', 10))!;
-    assert.match(value.markdown, /^\*\*other\*\* \(setting\)\n\nAnother setting; describe it in the summary\. Not for a death in custody, in a secure setting, under the Mental Health Act 1983 or, aged 16–17, while deprived of liberty under the Mental Capacity Act 2005: each has its own choice above, which calls for an SCR whatever the other findings; `other` does not\.$/);
+    assert.match(value.markdown, /^\*\*other\*\* \(setting\)\n\nAnother setting; describe it in the summary\. Not for a death in custody, in a secure setting, under the Mental Health Act 1983 or, aged 16–17, while deprived of liberty under the Mental Capacity Act 2005: each has its own choice \(`custody`, `secure-setting`, `mental-health-detention`, `deprivation-of-liberty`\), which calls for an SCR whatever the other findings; `other` does not\.$/);
+    // And each of those says so itself.
+    const dol = SAMPLE.replace('    outcome: died\n', '    outcome: died\n    setting: deprivation-of-liberty\n');
+    assert.match(hoverAt(analyse(dol), at(dol, 'setting: deprivation-of-liberty', 10))!.markdown, /Mental Capacity Act 2005\. A death here calls for an SCR whatever the other findings\.$/);
   });
 
   it('says a date still to be completed is not yet written, not that it is written wrongly', () => {

@@ -146,7 +146,7 @@ export const interAgencyDiscussion: Rule = {
           ? (decision !== undefined
             ? 'Record under `meetings` any later meeting before the decision at which agencies recommended an SCR or no SCR; if there was none, say in the decision’s `rationale` why the chair decided without one. '
             : 'When agencies meet again and recommend an SCR or no SCR, record that meeting under `meetings`, with its recommendation. ')
-          : missingRec ? 'Add the meeting’s `recommendation`: its `outcome` (scr, no-scr or more-information) and why. ' : '') +
+          : missingRec ? 'Add the meeting’s `recommendation`: its `outcome` (scr or no-scr; a request for more information is not yet a recommendation on whether to hold an SCR) and why. ' : '') +
         (fewAgencies ? 'If only one agency took part, a discussion with the others is still needed before the decision.' : '')).trim(),
       fixes,
     });

@@ -74,7 +74,8 @@ export function placeName(doc: CaseDoc, path: Path): string {
     const item = asRecord(doc.get(path));
     const list = shapeOf(path.slice(0, -1));
     const noun = ownEntry(ITEM_NOUNS, list) ?? `entry in ${titleAt(path.slice(0, -1)).toLowerCase()}`;
-    const text = (k: string) => asString(item?.[k])?.trim() || undefined;
+    // Words still to be completed name nothing yet.
+    const text = (k: string) => { const v = asString(item?.[k])?.trim(); return v && !isPlaceholder(v) ? v : undefined; };
     const day = parseDate(item?.date);
     const named = text('name') ?? text('id') ?? text('board') ?? text('reference') ?? text('topic');
     if (named) return `${noun} “${named}”`;

@@ -1,6 +1,6 @@
 import { appendItem, replaceValue } from '../fixes';
 import { agenciesNamedBy, agencyIds, agencyLabel, asArray, asString, entries } from '../model';
-import { requestDate, TO_COMPLETE } from '../placeholders';
+import { placeholderFor, requestDate, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
 import { listWords, nearest } from '../text';
@@ -43,8 +43,10 @@ export const unknownAgency: Rule = {
         if (change) fixes.push({ title: `Change to \`${guess}\`${label}`, edits: [change], preferred: one, ...(one ? { correction: 'spelling' as const } : {}) });
       }
       if (!reported.has(id)) {
+        // What the id says (its own id; a type it names), and the rest left for the reviewer to choose.
+        const blank = placeholderFor(['agencies', 0], '')[0] as Record<string, unknown>;
         const declare = appendItem(doc, ['agencies'], {
-          id, name: TO_COMPLETE, type: typeNamedBy(id), involvement: 'unknown', minimumData: { requested: requestDate(ctx.timing, ctx.today) },
+          ...blank, id, name: TO_COMPLETE, type: typeNamedBy(id) ?? blank.type, minimumData: { requested: requestDate(ctx.timing, ctx.today) },
         });
         // Declaring an agency says one took part: a choice for the reviewer, never made by Fix all.
         if (declare) fixes.push({ title: `Declare agency \`${id}\` under \`agencies\``, edits: [declare], preferred: false });
@@ -62,10 +64,10 @@ export const unknownAgency: Rule = {
 };
 
 /**
- * The agency type an id names, when it names one (`police`, `health`), else `other`. So the
+ * The agency type an id names, when it names one (`police`, `health`); else the type is left to choose. So the
  * agency declared here is the same one key-agency-missing's fix adds for a missing key type:
  * fixing both at once adds it once, not twice under one id.
  */
-function typeNamedBy(id: string): string {
-  return AGENCY_TYPES.includes(id) ? id : 'other';
+function typeNamedBy(id: string): string | undefined {
+  return AGENCY_TYPES.includes(id) ? id : undefined;
 }
