@@ -24,3 +24,18 @@ describe('to-complete says where the words to replace stand', () => {
     assert.ok(messages.includes('Agency name (`name`) in agency “csc”'), messages.join('\n'));
   });
 });
+
+describe('declaring an agency chooses nothing for the reviewer', () => {
+  it('leaves its type and involvement to choose, unless the id names the type', () => {
+    const base = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+    for (const [id, type] of [['ambulance', 'To be completed. Choose social-care, police, health, education, early-years, probation, housing, youth-justice, adult-services, voluntary or other.'], ['housing', 'housing']]) {
+      const text = base.replace('agencies: [csc, police, health]', `agencies: [csc, police, health, ${id}]`);
+      assert.notEqual(text, base);
+      const f = analyseText(text, {}).findings.find((x) => x.rule === 'unknown-agency')!;
+      const declare = f.fixes.find((x) => /^Declare/.test(x.title))!;
+      const written = declare.edits.map((e) => e.newText).join('');
+      assert.match(written, new RegExp(`\\n {4}type: ${type.replace(/[.]/g, '\\.')}\\n`));
+      assert.match(written, /\n {4}involvement: To be completed\. Choose known, not-known or unknown\.\n/);
+    }
+  });
+});
