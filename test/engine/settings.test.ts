@@ -53,19 +53,19 @@ describe('time limits', () => {
 
 describe('settings of the wrong kind', () => {
   for (const [text, message] of [
-    ['keyAgencyTypes: police\n', '`keyAgencyTypes` should be a list of agency types, for example `[social-care, police, health]`. Until it is, the default applies.'],
-    ['rules: off\n', '`rules` should be a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`. Until it is, the default applies.'],
+    ['keyAgencyTypes: police\n', '`keyAgencyTypes` should be a list of agency types, for example `[social-care, police, health]`. The default applies until it is put right.'],
+    ['rules: off\n', '`rules` should be a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`. The default applies until it is put right.'],
     ['keyAgencyTypes: [police, police]\n', '`keyAgencyTypes` names the same thing twice. Keep one of each.'],
     ['rules:\n  schema: [off]\n', 'A list is not one of the choices here: `off`, `hint`, `info`, `warning` or `error`.'],
     ['notes: 5\n', '`notes` should be text or a list of texts.'],
     // Left empty: nothing is written, which is not “null” to the person who left it so.
-    ['rules:\n  lead-board:\n', 'Nothing is written here. Write one of the choices: `off`, `hint`, `info`, `warning` or `error`.'],
-    ['decisionLimit:\n', '`decisionLimit` is empty: nothing is written after it. Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
-    ['notificationLimit: " "\n', '`notificationLimit` is empty: nothing is written after it. Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
+    ['rules:\n  lead-board:\n', '`lead-board` is empty. Write one of the choices: `off`, `hint`, `info`, `warning` or `error`.'],
+    ['decisionLimit:\n', '`decisionLimit` is empty: nothing is written after it (a comment is not read). Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
+    ['notificationLimit: " "\n', '`notificationLimit` is empty: nothing is written after it (a comment is not read). Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
     ['decisionLimit: soon\n', '`decisionLimit` should be a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`. The default applies until it is put right.'],
-    ['keyAgencyTypes:\n', '`keyAgencyTypes` is empty: nothing is written after it. Write a list of agency types, for example `[social-care, police, health]`, or remove it. Until it is, the default applies.'],
-    ['rules:\n', '`rules` is empty: nothing is written after it. Write a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`, or remove it. Until it is, the default applies.'],
-    ['notes:\n', '`notes` is empty: nothing is written after it. Write text or a list of texts, or remove it.'],
+    ['keyAgencyTypes:\n', '`keyAgencyTypes` is empty: nothing is written after it (a comment is not read). Write a list of agency types, for example `[social-care, police, health]`, or remove it. The default applies until it is put right.'],
+    ['rules:\n', '`rules` is empty: nothing is written after it (a comment is not read). Write a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`, or remove it. The default applies until it is put right.'],
+    ['notes:\n', '`notes` is empty: nothing is written after it (a comment is not read). Write text or a list of texts, or remove it.'],
     ['keyAgencyTypes: [police, ~]\n', 'Nothing is written here. Write one of the choices: `social-care`, `police`, `health`, `education`, `early-years`, `probation`, `housing`, `youth-justice`, `adult-services`, `voluntary` or `other`. It is left out until it is put right.'],
   ] as const) {
     it(JSON.stringify(text), () => assert.deepEqual(analyseConfig(text).findings.map((f) => f.message), [message]));

@@ -35,7 +35,7 @@ function isEmpty(v: unknown): boolean {
 }
 
 function emptySaid(key: string): string {
-  return `\`${key}\` is empty: nothing is written after it.`;
+  return `\`${key}\` is empty: nothing is written after it (a comment is not read).`;
 }
 
 /** A settings file that is there but cannot be read: one finding on it, and the defaults apply. */
@@ -101,7 +101,7 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         const written = typeof v === 'string' ? `“${v}”` : Array.isArray(v) ? 'A list' : v !== null && typeof v === 'object' ? 'A section' : `“${String(v)}”`;
         const choices = listWords(allowed.map((a) => `\`${a}\``));
         // Left empty, the value is "null" only to the program reading it: say that nothing is written.
-        const said = v === null || v === undefined ? `Nothing is written here. Write one of the choices: ${choices}.` : `${written} is not one of the choices here: ${choices}.`;
+        const said = v === null || v === undefined ? `${typeof path[path.length - 1] === 'string' ? `\`${String(path[path.length - 1])}\` is empty` : 'Nothing is written here'}. Write one of the choices: ${choices}.` : `${written} is not one of the choices here: ${choices}.`;
         add('schema', doc.spanOf(path), `${said}${guess ? ` Did you mean \`${guess}\`?` : ''}${left}`,
           guess ? [{ title: `Change to \`${guess}\``, edits: [replaceValue(doc, path, guess)!].filter(Boolean), preferred: true }] : []);
       } else if (err.keyword === 'anyOf' && top === 'notes') {
@@ -110,8 +110,8 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         add('schema', doc.spanOf(path), `\`${top}\` names the same thing twice. Keep one of each.`);
       } else if (err.keyword === 'type' && ownEntry(SHOULD_BE, top) && path.length === 1) {
         add('schema', doc.spanOf(path), isEmpty(doc.get(path))
-          ? `${emptySaid(top)} Write ${ownEntry(SHOULD_BE, top)}, or remove it. Until it is, the default applies.`
-          : `\`${top}\` should be ${ownEntry(SHOULD_BE, top)}. Until it is, the default applies.`);
+          ? `${emptySaid(top)} Write ${ownEntry(SHOULD_BE, top)}, or remove it. The default applies until it is put right.`
+          : `\`${top}\` should be ${ownEntry(SHOULD_BE, top)}. The default applies until it is put right.`);
       } else if (err.keyword !== 'propertyNames') {
         add('schema', doc.spanOf(path), `\`${path.join('.') || 'This file'}\` is not written as the settings file needs: see the settings in the README.`);
       }
