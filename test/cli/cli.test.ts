@@ -331,6 +331,10 @@ describe('scr-check on bad input', () => {
       assert.equal(two.code, plain.code, 'a note, not a failure');
       // A pattern picks out case files only, and says nothing of the others.
       assert.equal(scrCheck(['*.scr.yaml', '--today', '2016-12-01'], e.dir).stderr, '');
+      // A folder with only .scr.yml files: the files passed over are named before the failure they explain.
+      const only = scrCheck(['2016', '--today', '2016-12-01'], e.dir);
+      assert.equal(only.code, 1);
+      assert.match(only.stderr, /^scr-check: 2016\/gaps\.scr\.yml was not checked: .*\nscr-check: no case files \(\*\.scr\.yaml\) found in 2016 or the folders below it\.\n$/);
     } finally {
       e.done();
     }

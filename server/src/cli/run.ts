@@ -172,8 +172,9 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // pattern that finds nothing) are told on their own.
   const named = expanded.problems.filter((p) => isCaseFile(p.target) && !isDynamicPattern(p.target));
   const problems = expanded.problems.filter((p) => !named.includes(p));
-  for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
+  // The files passed over first: they are often why a folder holds no case file.
   for (const note of misnamedNotes(expanded.misnamed, shown)) io.stderr(`scr-check: ${note}\n`);
+  for (const p of problems) io.stderr(`scr-check: ${p.message}\n`);
   if (o.quiet && !QUIET_SHORTENS.has(format)) {
     io.stderr(`scr-check: --quiet shortens only the stylish and github formats, which are read on the screen; the ${format} report holds every finding.\n`);
   }
