@@ -245,6 +245,26 @@ describe('text pasted from a word processor', () => {
     assert.deepEqual(s.results.map((r) => r.value), ['Injuries inconsistent with the account given. Paediatrician: the explanation is not consistent.']);
   });
 
+  it('a key added to a section never goes between a value and the line pasted below it: the line still continues that value', () => {
+    const P = '  politicalAndMediaInterest: Local press interest.\n';
+    const pasted = 'A reporter rang the chair: no story yet.\n';
+    assert.ok(BASE.includes(P + '  publicTrust: Publication planned.\n'));
+    const text = BASE.replace('  publicTrust: Publication planned.\n', '').replace(P, P + pasted);
+    const a = analyseText(text, { today });
+    const add = a.findings.find((f) => f.rule === 'considerations-weighed')!.fixes.find((x) => x.preferred)!;
+    assert.equal(add.title, 'Add `publicTrust`');
+    const added = applyEdits(text, add.edits);
+    assert.ok(added.includes(`  publicTrust: To be completed.\n${P}${pasted}`), added);
+    const still = analyseText(added, { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(still.length, 1, still.map((f) => f.message).join('\n'));
+    assert.match(still[0].message, /^This line seems to continue the text of `politicalAndMediaInterest` above it/);
+    // Fix all takes both: the key added, the pasted line made part of the text it was pasted below.
+    const fixed = applyEdits(text, fixAll(a.doc, a.findings).edits);
+    const after = analyseText(fixed, { today }).doc;
+    assert.equal(after.get(['considerations', 'publicTrust']), 'To be completed.');
+    assert.equal(after.get(['considerations', 'politicalAndMediaInterest']), 'Local press interest. A reporter rang the chair: no story yet.\n');
+  });
+
   it('a pasted line with a colon in it at the key’s indentation, read as a key the format does not know: said to continue the text, with the block fix', () => {
     const text = BASE.replace(E, `${E}    Paediatrician: the explanation is not consistent.\n`);
     const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'schema');
