@@ -187,6 +187,42 @@ describe('text pasted from a word processor', () => {
     assert.deepEqual(found[0].fixes.map((x) => [x.title, !!x.preferred]), [['Add a colon: `notes: see the minutes`', true], ['Make the lines below `rationale` part of its text (a block after `>`)', false]]);
   });
 
+  it('a known key with no colon whose value is a list in brackets (`agencies [csc, police]`): adding the colon is preferred, and Fix all keeps the list', () => {
+    const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies [csc, police, health]\n');
+    assert.notEqual(text, BASE);
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line has no colon, so `agencies` is not read as a key\. If it is the key `agencies`, add a colon after it: `agencies: \[csc, police, health\]`/);
+    assert.deepEqual(found[0].fixes.map((x) => [x.title, !!x.preferred]), [['Add a colon: `agencies: [csc, police, health]`', true], ['Make the lines below `forum` part of its text (a block after `>`)', false]]);
+    const fixed = applyEdits(text, fixAll(a.doc, a.findings).edits);
+    assert.equal(fixed, BASE);
+    assert.deepEqual(analyseText(fixed, { today }).doc.get(['meetings', 0, 'agencies']), ['csc', 'police', 'health']);
+  });
+
+  it('a known key with no colon that would not read with one (`agencies - csc`): no colon fix, and the fold into the text above is offered but not preferred', () => {
+    const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies - csc\n');
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line has no colon, so `agencies` is not read as a key\. If it is the key `agencies`, add a colon after it, and write each item of the list on a line of its own below it, after `- `/);
+    assert.deepEqual(found[0].fixes.map((x) => [x.title, !!x.preferred]), [['Make the lines below `forum` part of its text (a block after `>`)', false]]);
+    // Fix all leaves the line as it is: whether it is the list or text is the user's to say.
+    assert.equal(applyEdits(text, fixAll(a.doc, a.findings).edits), text);
+    // A bracket left open: the colon alone would not mend the line, so it is not offered.
+    const open = BASE.replace('    agencies: [csc, police, health]\n', '    agencies [csc, police\n');
+    const unclosed = analyseText(open, { today }).findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.deepEqual(unclosed.flatMap((f) => f.fixes).filter((x) => x.title.startsWith('Add a colon') || x.preferred), []);
+  });
+
+  it('a known key at the margin below a value of text, colon or not: the fix that makes it that text is not preferred', () => {
+    const text = BASE.replace(E, `${E}learning [NSCB-2014-02]\n`);
+    const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
+    const fold = found.flatMap((f) => f.fixes).find((x) => x.title.startsWith('Make the lines below `evidence`'));
+    assert.ok(fold, found.map((f) => f.message).join('\n'));
+    assert.equal(!!fold.preferred, false);
+  });
+
   it('a second line pasted at the margin below a value of text: said to continue it, with the block fix, and the keys after it read as written', () => {
     const text = BASE.replace(E, `${E}The explanation given is not consistent with the injuries.\n`);
     const a = analyseText(text, { today });
@@ -207,6 +243,26 @@ describe('text pasted from a word processor', () => {
     const s = slip(E + line);
     assert.match(s.message, /^This line seems to continue the text of `evidence` above it/);
     assert.deepEqual(s.results.map((r) => r.value), ['Injuries inconsistent with the account given. Paediatrician: the explanation is not consistent.']);
+  });
+
+  it('a key added to a section never goes between a value and the line pasted below it: the line still continues that value', () => {
+    const P = '  politicalAndMediaInterest: Local press interest.\n';
+    const pasted = 'A reporter rang the chair: no story yet.\n';
+    assert.ok(BASE.includes(P + '  publicTrust: Publication planned.\n'));
+    const text = BASE.replace('  publicTrust: Publication planned.\n', '').replace(P, P + pasted);
+    const a = analyseText(text, { today });
+    const add = a.findings.find((f) => f.rule === 'considerations-weighed')!.fixes.find((x) => x.preferred)!;
+    assert.equal(add.title, 'Add `publicTrust`');
+    const added = applyEdits(text, add.edits);
+    assert.ok(added.includes(`  publicTrust: To be completed.\n${P}${pasted}`), added);
+    const still = analyseText(added, { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(still.length, 1, still.map((f) => f.message).join('\n'));
+    assert.match(still[0].message, /^This line seems to continue the text of `politicalAndMediaInterest` above it/);
+    // Fix all takes both: the key added, the pasted line made part of the text it was pasted below.
+    const fixed = applyEdits(text, fixAll(a.doc, a.findings).edits);
+    const after = analyseText(fixed, { today }).doc;
+    assert.equal(after.get(['considerations', 'publicTrust']), 'To be completed.');
+    assert.equal(after.get(['considerations', 'politicalAndMediaInterest']), 'Local press interest. A reporter rang the chair: no story yet.\n');
   });
 
   it('a pasted line with a colon in it at the key’s indentation, read as a key the format does not know: said to continue the text, with the block fix', () => {

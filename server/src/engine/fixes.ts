@@ -2,6 +2,7 @@ import { isCollection, isMap, isScalar, isSeq, stringify } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { CaseDoc, type Path } from './document';
 import { propertyOrder } from './schema-info';
+import { SlipReader } from './slips';
 import type { Span, TextEdit } from './types';
 
 /**
@@ -81,13 +82,55 @@ function endOfLastLine(doc: CaseDoc, span: Span): number {
   return doc.lines.lineEnd(doc.lines.lineOf(Math.max(i, span.start)));
 }
 
+/**
+ * The end of the last of the lines pasted below the line ending at `at` (blank lines between them
+ * allowed), as the file's checks report them: set aside as a slip, or read as a key the format does
+ * not know that continues the text above it (SlipReader.continues). `at` where none is.
+ */
+function pastedBelow(doc: CaseDoc, at: number): number {
+  const { lines } = doc;
+  let end = at;
+  for (let l = lines.lineOf(at) + 1; l < lines.lineCount; l++) {
+    const text = lines.lineText(l);
+    if (!text.trim()) continue;
+    const start = lines.lineStart(l);
+    const setAside = doc.setAside.some((s) => s.start <= start && start < s.end);
+    // A key as the format writes keys, a list item or a note is never pasted text: most lines are told so without reading further.
+    if (!setAside && (KEY_OR_ITEM.test(text) || !readerFor(doc).continues(l))) break;
+    end = lines.lineEnd(l);
+  }
+  return end;
+}
+
+const KEY_OR_ITEM = /^ *(?:- |-$|#|[a-z][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|$))/;
+const READERS = new WeakMap<CaseDoc, SlipReader>();
+
+function readerFor(doc: CaseDoc): SlipReader {
+  let r = READERS.get(doc);
+  if (!r) READERS.set(doc, (r = new SlipReader(doc.text, doc.lines, [])));
+  return r;
+}
+
 function nodeSpan(n: Node): Span {
   return { start: n.range![0], end: n.range![1] };
 }
 
-function insertAfter(doc: CaseDoc, span: Span, lines: string[]): TextEdit {
-  const at = endOfLastLine(doc, span);
+/**
+ * Inserts `lines` after the last line of `span`. Where text is pasted below it (reported as
+ * continuing the value there), never between the two: the new lines would take that text, which
+ * would then seem to continue their value. A key goes above the key that `span` starts with
+ * (`asKey`), a list item after the pasted text.
+ */
+function insertAfter(doc: CaseDoc, span: Span, lines: string[], asKey = false): TextEdit {
+  const end = endOfLastLine(doc, span);
   const eol = doc.lines.eol;
+  const at = pastedBelow(doc, end);
+  if (at !== end && asKey) {
+    const line = doc.lines.lineOf(span.start);
+    const start = doc.lines.lineStart(line);
+    // Above the first key of a list item would split `- ` from its key.
+    if (!doc.lines.lineText(line).trimStart().startsWith('-')) return { span: { start, end: start }, newText: lines.join(eol) + eol };
+  }
   return { span: { start: at, end: at }, newText: eol + lines.join(eol) };
 }
 
@@ -126,7 +169,7 @@ export function insertProperty(doc: CaseDoc, mapPath: Path, key: string, value: 
     const last = after ?? pairs[pairs.length - 1];
     const k = last.key as Node;
     const v = last.value as Node | null;
-    return insertAfter(doc, { start: k.range![0], end: v?.range?.[1] ?? k.range![1] }, lines);
+    return insertAfter(doc, { start: k.range![0], end: v?.range?.[1] ?? k.range![1] }, lines, true);
   }
   if (map && isMap(map) && map.flow) {
     const close = map.range![1] - 1;

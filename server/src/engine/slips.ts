@@ -9,7 +9,8 @@
  * Each fix is checked by reading its section again: it is offered only if the slip goes and the
  * text then reads exactly as written.
  */
-import { isScalar, parseDocument, visit } from 'yaml';
+import { isNode, isScalar, parseDocument, visit } from 'yaml';
+import type { Node } from 'yaml';
 import type { LineIndex } from './lines';
 import { closingQuote, folded, quoted, textLength } from './quoting';
 import { Outline } from './cursor';
@@ -224,10 +225,11 @@ export class SlipReader {
       const edit = { span: { start: at, end: at + word[1].length }, newText: `${key}:` };
       // Where the value starts once the colon is in: the text after the word, as written.
       const valueAt = at + key.length + 1 + word[2].length;
-      if (this.readsAs(edit, valueAt, word[3], false)) fixes.push({ title: `Add a colon: \`${key}: ${word[3]}\``, edits: [edit], preferred: true });
+      if (this.readsKeyed(edit, valueAt, word[3], this.lines.lineEnd(first))) fixes.push({ title: `Add a colon: \`${key}: ${word[3]}\``, edits: [edit], preferred: true });
     }
     const foldable = kind === 'text' || kind === undefined;
-    const fold = foldable ? this.foldFix(v, k, run, split, kind === 'text' && !fixes.length) : undefined;
+    // Where the line starts with a key the format knows here, it may as well be that key as text: Fix all folds nothing.
+    const fold = foldable ? this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(first, k + 1)) : undefined;
     if (fold) fixes.push(fold);
     this.markContinued(run);
     const block = `write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further`;
@@ -252,6 +254,15 @@ export class SlipReader {
         fixes,
       };
     }
+    if (key) {
+      // A key the format knows here, whose line does not read with a colon added (`agencies - csc`).
+      const list = /^-[ \t]/.test(word![3]) ? `, and write each item of the list on a line of its own below it, after \`- \`, indented further than \`${key}\`` : ', and write its value as the format takes it';
+      return {
+        message: `This line has no colon, so \`${word![1]}\` is not read as a key. If it is the key \`${key}\`, add a colon after it${list}.` +
+          (fold ? ` If the line instead continues the text of \`${v.key}\` above it, ${block} (a quick fix does this).` : ''),
+        fixes,
+      };
+    }
     return {
       message: `This line has no colon, so it is neither a key nor part of the text of \`${v.key}\` above it. If it continues that text, ${block}${fold ? ' (the quick fix does this without changing your words)' : ''}. If it is a key, add a colon after its name.`,
       fixes,
@@ -270,7 +281,7 @@ export class SlipReader {
         fixes: [],
       };
     }
-    const fold = this.foldFix(v, k, run, split, kind === 'text');
+    const fold = this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(run[0], run[0]));
     return {
       message: `This line seems to continue the text of \`${v.key}\` above it, but it is indented less than \`${v.key}\`, so it is read as a new key, and not one the format knows there. If it continues that text, write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further than \`${v.key}\`` +
         (fold ? ' (the quick fix does this without changing your words).' : '.'),
@@ -288,18 +299,32 @@ export class SlipReader {
     const edit = { span: { start: this.lines.lineEnd(k), end: this.lines.lineEnd(last) }, newText };
     this.markContinued(run);
     const ok = this.readsClean(edit, block.header, last);
+    const preferred = !this.startsWithKey(run[0], run[0]);
     const lines = run.length > 1 ? 'these lines' : 'this line';
     const done = ok ? ' (the quick fix does this without changing your words).' : '.';
     if (block.empty) {
       return {
         message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done,
-        fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\``, edits: [edit], preferred: true }] : [],
+        fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\``, edits: [edit], preferred }] : [],
       };
     }
     return {
       message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done,
-      fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\` above`, edits: [edit], preferred: true }] : [],
+      fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\` above`, edits: [edit], preferred }] : [],
     };
+  }
+
+  /**
+   * Whether `line` starts with a key the format knows where the line stands (read as in the place
+   * of line `placeFrom`), with its colon or not (`agencies [csc, police]`): the line may be that key
+   * as well as text pasted there, so no fix that makes it text is preferred.
+   */
+  private startsWithKey(line: number, placeFrom: number): boolean {
+    const t = this.lines.lineText(line);
+    const m = /^( *)([A-Za-z_][\w-]*)(?=[ \t:]|$)/.exec(t);
+    if (!m) return false;
+    const place = this.outline.container(placeFrom, m[1].length, 'map');
+    return !!place && propertyOrder(place).some((p) => p.toLowerCase() === m[2].toLowerCase());
   }
 
   /** The lines after `k` at `indent` that `fits` accepts, blank lines between them allowed. */
@@ -417,6 +442,24 @@ export class SlipReader {
     const rest = t.slice(m[0].length);
     const len = textLength(rest);
     return { line, key: m[3], keyColumn: m[1].length + m[2].length, valueStart: this.lines.lineStart(line) + m[0].length, text: rest.slice(0, len), note: rest.slice(len).trim() };
+  }
+
+  /**
+   * Whether, with the colon added by `edit`, the section around it reads with no slip up to
+   * `lineEnd` and a value starts at `at` and ends on that line: text that reads `expected`, word
+   * for word, or a value of another kind as written (`[csc, police]`, a number).
+   */
+  private readsKeyed(edit: { span: { start: number; end: number }; newText: string }, at: number, expected: string, lineEnd: number): boolean {
+    const read = this.readWith(edit, this.lines.lineOf(edit.span.start), this.lines.lineOf(edit.span.end));
+    if (!read) return false;
+    const { doc, start } = read;
+    const end = lineEnd - start + edit.newText.length - (edit.span.end - edit.span.start);
+    if (doc.errors.some((e) => e.pos[0] <= end)) return false;
+    let found: Node | undefined;
+    visit(doc, (_, n) => (isNode(n) && n.range?.[0] === at - start ? ((found = n), visit.BREAK) : undefined));
+    // The value ends on the line (a bracket left open takes in the lines below).
+    if (!found?.range || found.range[1] > end) return false;
+    return !isScalar(found) || typeof found.value !== 'string' || found.value === expected;
   }
 
   /**
