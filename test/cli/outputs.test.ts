@@ -246,3 +246,17 @@ describe('--format junit', () => {
     assert.match(xml, /name="odd &quot;name&quot; &amp; &lt;x&gt;\.scr\.yaml"/);
   });
 });
+
+describe('colour without an option', () => {
+  it('never with NO_COLOR; else wherever FORCE_COLOR is set to anything but 0; else on a terminal', async () => {
+    const { colourWanted } = await import('../../server/src/cli/run');
+    assert.equal(colourWanted(true, {}), true);
+    assert.equal(colourWanted(false, {}), false);
+    assert.equal(colourWanted(true, { NO_COLOR: '1' }), false);
+    assert.equal(colourWanted(false, { FORCE_COLOR: '1' }), true);
+    assert.equal(colourWanted(false, { FORCE_COLOR: '' }), true);
+    assert.equal(colourWanted(true, { FORCE_COLOR: '0' }), false);
+    assert.equal(colourWanted(true, { FORCE_COLOR: 'false' }), false);
+    assert.equal(colourWanted(false, { FORCE_COLOR: '3', NO_COLOR: '1' }), false);
+  });
+});

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { run } from './run';
+import { colourWanted, run } from './run';
 
 declare const SCR_VERSION: string | undefined;
 
@@ -14,7 +14,7 @@ run(process.argv.slice(2), {
     await fs.mkdir(dirname(p), { recursive: true });
     await fs.writeFile(p, t, 'utf8');
   },
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  color: colourWanted(Boolean(process.stdout.isTTY), process.env),
   version,
   env: process.env,
 }).then((code) => {

@@ -47,7 +47,8 @@ Options:
   -q, --quiet              show errors only, in the stylish and github formats (json, sarif,
                            junit, markdown and --output files hold every finding)
       --color              colours in the stylish format, even when the output is not a
-                           terminal or NO_COLOR is set (a CI log that shows them)
+                           terminal or NO_COLOR is set (a CI log that shows them; without
+                           NO_COLOR, FORCE_COLOR set to anything but 0 does the same)
       --no-color           plain output (wins over --color)
       --debug              show internal details when something goes wrong
   -h, --help               show this help
@@ -356,6 +357,18 @@ const VALUE_OF: Record<string, string> = {
   '--today': 'a date written as YYYY-MM-DD',
   '--max-warnings': 'a whole number',
 };
+
+/**
+ * Whether the stylish report is in colour when no option says: never with NO_COLOR set (a
+ * person's own choice); else wherever FORCE_COLOR asks for it (GitLab and other CI systems set it
+ * for their logs), as Node.js reads it: any value but `0` or `false`; else on a terminal.
+ */
+export function colourWanted(isTerminal: boolean, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  return isTerminal;
+}
 
 const OPTION_NAMES = [...Object.keys(VALUE_OF), '--quiet', '--color', '--no-color', '--debug', '--help', '--version'];
 
