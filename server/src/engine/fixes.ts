@@ -2,7 +2,7 @@ import { isCollection, isMap, isScalar, isSeq, stringify } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { CaseDoc, type Path } from './document';
 import { propertyOrder } from './schema-info';
-import { SlipReader } from './slips';
+import { slipReaderFor } from './slips';
 import type { Span, TextEdit } from './types';
 
 /**
@@ -96,20 +96,13 @@ function pastedBelow(doc: CaseDoc, at: number): number {
     const start = lines.lineStart(l);
     const setAside = doc.setAside.some((s) => s.start <= start && start < s.end);
     // A key as the format writes keys, a list item or a note is never pasted text: most lines are told so without reading further.
-    if (!setAside && (KEY_OR_ITEM.test(text) || !readerFor(doc).continues(l))) break;
+    if (!setAside && (KEY_OR_ITEM.test(text) || !slipReaderFor(doc).continues(l))) break;
     end = lines.lineEnd(l);
   }
   return end;
 }
 
 const KEY_OR_ITEM = /^ *(?:- |-$|#|[a-z][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|$))/;
-const READERS = new WeakMap<CaseDoc, SlipReader>();
-
-function readerFor(doc: CaseDoc): SlipReader {
-  let r = READERS.get(doc);
-  if (!r) READERS.set(doc, (r = new SlipReader(doc.text, doc.lines, [])));
-  return r;
-}
 
 function nodeSpan(n: Node): Span {
   return { start: n.range![0], end: n.range![1] };

@@ -69,6 +69,18 @@ const RESERVED: [RegExp, string, string][] = [
   [/^[|>][ \t]*[^\s#]/, '', 'it starts a block of text, whose lines go below it'],
 ];
 
+const READERS = new WeakMap<object, SlipReader>();
+
+/**
+ * One reader of a parsed file's lines, shared by everything that asks about them (the format
+ * check's unknown keys, a fix placing a new key): it keeps what it has worked out of the layout.
+ */
+export function slipReaderFor(doc: { readonly text: string; readonly lines: LineIndex }): SlipReader {
+  let r = READERS.get(doc);
+  if (!r) READERS.set(doc, (r = new SlipReader(doc.text, doc.lines, [])));
+  return r;
+}
+
 export class SlipReader {
   private readonly tabFixes = new Map<number, Fix>();
   /** Lines whose slips go once the tabs above them are replaced: consequences, not reported. */

@@ -9,7 +9,7 @@ import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders
 import { agenciesNamedBy, agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
 import { nodeAt } from '../locate';
-import { SlipReader } from '../slips';
+import { slipReaderFor } from '../slips';
 import { formatLong, ordinalSuffix, parseDate } from '../dates';
 import type { Fix, Question, Span } from '../types';
 
@@ -249,7 +249,7 @@ function report(rule: RuleContext, err: AjvError): void {
       const guess = nearest(key, known.filter((k) => !written(k)));
       // Text pasted below a value of text, a line with a colon in it, left where the editor put it.
       const keySpan = doc.keySpan([...path, key]);
-      const pasted = guess ? undefined : readerFor(doc).continues(doc.lines.lineOf(keySpan.start));
+      const pasted = guess ? undefined : slipReaderFor(doc).continues(doc.lines.lineOf(keySpan.start));
       if (pasted) {
         ctx.report({ span: keySpan, message: pasted.message, fixes: pasted.fixes });
         return;
@@ -408,14 +408,6 @@ function idsAsList(path: Path, value: string): string | undefined {
 
 /** Where an agency is named by its id, other than its own entry. */
 const AGENCY_USES: ReadonlySet<string> = new Set(['meetings.[].agencies.[]', 'agencyInput.[].agency']);
-
-/** One reader of the file's lines for all its unknown keys (it keeps what it has worked out of the layout). */
-const readers = new WeakMap<CaseDoc, SlipReader>();
-function readerFor(doc: CaseDoc): SlipReader {
-  let r = readers.get(doc);
-  if (!r) readers.set(doc, (r = new SlipReader(doc.text, doc.lines, [])));
-  return r;
-}
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
