@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { fixAll, lensTitle, waiverEdit } from '../../server/src/engine/actions';
 import { CaseDoc } from '../../server/src/engine/document';
 import { applyEdits } from '../../server/src/engine/fixes';
+import { extents } from '../../server/src/engine/locate';
 import type { Finding } from '../../server/src/engine/types';
 import { comments } from '../helpers/fixtures';
 import { analyse, SAMPLE } from './sample-case';
@@ -153,6 +154,18 @@ describe('waiving a finding', () => {
     const f = a.findings.find((x) => x.rule === 'date-order');
     assert.ok(f, a.findings.map((x) => x.rule).join(', '));
     assert.equal(waiverEdit(a.doc, f, a.findings)?.edit.newText, '    # scr-waive date-order: \n');
+  });
+
+  it('finds the keys and entries of a reading once, however many findings ask (each used to walk the whole file)', () => {
+    const a = analyse();
+    const first = extents(a.doc);
+    for (const f of a.findings) waiverEdit(a.doc, f, a.findings);
+    assert.equal(extents(a.doc), first, 'the same list, not worked out again');
+    // A new reading of an edited text has its own.
+    const edited = new CaseDoc(a.doc.text.replace('case:', 'case:\n  # a note'), a.doc);
+    const after = extents(edited);
+    assert.notEqual(after, first);
+    assert.equal(after.find((e) => e.path.join('.') === 'decision')!.span.start, first.find((e) => e.path.join('.') === 'decision')!.span.start + '\n  # a note'.length);
   });
 });
 

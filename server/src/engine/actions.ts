@@ -149,8 +149,9 @@ export function waiverEdit(doc: CaseDoc, finding: Finding, findings: readonly Fi
   // The nearest key or item that starts on or above the finding's line and contains it.
   let best = -1;
   for (const e of extents(doc)) {
+    if (e.span.start > at || at > e.span.end) continue;
     const start = lines.lineOf(e.span.start);
-    if (start <= line && e.span.start <= at && at <= e.span.end && start > best) best = start;
+    if (start <= line && start > best) best = start;
   }
   if (best >= 0) line = best;
   const text = lines.lineText(line);

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import type { CaseDoc, Path } from './document';
+import { once } from './once';
 import type { Span } from './types';
 
 /** What stands at an offset of a parsed file: a key, or a scalar value, with its path. */
@@ -59,7 +60,11 @@ export interface Extent {
   keySpan: Span;
 }
 
-export function extents(doc: CaseDoc): Extent[] {
+export function extents(doc: CaseDoc): readonly Extent[] {
+  return once(doc, 'extents', () => allExtents(doc));
+}
+
+function allExtents(doc: CaseDoc): Extent[] {
   const out: Extent[] = [];
   const visit = (node: Node | null | undefined, path: Path, depth: number) => {
     if (!node || depth > 64 || isAlias(node)) return;

@@ -1,5 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, type DayNumber } from './dates';
+import { once } from './once';
 import { schemaAt } from './schema-info';
 import { isBlank, isPlaceholder, nameKey, ownEntry, TO_COMPLETE_START } from './text';
 import type { Question } from './types';
@@ -399,16 +400,6 @@ export function agenciesNamedBy(doc: CaseDoc, written: unknown): string[] {
 
 function slug(text: string): string {
   return text.trim().toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-const ONCE = new WeakMap<CaseDoc, Map<string, unknown>>();
-
-/** A fact about a file worked out once: the rules, checklist and views all ask for the same ones. */
-function once<T>(doc: CaseDoc, name: string, work: () => T): T {
-  let facts = ONCE.get(doc);
-  if (!facts) ONCE.set(doc, (facts = new Map()));
-  if (!facts.has(name)) facts.set(name, work());
-  return facts.get(name) as T;
 }
 
 /** Who a notification or a communication of the decision went to, in words. */

@@ -1,6 +1,8 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import type { CaseDoc } from './document';
+import { extents } from './locate';
+import { once } from './once';
 import type { Finding, Span } from './types';
 
 /** `# scr-waive <rule-id>: <reason>`, alone on its line (the colon forgotten is read too, and reported). */
@@ -23,27 +25,23 @@ export interface Waiver {
 export function findWaivers(doc: CaseDoc): Waiver[] {
   const out: Waiver[] = [];
   const { lines } = doc;
-  let starts: Map<number, number> | undefined;
-  let texts: Span[] | undefined;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line);
     if (!text.includes('scr-waive')) continue;
     const m = WAIVER.exec(text);
     if (!m) continue;
     // A line of a text block (`|`, `>`, or quotes over several lines) is what the user wrote, not a comment.
-    texts ??= multiLineTexts(doc);
     const at = lines.lineStart(line);
-    if (texts.some((t) => at > t.start && at < t.end)) continue;
+    if (multiLineTexts(doc).some((t) => at > t.start && at < t.end)) continue;
     // The next line that holds something other than a comment or blank.
     let target = line + 1;
     while (target < lines.lineCount && /^\s*(#.*)?$/.test(lines.lineText(target))) target++;
-    starts ??= extentsByStartLine(doc);
     const start = lines.lineStart(line) + m[1].length;
     out.push({
       rule: m[2],
       reason: (m[3] ?? '').trim(),
       span: { start, end: lines.lineEnd(line) },
-      covers: coveredFrom(doc, target, starts),
+      covers: coveredFrom(doc, target),
       line,
       ...(m[4] ? { colonMissingAt: lines.lineStart(line) + text.indexOf(m[2], text.indexOf('scr-waive') + 'scr-waive'.length) + m[2].length } : {}),
     });
@@ -51,12 +49,9 @@ export function findWaivers(doc: CaseDoc): Waiver[] {
   return out;
 }
 
-/**
- * What a waiver on the line above `line` covers: that line, and the whole key or list item that
- * starts on it. `starts` is extentsByStartLine's, for callers that ask of many lines.
- */
-export function coveredFrom(doc: CaseDoc, line: number, starts = extentsByStartLine(doc)): Span {
-  return { start: doc.lines.lineStart(line), end: Math.max(doc.lines.lineEnd(line), starts.get(line) ?? 0) };
+/** What a waiver on the line above `line` covers: that line, and the whole key or list item that starts on it. */
+export function coveredFrom(doc: CaseDoc, line: number): Span {
+  return { start: doc.lines.lineStart(line), end: Math.max(doc.lines.lineEnd(line), extentsByStartLine(doc).get(line) ?? 0) };
 }
 
 /** Whether a finding falls in what a waiver covers. */
@@ -65,55 +60,34 @@ export function isCovered(covers: Span, finding: Finding): boolean {
 }
 
 /** Where each text value that runs over several lines stands. */
-function multiLineTexts(doc: CaseDoc): Span[] {
-  const out: Span[] = [];
-  const stack: (Node | null | undefined)[] = [doc.root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    if (isScalar(n)) {
-      const r = n.range;
-      if (r && doc.text.slice(r[0], r[1]).includes('\n')) out.push({ start: r[0], end: r[1] });
-    } else if (isMap(n)) {
-      for (const p of n.items as Pair[]) if (isPair(p)) stack.push(p.key as Node | null, p.value as Node | null);
-    } else if (isSeq(n)) stack.push(...(n.items as (Node | null)[]));
-  }
-  return out;
+function multiLineTexts(doc: CaseDoc): readonly Span[] {
+  return once(doc, 'multiLineTexts', () => {
+    const out: Span[] = [];
+    const stack: (Node | null | undefined)[] = [doc.root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (!n) continue;
+      if (isScalar(n)) {
+        const r = n.range;
+        if (r && doc.text.slice(r[0], r[1]).includes('\n')) out.push({ start: r[0], end: r[1] });
+      } else if (isMap(n)) {
+        for (const p of n.items as Pair[]) if (isPair(p)) stack.push(p.key as Node | null, p.value as Node | null);
+      } else if (isSeq(n)) stack.push(...(n.items as (Node | null)[]));
+    }
+    return out;
+  });
 }
 
 /** For each line, the end of the longest key or list item that starts on it. */
-function extentsByStartLine(doc: CaseDoc): Map<number, number> {
-  const ends = new Map<number, number>();
-  const note = (start: number | undefined, end: number | undefined) => {
-    if (start === undefined || end === undefined) return;
-    const line = doc.lines.lineOf(start);
-    if ((ends.get(line) ?? -1) < end) ends.set(line, end);
-  };
-  const stack: (Node | null | undefined)[] = [doc.root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    if (isMap(n)) {
-      for (const p of n.items as Pair[]) {
-        if (!isPair(p)) continue;
-        const k = p.key as Node | null;
-        const v = p.value as Node | null;
-        note(k?.range?.[0], v?.range?.[1] ?? k?.range?.[1]);
-        stack.push(v);
-      }
-    } else if (isSeq(n)) {
-      for (const item of n.items as (Node | null)[]) {
-        if (!item?.range) continue;
-        // A list item starts at its `- `, which sits before the item's own range.
-        const dash = doc.text.lastIndexOf('-', item.range[0]);
-        const startLine = doc.lines.lineOf(item.range[0]);
-        const dashLine = dash >= 0 ? doc.lines.lineOf(dash) : startLine;
-        note(dashLine === startLine ? dash : item.range[0], item.range[1]);
-        stack.push(item);
-      }
+function extentsByStartLine(doc: CaseDoc): ReadonlyMap<number, number> {
+  return once(doc, 'extentsByStartLine', () => {
+    const ends = new Map<number, number>();
+    for (const { span } of extents(doc)) {
+      const line = doc.lines.lineOf(span.start);
+      if ((ends.get(line) ?? -1) < span.end) ends.set(line, span.end);
     }
-  }
-  return ends;
+    return ends;
+  });
 }
 
 /**
