@@ -1,7 +1,7 @@
 import { indentUnit } from './fixes';
 import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
-import { Outline } from './cursor';
+import { outlineOf, type Outline } from './cursor';
 import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
 import { agencyIds, asArray, asRecord, asString, entries, isWritten, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
@@ -34,7 +34,7 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
   const prefix = text.slice(0, character);
   const after = text.slice(character);
   if (/(^|\s)#/.test(prefix)) return [];
-  const outline = new Outline(lines);
+  const outline = outlineOf(lines);
   const lineStart = lines.lineStart(line);
 
   const v = VALUE.exec(prefix);

@@ -48,6 +48,18 @@ export function opensChildren(rest: string | undefined): boolean {
   return rest === undefined || rest === '' || /^[&!][^\s]*$/.test(rest);
 }
 
+const OUTLINES = new WeakMap<LineIndex, Outline>();
+
+/**
+ * The outline of a text's lines, worked out once per text: completion asks at every keystroke,
+ * and the slip reader for every line it explains.
+ */
+export function outlineOf(lines: LineIndex): Outline {
+  let o = OUTLINES.get(lines);
+  if (!o) OUTLINES.set(lines, (o = new Outline(lines)));
+  return o;
+}
+
 export class Outline {
   private readonly shapes: Shape[] = [];
 

@@ -13,7 +13,7 @@ import { isNode, isScalar, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { LineIndex } from './lines';
 import { closingQuote, folded, quoted, textLength } from './quoting';
-import { Outline } from './cursor';
+import { outlineOf, type Outline } from './cursor';
 import { propertyOrder, valueKind } from './schema-info';
 import { nearest } from './text';
 import type { Fix, Span, TextEdit } from './types';
@@ -93,7 +93,6 @@ export class SlipReader {
   private readonly errorLines: number[];
   private checks = 0;
   private blankings = 0;
-  private outlined: Outline | undefined;
 
   constructor(private readonly text: string, private readonly lines: LineIndex, errors: readonly YamlSlip[]) {
     this.errorLines = errors.map((e) => lines.lineOf(Math.min(e.pos[0], text.length)));
@@ -444,7 +443,7 @@ export class SlipReader {
   }
 
   private get outline(): Outline {
-    return (this.outlined ??= new Outline(this.lines));
+    return outlineOf(this.lines);
   }
 
   private valueLine(line: number): ValueLine | undefined {
