@@ -344,6 +344,19 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal((text.match(/involvement: unknown/g) ?? []).length, 3);
     assert.notEqual(status(text, 1), 'met');
   });
+  it('question 1: one agency whose involvement is still unknown holds it back, and is named, though every other agency is summarised', () => {
+    const text = BASE.replace(/(  - id: police\n(?:    .*\n)*?)    involvement: known\n    minimumData:\n      requested: 2016-01-15\n      received: 2016-01-21\n      summary: .*\n/, '$1    involvement: unknown\n    minimumData:\n      requested: 2016-01-15\n');
+    assert.notEqual(text, BASE);
+    assert.equal(status(BASE, 1), 'met');
+    const q1 = analyseText(text, { today }).checklist[0];
+    assert.equal(q1.status, 'partly-met');
+    assert.equal(q1.summary, '2 of 3 agencies have a summary of their contact; 1 piece of contextual information. Whether Northshire Police had contact with the child or family is still recorded as unknown (`involvement: unknown`), so the record does not show that what it knew was gathered for the decision. If it has answered, record `known`, with a summary of the contact, or `not-known`.');
+    // Before a decision, it is waited for.
+    const undecided = text.slice(0, text.indexOf('decision:\n'));
+    assert.match(analyseText(undecided, { today }).checklist[0].summary, /Whether Northshire Police had contact with the child or family is not yet known \(`involvement: unknown`\), so what it knew has not been gathered yet\. When it answers, record `known`/);
+    // Once it has answered that it had no contact, nothing holds the question back.
+    assert.equal(status(text.replace('    involvement: unknown\n', '    involvement: not-known\n'), 1), 'met');
+  });
   it('questions 4 and 9 count the agencies as written, as their rules do: an undeclared id is unknown-agency’s error', () => {
     const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies: [csc, xx]\n')
       .replace('  - agency: police\n', '  - agency: xx\n').replace('  - agency: health\n', '  - agency: yy\n');

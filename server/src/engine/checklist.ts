@@ -127,7 +127,17 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const summarised = agencies.filter((a) => isWritten(summaryOf(a)));
     // Every agency that had contact has summarised it; where every agency says it had none, there is nothing to summarise.
     const noneHadContact = agencies.length > 0 && agencies.every((a) => a.data.involvement === 'not-known');
-    const contactOk = agencies.length > 0 && known.every((a) => isWritten(summaryOf(a))) && (summarised.length > 0 || noneHadContact);
+    // An agency still recorded as `unknown` has not said whether it knew the child or family: what it
+    // knew is not gathered, so the contact is not all summarised (a departure from the
+    // specification's table, which counts summaries only; README explains).
+    const notEstablished = agencies.filter((a) => a.data.involvement === 'unknown');
+    const contactOk = agencies.length > 0 && known.every((a) => isWritten(summaryOf(a))) && (summarised.length > 0 || noneHadContact) && notEstablished.length === 0;
+    const one = notEstablished.length === 1;
+    const whether = `Whether ${listWords(notEstablished.map((a) => agencyName(a.data)), 'and')} had contact with the child or family`;
+    const establish = !notEstablished.length ? ''
+      : decisionRecorded
+        ? ` ${whether} is still recorded as unknown (\`involvement: unknown\`), so the record does not show that what ${one ? 'it' : 'they'} knew was gathered for the decision. If ${one ? 'it has' : 'they have'} answered, record \`known\`, with a summary of the contact, or \`not-known\`.`
+        : ` ${whether} is not yet known (\`involvement: unknown\`), so what ${one ? 'it' : 'they'} knew has not been gathered yet. When ${one ? 'it answers' : 'they answer'}, record \`known\`, with a summary of the contact, or \`not-known\`.`;
     const allContext = readableEntries(doc, ['context']);
     const context = allContext.filter((c) => isWritten(c.data.summary));
     const pending = allContext.length - context.length;
@@ -135,7 +145,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
       `${noneHadContact && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information` +
-        (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.'),
+        (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.') + establish,
       [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${agencyTitle(a.data)}: contact summarised`)),
        ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))],
       undefined, [...unreadIn(['agencies']), ...unreadIn(['context'])]));
