@@ -1,10 +1,9 @@
 import type { CaseDoc, Path } from './document';
-import type { UnreadEntry } from './model';
 import { formatLong, parseDate, type DayNumber } from './dates';
 import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
-import type { StatutoryTest } from './model';
+import type { StatutoryTest, UnreadEntry } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
 import type { ChecklistItem, ChecklistStatus, Finding, Question, Span } from './types';
@@ -116,7 +115,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // The entries of a list that cannot be read: counted for nothing, and said.
   const unreadIn = (path: Path): Unread[] => {
     const u = unreadEntries(doc, path);
-    return u.length ? u.map((e) => ({ span: e.span, rules: ['schema', 'yaml-syntax'], words: unreadEntryWords(path, u) })) : [];
+    return u.map((e) => ({ span: e.span, rules: ['schema', 'yaml-syntax'], words: unreadEntryWords(path, u) }));
   };
 
   // Q1: agency contact and context. Only what is written counts: a summary or a piece of context
@@ -350,8 +349,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
         : !decisionUnreadable && recorded.some((c) => parseDate(c.data.date) !== undefined) ? 'Challenge is recorded only after the decision, so it cannot have informed it. Record any challenge sought before the decision.'
         : recorded.some((c) => isPlaceholder(c.data.date)) ? 'Challenge is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
         // Each date that cannot be read is told on its own (below).
-        : recorded.length && (decisionUnreadable || recorded.some((c) => unreadableDate(c.data.date))) ? ''
-        : onlyUnread(recorded, (c) => c.data.date, ['challenge']) ? ''
+        : recorded.some((c) => unreadableDate(c.data.date)) || onlyUnread(recorded, (c) => c.data.date, ['challenge']) ? ''
         : recorded.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
         : challenges.length ? 'No independent challenge is recorded yet: the entry under `challenge` is still to be completed.'
         : 'No independent challenge is recorded.',

@@ -84,7 +84,8 @@ export function wrongKind(doc: CaseDoc, path: Path): boolean {
  * Whether something dated `v` (a meeting, an agency's input, a challenge) stands on or before
  * `day` (the decision), so that it can have informed it; any date will do when there is no day.
  * A date written so that it cannot be read (2016-02-30) is given the benefit of the doubt:
- * invalid-date reports it, and nothing should say on its account that it came too late.
+ * invalid-date reports it, and no rule should say on its account that it came too late. (The
+ * checklist does not count it either way: see unreadableDate.)
  */
 export function onOrBefore(v: unknown, day: DayNumber | undefined): boolean {
   const d = parseDate(v);
