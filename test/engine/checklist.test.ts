@@ -15,20 +15,198 @@ const today = parseDate('2016-06-01');
 const status = (text: string, q: number) => analyseText(text, { today }).checklist.find((c) => c.question === q)!.status;
 
 describe('dates that cannot be read, or are not written', () => {
-  it('a mistyped date does not make a meeting, an input or a challenge count as after the decision', () => {
+  const item = (text: string, q: number) => analyseText(text, { today }).checklist.find((c) => c.question === q)!;
+  it('a mistyped date counts neither as after the decision nor as on or before it: the question is held back, and says which date', () => {
     const mistyped = BASE.replace('  - date: 2016-02-01\n', '  - date: 2016-02-30\n')
       .replace(/(agency: (?:police|health)\n {4}date: )2016-02-03/g, '$12016-02-31')
       .replace('    date: 2016-02-05\n', '    date: 2016-02-31\n');
     assert.notEqual(mistyped, BASE);
     const a = analyseText(mistyped, { today });
+    // Nothing says on its account that anything came too late: only the date itself is reported.
     assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['invalid-date']);
-    for (const q of [4, 6, 9]) assert.equal(status(mistyped, q), status(BASE, q), `question ${q}`);
+    const q4 = item(mistyped, 4);
+    assert.equal(q4.status, 'not-met');
+    assert.equal(q4.summary, 'The date of the meeting (SCR subgroup) is written “2016-02-30”, which cannot be read as a date, so whether the meeting came before the decision cannot be judged. Write it as YYYY-MM-DD.');
+    const q6 = item(mistyped, 6);
+    assert.equal(q6.status, 'partly-met');
+    assert.equal(q6.summary, 'The date of the challenge by Chair, Eastshire LSCB is written “2016-02-31”, which cannot be read as a date, so whether the challenge came before the decision cannot be judged. Write it as YYYY-MM-DD.');
+    const q9 = item(mistyped, 9);
+    assert.equal(q9.status, 'not-met');
+    assert.match(q9.summary, /^The date of the input from Northshire Police is written “2016-02-31”, which cannot be read as a date, so whether the input came before the decision cannot be judged\. Write it as YYYY-MM-DD\. The date of the input from Northshire Community Health is written/);
+    // The finding on each date is what holds the question back.
+    for (const [q, n] of [[4, 1], [6, 1], [9, 2]] as const) assert.deepEqual(item(mistyped, q).findings.map((f) => f.rule), Array(n).fill('invalid-date'), `question ${q}`);
+    for (const q of [4, 6, 9]) assert.doesNotMatch(item(mistyped, q).summary, /only after|after the decision/, `question ${q}`);
+  });
+
+  it('a date that is not a date at all (“next week”) is not counted either', () => {
+    const text = BASE.replace('  - date: 2016-02-01\n', '  - date: next week\n');
+    assert.notEqual(text, BASE);
+    assert.equal(item(text, 4).status, 'not-met');
+    assert.match(item(text, 4).summary, /^The date of the meeting \(SCR subgroup\) is written “next week”, which cannot be read as a date/);
+  });
+
+  it('question 9: input from two agencies still meets it; a third dated so that it cannot be read holds it back', () => {
+    const three = BASE.replace('criteria:\n', '  - agency: csc\n    date: 2016-13-45\n    summary: Supports an SCR.\ncriteria:\n');
+    assert.notEqual(three, BASE);
+    const q9 = item(three, 9);
+    assert.equal(q9.status, 'partly-met');
+    assert.equal(q9.summary, 'Input from 2 agencies before the decision. The date of the input from Northshire Children\'s Social Care is written “2016-13-45”, which cannot be read as a date, so whether the input came before the decision cannot be judged. Write it as YYYY-MM-DD.');
+    assert.deepEqual(q9.findings.map((f) => f.rule), ['invalid-date']);
+    // One input readable, the other not: input from one agency, and no advice to record what is recorded.
+    const one = BASE.replace(/(agency: police\n {4}date: )2016-02-03/, '$1next week');
+    assert.equal(item(one, 9).status, 'partly-met');
+    assert.match(item(one, 9).summary, /^Input from 1 agency before the decision\. The date of the input from Northshire Police is written “next week”/);
+    assert.doesNotMatch(item(one, 9).summary, /one is not enough/);
+  });
+
+  it('question 2: a return, or a request, dated so that it cannot be read is not counted, and the summary says which', () => {
+    const received = BASE.replace('      received: 2016-01-21\n', '      received: 21/01/2016x\n');
+    assert.notEqual(received, BASE);
+    const q2 = item(received, 2);
+    assert.equal(q2.status, 'partly-met');
+    assert.equal(q2.summary, '3 of 3 agencies asked for minimum data; 2 returned before the decision. The date the return from Northshire Police was received is written “21/01/2016x”, which cannot be read as a date, so whether the return came before the decision cannot be judged. Write it as YYYY-MM-DD.');
+    assert.deepEqual(q2.findings.map((f) => f.rule), ['invalid-date']);
+    const requested = BASE.replace('      requested: 2016-01-15\n      received: 2016-01-21\n', '      requested: soon\n      received: 2016-01-21\n');
+    assert.notEqual(requested, BASE);
+    assert.equal(item(requested, 2).status, 'partly-met');
+    assert.match(item(requested, 2).summary, /^2 of 3 agencies asked for minimum data; 2 returned before the decision\. The date Northshire Police was asked for its minimum data is written “soon”, which cannot be read as a date/);
+  });
+
+  it('before any decision, what is dated so that it cannot be read is not counted until the date is put right', () => {
+    const undecided = BASE.slice(0, BASE.indexOf('decision:\n'));
+    const input = undecided.replace(/(agency: police\n {4}date: )2016-02-03/, '$1next week');
+    assert.notEqual(input, undecided);
+    assert.equal(item(undecided, 9).status, 'met');
+    assert.equal(item(input, 9).status, 'partly-met');
+    assert.equal(item(input, 9).summary, 'Input from 1 agency so far. The date of the input from Northshire Police is written “next week”, which cannot be read as a date, so the input is not counted until the date is written as YYYY-MM-DD.');
+    // “received: next week” is no return yet.
+    const received = undecided.replace('      received: 2016-01-22\n', '      received: next week\n');
+    assert.equal(item(received, 2).status, 'partly-met');
+    assert.match(item(received, 2).summary, /^3 of 3 agencies asked for minimum data; 2 returned\. The date the return from Northshire Children's Social Care was received is written “next week”, which cannot be read as a date, so the return is not counted until the date is written as YYYY-MM-DD\.$/);
+  });
+
+  it('a decision dated so that it cannot be read: nothing dated is shown to come before it', () => {
+    const text = BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair');
+    assert.notEqual(text, BASE);
+    const expected: [number, string, string][] = [
+      [2, 'partly-met', '3 of 3 agencies asked for minimum data; 3 returned. The decision’s date is written “2016-02-30”, which cannot be read as a date, so whether the returns came before it cannot be judged. Write it as YYYY-MM-DD.'],
+      [4, 'not-met', 'The decision’s date is written “2016-02-30”, which cannot be read as a date, so whether the meeting came before it cannot be judged. Write it as YYYY-MM-DD.'],
+      [6, 'partly-met', 'The decision’s date is written “2016-02-30”, which cannot be read as a date, so whether the challenge came before it cannot be judged. Write it as YYYY-MM-DD.'],
+      [9, 'not-met', 'The decision’s date is written “2016-02-30”, which cannot be read as a date, so whether the input came before it cannot be judged. Write it as YYYY-MM-DD.'],
+    ];
+    for (const [q, st, said] of expected) {
+      const it = item(text, q);
+      assert.deepEqual([it.status, it.summary], [st, said], `question ${q}`);
+      assert.deepEqual(it.findings.map((f) => f.rule), ['invalid-date'], `question ${q}`);
+    }
+    // A decision whose date is still to be written in (as the decision snippet leaves it) is judged
+    // as before: what is recorded so far counts, and question 5 says the date is needed.
+    const toComplete = BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: To be completed. Date of the decision (YYYY-MM-DD).\n  by: Independent Chair');
+    for (const q of [2, 4, 6, 9]) assert.equal(item(toComplete, q).status, 'met', `question ${q}`);
+  });
+
+  it('question 3: a check or an answer dated so that it cannot be read is not counted, and the decision’s date too', () => {
+    const withCheck = (text: string, check: string) => text
+      .replace('    - board: Northshire LSCB\n      from: 2013-03-01\n', '    - board: Northshire LSCB\n      from: 2013-03-01\n    - board: Westshire LSCB\n      from: 2011-01-01\n      to: 2013-02-28\n')
+      .replace(/\nagencies:\n/, `\nneighbouringBoards:\n  - board: Westshire LSCB\n${check}agencies:\n`);
+    assert.equal(item(withCheck(BASE, '    requested: 2016-01-20\n    received: 2016-02-08\n'), 3).status, 'met');
+    const asked = item(withCheck(BASE, '    requested: 20/01/2016x\n    received: 2016-02-08\n'), 3);
+    assert.equal(asked.status, 'not-met');
+    assert.equal(asked.summary, 'The date Westshire LSCB was asked whether its agencies knew the family is written “20/01/2016x”, which cannot be read as a date, so whether the check came before the decision cannot be judged. Write it as YYYY-MM-DD.');
+    const answered = item(withCheck(BASE, '    requested: 2016-01-20\n    received: next week\n'), 3);
+    assert.equal(answered.status, 'partly-met');
+    // Not “No answer is recorded”: one is, with a date that cannot be read.
+    assert.equal(answered.summary, 'The date Westshire LSCB’s answer was received is written “next week”, which cannot be read as a date, so whether the answer came before the decision cannot be judged. Write it as YYYY-MM-DD.');
+    assert.deepEqual(answered.findings.map((f) => f.rule), ['invalid-date']);
+    const decision = item(withCheck(BASE, '    requested: 2016-01-20\n    received: 2016-02-08\n').replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair'), 3);
+    assert.equal(decision.status, 'partly-met');
+    assert.match(decision.summary, /^The decision’s date is written “2016-02-30”, which cannot be read as a date, so whether the answer came before it cannot be judged\./);
   });
 
   it('input with no dates is said to be undated, not to have come after the decision', () => {
     const undated = BASE.replace(/(agency: (?:police|health)\n) {4}date: 2016-02-03\n/g, '$1');
     const [f] = analyseText(undated, { today }).findings.filter((x) => x.rule === 'member-agency-input');
     assert.match(f.message, /^Input from member agencies is recorded without the dates it was given, so the record does not show it came before the decision on 10 February 2016\./);
+  });
+});
+
+describe('an entry that cannot be read', () => {
+  const item = (text: string, q: number) => analyseText(text, { today }).checklist.find((c) => c.question === q)!;
+  const health = '  - agency: health\n    date: 2016-02-03\n    summary: Supports an SCR.\n';
+  const police = '  - agency: police\n    date: 2016-02-03\n    summary: Supports an SCR.\n';
+
+  it('question 9: an input written as one line of text, not a section, is said not to be read, not taken as missing', () => {
+    const text = BASE.replace(health, '  - health gave its view on 2016-02-03\n');
+    assert.notEqual(text, BASE);
+    const q9 = item(text, 9);
+    assert.equal(q9.status, 'partly-met');
+    assert.equal(q9.summary, 'Input from 1 agency before the decision. The second entry under `agencyInput` cannot be read, so what it records is not counted until it is put right.');
+    assert.deepEqual(q9.findings.map((f) => f.rule), ['schema']);
+  });
+
+  for (const [how, slip, which] of [
+    ['a quote never closed', health.replace('summary: Supports', 'summary: "Supports'), 'second'],
+    ['a colon in its text', health.replace('summary: Supports', 'summary: Supports:'), 'second'],
+    ['a key indented out of line', police.replace('    summary', '     summary'), 'first'],
+  ] as const) {
+    it(`question 9: a slip in one input (${how}) holds it back, naming the entry, though what was read of the rest would meet it`, () => {
+      const text = BASE.replace(slip.includes('police') ? police : health, slip);
+      assert.notEqual(text, BASE);
+      const a = analyseText(text, { today });
+      assert.ok(a.doc.broken.length > 0, 'the section is read with a slip');
+      const q9 = a.checklist.find((c) => c.question === 9)!;
+      assert.equal(q9.status, 'partly-met');
+      assert.match(q9.summary, new RegExp(`The ${which} entry under \`agencyInput\` cannot be read, so what it records is not counted until it is put right\\.$`));
+      assert.deepEqual(q9.findings.map((f) => f.rule), ['yaml-syntax']);
+      assert.ok(!q9.evidence.some((e) => e.label.includes(which === 'first' ? 'Police' : 'Health')), 'the entry is not listed as evidence');
+    });
+  }
+
+  it('question 9: a list that cannot be read at all is said to be so, not to hold no input', () => {
+    const text = BASE.replace('agencyInput:\n', 'agencyInput: "views\n');
+    assert.notEqual(text, BASE);
+    const q9 = item(text, 9);
+    assert.equal(q9.status, 'not-met');
+    assert.equal(q9.summary, 'What is written under `agencyInput` cannot be read, so none of it is counted until it is put right.');
+    assert.deepEqual(q9.findings.map((f) => f.rule), ['yaml-syntax']);
+  });
+
+  it('questions 1 and 2: an agency that cannot be read holds both back', () => {
+    const text = BASE.replace('  - id: health\n', '  - GP practice, asked on 2016-01-15\n  - id: health\n');
+    assert.notEqual(text, BASE);
+    for (const q of [1, 2]) {
+      const it = item(text, q);
+      assert.equal(it.status, 'partly-met', `question ${q}`);
+      assert.match(it.summary, /\. The third entry under `agencies` cannot be read, so what it records is not counted until it is put right\.$/);
+      assert.deepEqual(it.findings.map((f) => f.rule), ['schema'], `question ${q}`);
+    }
+    // A slip in an agency, likewise.
+    const slip = BASE.replace('    name: Northshire Police\n', '    name: Northshire Police\n   type: police\n');
+    assert.notEqual(slip, BASE);
+    assert.equal(item(slip, 2).status, 'partly-met');
+    assert.match(item(slip, 2).summary, /The second entry under `agencies` cannot be read/);
+  });
+
+  it('question 4: a meeting that cannot be read holds it back; question 6 and 8 the same for a challenge and learning', () => {
+    const meeting = BASE.replace('meetings:\n', 'meetings:\n  - strategy discussion on 2016-01-20\n');
+    assert.equal(item(meeting, 4).status, 'partly-met');
+    assert.equal(item(meeting, 4).summary, 'Agencies met together and recommended a course to the chair. The first entry under `meetings` cannot be read, so what it records is not counted until it is put right.');
+    const challenge = BASE.replace(/challenge:\n(?: {2}.*\n)+/, 'challenge:\n  - peer chair, 2016-02-05\n');
+    assert.equal(item(challenge, 6).status, 'not-met');
+    assert.equal(item(challenge, 6).summary, 'The first entry under `challenge` cannot be read, so what it records is not counted until it is put right.');
+    const learning = BASE.replace('learning:\n', 'learning:\n  - NSCB-2013-01\n');
+    assert.equal(item(learning, 8).status, 'partly-met');
+    assert.match(item(learning, 8).summary, /The first entry under `learning` cannot be read/);
+  });
+
+  it('question 3: an address that cannot be read leaves it unknown whether other boards needed checking', () => {
+    const text = BASE.replace('      from: 2013-03-01\n', '      from: 2013-03-01\n    - Westshire, 2011 to 2013\n');
+    assert.notEqual(text, BASE);
+    assert.equal(status(BASE, 3), 'not-applicable');
+    const q3 = item(text, 3);
+    assert.equal(q3.status, 'not-met');
+    assert.equal(q3.summary, 'Not every address in the family’s history can be read, so it cannot be shown whether other boards needed checking. The second entry under `addresses` in `family` cannot be read, so what it records is not counted until it is put right.');
+    assert.deepEqual(q3.findings.map((f) => f.rule), ['schema']);
   });
 });
 
@@ -165,6 +343,19 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     const text = BASE.replace(/    involvement: known\n    minimumData:\n      requested: (\S+)\n      received: (\S+)\n      summary: .*\n/g, '    involvement: unknown\n    minimumData:\n      requested: $1\n');
     assert.equal((text.match(/involvement: unknown/g) ?? []).length, 3);
     assert.notEqual(status(text, 1), 'met');
+  });
+  it('question 1: one agency whose involvement is still unknown holds it back, and is named, though every other agency is summarised', () => {
+    const text = BASE.replace(/(  - id: police\n(?:    .*\n)*?)    involvement: known\n    minimumData:\n      requested: 2016-01-15\n      received: 2016-01-21\n      summary: .*\n/, '$1    involvement: unknown\n    minimumData:\n      requested: 2016-01-15\n');
+    assert.notEqual(text, BASE);
+    assert.equal(status(BASE, 1), 'met');
+    const q1 = analyseText(text, { today }).checklist[0];
+    assert.equal(q1.status, 'partly-met');
+    assert.equal(q1.summary, '2 of 3 agencies have a summary of their contact; 1 piece of contextual information. Whether Northshire Police had contact with the child or family is still recorded as unknown (`involvement: unknown`), so the record does not show that what it knew was gathered for the decision. If it has answered, record `known`, with a summary of the contact, or `not-known`.');
+    // Before a decision, it is waited for.
+    const undecided = text.slice(0, text.indexOf('decision:\n'));
+    assert.match(analyseText(undecided, { today }).checklist[0].summary, /Whether Northshire Police had contact with the child or family is not yet known \(`involvement: unknown`\), so what it knew has not been gathered yet\. When it answers, record `known`/);
+    // Once it has answered that it had no contact, nothing holds the question back.
+    assert.equal(status(text.replace('    involvement: unknown\n', '    involvement: not-known\n'), 1), 'met');
   });
   it('questions 4 and 9 count the agencies as written, as their rules do: an undeclared id is unknown-agency’s error', () => {
     const text = BASE.replace('    agencies: [csc, police, health]\n', '    agencies: [csc, xx]\n')

@@ -1,9 +1,9 @@
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, unfinished, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
-import type { StatutoryTest } from './model';
+import type { StatutoryTest, UnreadEntry } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
 import type { ChecklistItem, ChecklistStatus, Finding, Question, Span } from './types';
@@ -14,6 +14,39 @@ export interface ChecklistInput {
   timing: DecisionTiming;
   test: StatutoryTest;
   findings: readonly Finding[];
+}
+
+/**
+ * A place a question rests on that cannot be read: a date written so that it cannot be read (or, for
+ * what is dated, the decision's own), or an entry that is not a section or holds a slip. It counts
+ * for nothing, and holds the question back as a place still to be completed does: `words` says so
+ * in the summary, and the findings of `rules` on `span` (the one that says what to put right) are
+ * listed as holding the question back.
+ */
+interface Unread {
+  span: Span;
+  words: string;
+  rules: readonly string[];
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** “The second entry under `agencyInput` cannot be read, …”: the entries of one list that cannot be read, in words. */
+function unreadEntryWords(path: Path, unread: readonly UnreadEntry[]): string {
+  const where = path.length === 1 ? `\`${path[0]}\`` : `\`${path[path.length - 1]}\` in \`${path[path.length - 2]}\``;
+  if (unread.some((u) => u.ordinal === 0)) return `What is written under ${where} cannot be read, so none of it is counted until it is put right.`;
+  const n = unread.map((u) => u.ordinal);
+  const words = n.every((k) => k <= ORDINALS.length);
+  const which = words ? `The ${listWords(n.map((k) => ORDINALS[k - 1]!), 'and')} ${n.length === 1 ? 'entry' : 'entries'}` : `${n.length === 1 ? 'Entry' : 'Entries'} ${listWords(n.map(String), 'and')}`;
+  return n.length === 1
+    ? `${which} under ${where} cannot be read, so what it records is not counted until it is put right.`
+    : `${which} under ${where} cannot be read, so what they record is not counted until they are put right.`;
+}
+
+/** “The date of the meeting is written “next week”, which cannot be read as a date, so …”: a date that cannot be read, and what that leaves unknown. */
+function unreadDateWords(what: string, v: unknown, then: string): string {
+  const text = asString(v)?.trim();
+  return `${what}${text !== undefined ? ` is written “${text}”, which` : ''} cannot be read as a date, so ${then}.`;
 }
 
 /**
@@ -29,30 +62,61 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   const ev = (path: Path, label: string) => ({ span: doc.keySpan(path), label });
 
   const toComplete = unfinished(doc);
-  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[], alsoHolds?: (f: Finding) => boolean): ChecklistItem => {
-    // What a question rests on must be the record's own words, not the words a fix left to replace.
+  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[], alsoHolds?: (f: Finding) => boolean, unread: readonly Unread[] = []): ChecklistItem => {
+    // What a question rests on must be the record's own words, not the words a fix left to replace,
+    // and words that can be read: a place that cannot be read holds it back in the same way.
     const unfilled = found === 'met' && toComplete.some((u) => u.questions.includes(q));
-    const status: ChecklistStatus = unfilled ? 'partly-met' : found;
+    const status: ChecklistStatus = unfilled || (found === 'met' && unread.length > 0) ? 'partly-met' : found;
+    const told = [said, ...new Set(unread.map((u) => u.words))].filter(Boolean).join(' ');
+    const at = (f: Finding) => unread.some((u) => u.rules.includes(f.rule) && f.span.start >= u.span.start && f.span.end <= u.span.end);
     return {
       question: q,
       status,
-      summary: unfilled ? `${said} But some of what it rests on is still to be completed.` : said,
+      summary: unfilled ? `${told} But some of what it rests on is still to be completed.` : told,
       evidence,
-      findings: open.filter((f) => (f.questions.includes(q) || (canBeHeldBack(status) && alsoHolds?.(f) === true)) && (canBeHeldBack(status) || f.severity !== 'hint')),
+      findings: open.filter((f) => (f.questions.includes(q) || (canBeHeldBack(status) && (alsoHolds?.(f) === true || at(f)))) && (canBeHeldBack(status) || f.severity !== 'hint')),
       waived: input.findings.filter((f) => f.waived && f.questions.includes(q)),
     };
   };
 
-  const agencies = entries(doc, ['agencies']);
+  const agencies = readableEntries(doc, ['agencies']);
   const items: ChecklistItem[] = [];
   // How an agency is named in a label: its name once written, else its id.
   const agencyTitle = (data: Record<string, unknown>) => writtenText(data.name) ?? writtenText(data.id) ?? 'Agency';
+  // The decision's date written so that it cannot be read: nothing dated can be shown to come before it.
+  const decisionDate = doc.get(['decision', 'date']);
+  const decisionUnreadable = unreadableDate(decisionDate);
   // Whether something dated `v` counts before the decision. A date still to be completed does not
-  // show it (to-complete reports the place); before any decision, whatever is recorded so far counts.
-  const inTime = (v: unknown) => decided === undefined || (!isPlaceholder(v) && beforeDecision(v));
+  // show it (to-complete reports the place), nor does a date that cannot be read, or a decision
+  // dated so (invalid-date reports those); before any decision, whatever is recorded so far counts,
+  // less what is dated so that it cannot be read.
+  const inTime = (v: unknown) => !unreadableDate(v) && !decisionUnreadable && (decided === undefined || (!isPlaceholder(v) && beforeDecision(v)));
   // Whether something is dated after the decision: a request made then was not made at the decision.
   const afterDecision = (v: unknown) => datedAfter(v, decided);
   const decisionRecorded = isDecided(doc);
+  const INVALID_DATE = ['invalid-date'];
+  // An entry dated so that it cannot be read: not counted, and the summary says which date, and why.
+  const dateUnread = (path: Path, what: string, noun: string): Unread => ({
+    span: doc.spanOf(path),
+    rules: INVALID_DATE,
+    words: unreadDateWords(what, doc.get(path), decisionRecorded || decided !== undefined || decisionUnreadable
+      ? `whether ${noun} came before the decision cannot be judged. Write it as YYYY-MM-DD`
+      : `${noun} is not counted until the date is written as YYYY-MM-DD`),
+  });
+  // The decision dated so that it cannot be read, where something dated is recorded: `noun` came before it or not.
+  const decisionUnread = (noun: string): Unread[] => decisionUnreadable
+    ? [{ span: doc.spanOf(['decision', 'date']), rules: INVALID_DATE, words: unreadDateWords('The decision’s date', decisionDate, `whether ${noun} came before it cannot be judged. Write it as YYYY-MM-DD`) }]
+    : [];
+  // Whether all there is of a list is what cannot be read (entries, their dates, or the decision's
+  // date): the sentences on those say it all, and a summary of what is counted would only contradict them.
+  const onlyUnread = (recorded: readonly Entry[], dateOf: (e: Entry) => unknown, path: Path) => recorded.length
+    ? decisionUnreadable || recorded.every((e) => unreadableDate(dateOf(e)))
+    : unreadEntries(doc, path).length > 0;
+  // The entries of a list that cannot be read: counted for nothing, and said.
+  const unreadIn = (path: Path): Unread[] => {
+    const u = unreadEntries(doc, path);
+    return u.map((e) => ({ span: e.span, rules: ['schema', 'yaml-syntax'], words: unreadEntryWords(path, u) }));
+  };
 
   // Q1: agency contact and context. Only what is written counts: a summary or a piece of context
   // still reading “To be completed.” is none yet (to-complete reports it, and it holds the question back).
@@ -62,58 +126,86 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const summarised = agencies.filter((a) => isWritten(summaryOf(a)));
     // Every agency that had contact has summarised it; where every agency says it had none, there is nothing to summarise.
     const noneHadContact = agencies.length > 0 && agencies.every((a) => a.data.involvement === 'not-known');
-    const contactOk = agencies.length > 0 && known.every((a) => isWritten(summaryOf(a))) && (summarised.length > 0 || noneHadContact);
-    const allContext = entries(doc, ['context']);
+    // An agency still recorded as `unknown` has not said whether it knew the child or family: what it
+    // knew is not gathered, so the contact is not all summarised (a departure from the
+    // specification's table, which counts summaries only; README explains).
+    const notEstablished = agencies.filter((a) => a.data.involvement === 'unknown');
+    const contactOk = agencies.length > 0 && known.every((a) => isWritten(summaryOf(a))) && (summarised.length > 0 || noneHadContact) && notEstablished.length === 0;
+    const one = notEstablished.length === 1;
+    const whether = `Whether ${listWords(notEstablished.map((a) => agencyName(a.data)), 'and')} had contact with the child or family`;
+    const establish = !notEstablished.length ? ''
+      : decisionRecorded
+        ? ` ${whether} is still recorded as unknown (\`involvement: unknown\`), so the record does not show that what ${one ? 'it' : 'they'} knew was gathered for the decision. If ${one ? 'it has' : 'they have'} answered, record \`known\`, with a summary of the contact, or \`not-known\`.`
+        : ` ${whether} is not yet known (\`involvement: unknown\`), so what ${one ? 'it' : 'they'} knew has not been gathered yet. When ${one ? 'it answers' : 'they answer'}, record \`known\`, with a summary of the contact, or \`not-known\`.`;
+    const allContext = readableEntries(doc, ['context']);
     const context = allContext.filter((c) => isWritten(c.data.summary));
     const pending = allContext.length - context.length;
     const contextOk = context.length > 0;
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
       `${noneHadContact && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information` +
-        (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.'),
+        (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.') + establish,
       [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${agencyTitle(a.data)}: contact summarised`)),
-       ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))]));
+       ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))],
+      undefined, [...unreadIn(['agencies']), ...unreadIn(['context'])]));
   }
 
   // Q2: minimum data from key agencies, judged at the decision once one is dated: a request made
   // only after it is no request then, as a return received after it is no return (a reading of the
   // specification's table, which README explains).
   {
-    const asked = agencies.filter((a) => parseDate(asRecord(a.data.minimumData)?.requested) !== undefined);
-    const requested = asked.filter((a) => !afterDecision(asRecord(a.data.minimumData)?.requested));
+    const requestedOn = (a: Entry) => asRecord(a.data.minimumData)?.requested;
+    const receivedOn = (a: Entry) => asRecord(a.data.minimumData)?.received;
+    const asked = agencies.filter((a) => parseDate(requestedOn(a)) !== undefined);
+    const requested = asked.filter((a) => !afterDecision(requestedOn(a)));
     const askedLate = asked.length - requested.length;
-    const returned = requested.filter((a) => isWritten(asRecord(a.data.minimumData)?.received) && inTime(asRecord(a.data.minimumData)?.received));
+    const returned = requested.filter((a) => isWritten(receivedOn(a)) && inTime(receivedOn(a)));
+    // Returns recorded with a date that can be read: while the decision's own date cannot be read, none is shown before it.
+    const received = requested.filter((a) => isWritten(receivedOn(a)) && !unreadableDate(receivedOn(a)));
     const missingTypes = missingKeyTypes(doc, input.settings.keyAgencyTypes);
     const status: ChecklistStatus = requested.length === 0 ? 'not-met'
       : requested.length === agencies.length && returned.length === requested.length && missingTypes.length === 0 ? 'met' : 'partly-met';
+    const unread: Unread[] = [
+      ...unreadIn(['agencies']),
+      ...agencies.filter((a) => unreadableDate(requestedOn(a))).map((a) => dateUnread([...a.path, 'minimumData', 'requested'], `The date ${agencyName(a.data)} was asked for its minimum data`, 'the request')),
+      ...requested.filter((a) => unreadableDate(receivedOn(a))).map((a) => dateUnread([...a.path, 'minimumData', 'received'], `The date the return from ${agencyName(a.data)} was received`, 'the return')),
+      ...(received.length ? decisionUnread(received.length === 1 ? 'the return' : 'the returns') : []),
+    ];
     items.push(item(2, status,
       `${requested.length} of ${agencies.length} agencies asked for minimum data` +
         (askedLate ? ` before the decision (${askedLate === 1 ? 'one more' : `${askedLate} more`} only after it)` : '') +
-        `; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}` +
+        (decisionUnreadable ? `; ${received.length} returned` : `; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}`) +
         (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.') +
         // Returns still awaited within their time: no finding speaks yet, so the summary says what to do.
-        (status === 'partly-met' && !missingTypes.length && requested.length === agencies.length && decided === undefined ? ' Add the date under `received` as each return arrives.' : ''),
-      requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${agencyTitle(a.data)}: data requested`))));
+        (status === 'partly-met' && !missingTypes.length && requested.length === agencies.length && decided === undefined && !unread.length ? ' Add the date under `received` as each return arrives.' : ''),
+      requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${agencyTitle(a.data)}: data requested`)),
+      undefined, unread));
   }
 
   // Q3: neighbouring boards. An address whose board is still to be completed shows nothing about
   // where the family lived: it is no evidence that they stayed in the board's own area.
   {
-    const addresses = entries(doc, ['family', 'addresses']);
+    const addresses = readableEntries(doc, ['family', 'addresses']);
     const unnamed = addresses.filter((a) => !isWritten(a.data.board));
+    // An address that cannot be read, like one whose board is not written, shows nothing about where the family lived.
+    const addressesUnread = unreadIn(['family', 'addresses']);
     const others = otherBoards(doc);
-    const checks = entries(doc, ['neighbouringBoards']).filter((c) => isWritten(c.data.board));
+    const checks = readableEntries(doc, ['neighbouringBoards']).filter((c) => isWritten(c.data.board));
     const checksFor = (b: string) => checks.filter((c) => sameBoard(c.data.board, b));
     let status: ChecklistStatus;
     let summary: string;
+    const unread: Unread[] = [...addressesUnread];
     // While the case's own board is still to be completed, the family's own board would read as another.
     const ownToComplete = ownBoardToComplete(doc);
-    if (asArray(doc.get(['family', 'addresses'])).length === 0) {
+    if (asArray(doc.get(['family', 'addresses'])).length === 0 && !addressesUnread.length) {
       status = 'not-met';
       summary = 'No address history is recorded, so it cannot be shown whether other boards needed checking.';
     } else if (ownToComplete) {
       status = 'not-met';
       summary = 'The board considering the case (`board` under `case`) is still to be completed, so which boards in the address history are other boards, needing a check, cannot be judged yet. Write in your board’s name.';
+    } else if (others.length === 0 && !unnamed.length && addressesUnread.length) {
+      status = 'not-met';
+      summary = 'Not every address in the family’s history can be read, so it cannot be shown whether other boards needed checking.';
     } else if (others.length === 0 && unnamed.length) {
       status = 'not-met';
       summary = `${unnamed.length === addresses.length ? (addresses.length === 1 ? 'The board of the one address in the family’s history is' : 'The board of every address in the family’s history is') : unnamed.length === 1 ? 'The board of one address in the family’s history is' : `The boards of ${unnamed.length} addresses in the family’s history are`} not yet written, so it cannot be shown whether other boards needed checking. Write in the board for each address.`;
@@ -124,17 +216,29 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       // Judged at the decision, once one is dated (a reading of the specification's table, which
       // README explains): a board first asked only after it was unchecked when the chair decided,
       // and an answer received after it was still awaited then.
-      const asked = (b: string) => checksFor(b).filter((c) => !afterDecision(c.data.requested));
+      // A check whose request date cannot be read is not shown to have been made, nor an answer
+      // whose date cannot be read to have come (invalid-date reports the date; the summary says it).
+      const asked = (b: string) => checksFor(b).filter((c) => !afterDecision(c.data.requested) && !unreadableDate(c.data.requested));
       const answered = (b: string) => asked(b).some((c) => isWritten(c.data.received) && inTime(c.data.received));
       const never = others.filter((o) => checksFor(o.board).length === 0);
-      const askedAfter = others.filter((o) => checksFor(o.board).length > 0 && asked(o.board).length === 0);
+      const askedUnread = others.filter((o) => asked(o.board).length === 0 && checksFor(o.board).some((c) => unreadableDate(c.data.requested)));
+      const askedAfter = others.filter((o) => checksFor(o.board).length > 0 && asked(o.board).length === 0 && !askedUnread.includes(o));
       const pending = others.filter((o) => asked(o.board).length > 0 && !answered(o.board));
       const answeredAfter = pending.filter((o) => asked(o.board).some((c) => afterDecision(c.data.received)));
-      const waiting = pending.filter((o) => !answeredAfter.includes(o));
+      const answerUnread = pending.filter((o) => !answeredAfter.includes(o) && asked(o.board).some((c) => unreadableDate(c.data.received) || (decisionUnreadable && isWritten(c.data.received))));
+      const waiting = pending.filter((o) => !answeredAfter.includes(o) && !answerUnread.includes(o));
       const names = (bs: readonly { board: string }[]) => listWords(bs.map((b) => b.board));
       const after = decided !== undefined ? `after the decision on ${formatLong(decided)}` : '';
-      status = never.length || askedAfter.length ? 'not-met' : pending.length ? 'partly-met' : 'met';
-      summary = never.length || askedAfter.length
+      const otherChecks = checks.filter((c) => others.some((o) => sameBoard(c.data.board, o.board)));
+      const answers = otherChecks.filter((c) => isWritten(c.data.received) && !unreadableDate(c.data.received)).length;
+      unread.push(
+        ...unreadIn(['neighbouringBoards']),
+        ...otherChecks.filter((c) => unreadableDate(c.data.requested)).map((c) => dateUnread([...c.path, 'requested'], `The date ${writtenText(c.data.board)!.trim()} was asked whether its agencies knew the family`, 'the check')),
+        ...otherChecks.filter((c) => unreadableDate(c.data.received)).map((c) => dateUnread([...c.path, 'received'], `The date ${writtenText(c.data.board)!.trim()}’s answer was received`, 'the answer')),
+        ...(answers ? decisionUnread(answers === 1 ? 'the answer' : 'the answers') : []),
+      );
+      status = never.length || askedAfter.length || askedUnread.length ? 'not-met' : pending.length ? 'partly-met' : 'met';
+      summary = never.length || askedAfter.length || askedUnread.length
         ? [...(never.length ? [`No check recorded with ${never.map((u) => u.board).join(', ')}.`] : []),
           ...(askedAfter.length ? [`${names(askedAfter)} ${askedAfter.length === 1 ? 'was' : 'were'} first asked only ${after}, so ${askedAfter.length === 1 ? 'it was' : 'they were'} not checked with when the chair decided.`] : [])].join(' ')
         : pending.length
@@ -145,13 +249,13 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
               : `Waiting for an answer from ${waiting.map((u) => u.board).join(', ')}. When it comes, add its date under \`received\`, or chase the board if it is slow.`] : [])].join(' ')
         : `Every other board in the address history was checked and answered.`;
     }
-    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`))));
+    items.push(item(3, status, summary, checks.map((c) => ev(c.path, `Check with ${writtenText(c.data.board)}`)), undefined, unread));
   }
 
   // Q4: inter-agency discussion.
   {
     // A meeting is recorded once anything of it is written (a meeting still all to be completed is none yet).
-    const recorded = entries(doc, ['meetings']).filter((m) => hasWritten(m.data));
+    const recorded = readableEntries(doc, ['meetings']).filter((m) => hasWritten(m.data));
     const meetings = recorded.filter((m) => inTime(m.data.date));
     const present = (m: Entry) => new Set(asArray(m.data.agencies).filter(isWritten)).size;
     // QM2 looks for a recommendation on whether to hold an SCR: a meeting that asked for more
@@ -162,6 +266,11 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const full = meetings.filter((m) => present(m) >= 2 && recommended(m));
     const status: ChecklistStatus = full.length ? 'met' : meetings.length ? 'partly-met' : 'not-met';
     const pendingDate = recorded.some((m) => isPlaceholder(m.data.date));
+    const unread: Unread[] = [
+      ...unreadIn(['meetings']),
+      ...recorded.filter((m) => unreadableDate(m.data.date)).map((m) => dateUnread([...m.path, 'date'], `The date of the meeting${meetingWords(m.data)}`, 'the meeting')),
+      ...(recorded.length ? decisionUnread(recorded.length === 1 ? 'the meeting' : 'the meetings') : []),
+    ];
     items.push(item(4, status,
       full.length ? 'Agencies met together and recommended a course to the chair.'
         : meetings.length ? (meetings.some((m) => hasToComplete(m.data.agencies) || hasToComplete(outcome(m)))
@@ -172,9 +281,11 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
               : 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.')
           : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.')
         : recorded.length && pendingDate ? 'A meeting is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
+        // Each date that cannot be read is told on its own (below).
+        : onlyUnread(recorded, (m) => m.data.date, ['meetings']) ? ''
         : decisionRecorded ? 'No meeting of agencies is recorded before the decision.'
         : 'No meeting of agencies is recorded yet.',
-      meetings.map((m) => ev(m.path, `Meeting${meetingWords(m.data)}`))));
+      meetings.map((m) => ev(m.path, `Meeting${meetingWords(m.data)}`)), undefined, unread));
   }
 
   // Q5: delay. “Not applicable” only where the record shows no delay to justify: decided within the
@@ -224,19 +335,26 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
 
   // Q6: independent challenge. A challenge is recorded once who gave it or what came of it is written.
   {
-    const challenges = entries(doc, ['challenge']);
+    const challenges = readableEntries(doc, ['challenge']);
     const recorded = challenges.filter((c) => isWritten(c.data.by) || isWritten(c.data.outcome));
     const before = recorded.filter((c) => inTime(c.data.date));
     const status: ChecklistStatus = before.length ? 'met' : recorded.length ? 'partly-met' : 'not-met';
+    const unread: Unread[] = [
+      ...unreadIn(['challenge']),
+      ...recorded.filter((c) => unreadableDate(c.data.date)).map((c) => dateUnread([...c.path, 'date'], `The date of the challenge${writtenText(c.data.by) ? ` by ${writtenText(c.data.by)!.trim()}` : ''}`, 'the challenge')),
+      ...(recorded.length ? decisionUnread(recorded.length === 1 ? 'the challenge' : 'the challenges') : []),
+    ];
     items.push(item(6, status,
       before.length ? (decisionRecorded ? 'Independent challenge is recorded on or before the decision.' : 'Independent challenge is recorded.')
-        : recorded.some((c) => parseDate(c.data.date) !== undefined) ? 'Challenge is recorded only after the decision, so it cannot have informed it. Record any challenge sought before the decision.'
+        : !decisionUnreadable && recorded.some((c) => parseDate(c.data.date) !== undefined) ? 'Challenge is recorded only after the decision, so it cannot have informed it. Record any challenge sought before the decision.'
         : recorded.some((c) => isPlaceholder(c.data.date)) ? 'Challenge is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
+        // Each date that cannot be read is told on its own (below).
+        : recorded.some((c) => unreadableDate(c.data.date)) || onlyUnread(recorded, (c) => c.data.date, ['challenge']) ? ''
         : recorded.length ? 'Challenge is recorded without a date, so the record does not show it came before the decision.'
         : challenges.length ? 'No independent challenge is recorded yet: the entry under `challenge` is still to be completed.'
         : 'No independent challenge is recorded.',
       // Who challenged, once written: a quick fix's “To be completed.” is no one yet.
-      recorded.map((c) => ev(c.path, `Challenge by ${writtenText(c.data.by) ?? 'someone independent'}`))));
+      recorded.map((c) => ev(c.path, `Challenge by ${writtenText(c.data.by) ?? 'someone independent'}`)), undefined, unread));
   }
 
   // Q7: statutory criteria.
@@ -301,7 +419,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
 
   // Q8: local learning and the nature of the review.
   {
-    const learning = entries(doc, ['learning']).filter((l) => isWritten(l.data.reference) || isWritten(l.data.relevance));
+    const learning = readableEntries(doc, ['learning']).filter((l) => isWritten(l.data.reference) || isWritten(l.data.relevance));
     const scr = doc.get(['decision', 'outcome']) === 'scr';
     const natureToComplete = hasToComplete(doc.get(['decision', 'nature']));
     const nature = natureGaps(doc).length === 0 && !natureToComplete;
@@ -312,27 +430,37 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
         // Before a decision no finding says what to do yet, so the summary does.
         ? 'No local learning is recorded yet. Before the decision, list under `learning` the earlier reviews, audits or improvement work the chair should take into account.'
         : `${learning.length} learning reference${learning.length === 1 ? '' : 's'} recorded` + (scr ? (nature ? '; the nature of the review is set out.' : natureToComplete ? '; the nature of the review is still to be completed.' : '; the nature of the review is not set out.') : '.'),
-      [...learning.map((l) => ev(l.path, `Learning: ${writtenText(l.data.reference) ?? 'reference'}`)), ...(nature && scr ? [ev(['decision', 'nature'], 'Nature of the review')] : [])]));
+      [...learning.map((l) => ev(l.path, `Learning: ${writtenText(l.data.reference) ?? 'reference'}`)), ...(nature && scr ? [ev(['decision', 'nature'], 'Nature of the review')] : [])],
+      undefined, unreadIn(['learning'])));
   }
 
   // Q9: member agencies' input. An input counts once its agency and what it said are written.
   {
-    const recorded = entries(doc, ['agencyInput']).filter((i) => isWritten(i.data.agency) && isWritten(i.data.summary));
-    const input9 = recorded.filter((i) => (decided === undefined ? !isBlank(i.data.date) : inTime(i.data.date)));
+    const recorded = readableEntries(doc, ['agencyInput']).filter((i) => isWritten(i.data.agency) && isWritten(i.data.summary));
+    const input9 = recorded.filter((i) => (decided !== undefined || !isBlank(i.data.date)) && inTime(i.data.date));
     const agenciesHeard = new Set(input9.map((i) => asString(i.data.agency)).filter((a): a is string => !!a));
     const status: ChecklistStatus = agenciesHeard.size >= 2 ? 'met' : agenciesHeard.size === 1 ? 'partly-met' : 'not-met';
     const pending = entries(doc, ['agencyInput']).length > input9.length && hasToComplete(doc.get(['agencyInput']));
     const still = pending ? ' Some input under `agencyInput` is still to be completed.' : '';
+    const unread: Unread[] = [
+      ...unreadIn(['agencyInput']),
+      ...recorded.filter((i) => unreadableDate(i.data.date)).map((i) => dateUnread([...i.path, 'date'], `The date of the input from ${agencyLabel(doc, i.data.agency)}`, 'the input')),
+      ...(recorded.length ? decisionUnread('the input') : []),
+    ];
+    // Where something written cannot be read, the sentences on it say what to put right, in place of the advice.
+    const advice = !unread.length;
     items.push(item(9, status,
-      decisionRecorded
+      (decisionRecorded
         ? agenciesHeard.size >= 2 ? `Input from ${agenciesHeard.size} agencies before the decision.`
           // member-agency-input speaks only where there is none: the summary says what one agency lacks.
-          : agenciesHeard.size === 1 ? `Input from 1 agency before the decision. QM2 looks for input from the board’s member agencies, and one is not enough: record under \`agencyInput\` the others’ views, or, for an agency that gave none, an entry saying so and why.${still}`
+          : agenciesHeard.size === 1 ? `Input from 1 agency before the decision.${advice ? ' QM2 looks for input from the board’s member agencies, and one is not enough: record under `agencyInput` the others’ views, or, for an agency that gave none, an entry saying so and why.' : ''}${still}`
+          // Each date that cannot be read is told on its own (below).
+          : onlyUnread(recorded, (i) => i.data.date, ['agencyInput']) ? still
           : `No input from member agencies is recorded before the decision.${still}`
         : agenciesHeard.size >= 2 ? `Input from ${agenciesHeard.size} agencies so far.`
         // Before a decision no finding says what to do yet, so the summary does.
-        : `${agenciesHeard.size === 0 ? 'No input from member agencies is recorded yet' : 'Input from 1 agency so far'}. Before the decision, record under \`agencyInput\` the view of each agency that gives one (at least two): which agency, when, and what it said.${still}`,
-      input9.map((i) => ev(i.path, `Input from ${agencyLabel(doc, i.data.agency)}`))));
+        : `${agenciesHeard.size === 0 ? 'No input from member agencies is recorded yet' : 'Input from 1 agency so far'}.${advice ? ' Before the decision, record under `agencyInput` the view of each agency that gives one (at least two): which agency, when, and what it said.' : ''}${still}`).trim(),
+      input9.map((i) => ev(i.path, `Input from ${agencyLabel(doc, i.data.agency)}`)), undefined, unread));
   }
 
   return items;

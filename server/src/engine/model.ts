@@ -1,9 +1,10 @@
+import { isSeq, type Node } from 'yaml';
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, type DayNumber } from './dates';
 import { once } from './once';
 import { schemaAt } from './schema-info';
 import { isBlank, isPlaceholder, nameKey, ownEntry, TO_COMPLETE_START } from './text';
-import type { Question } from './types';
+import type { Question, Span } from './types';
 
 /** Tolerant readers: a case file being typed is often half-written, so nothing here throws. */
 export function asRecord(v: unknown): Record<string, unknown> | undefined {
@@ -84,7 +85,8 @@ export function wrongKind(doc: CaseDoc, path: Path): boolean {
  * Whether something dated `v` (a meeting, an agency's input, a challenge) stands on or before
  * `day` (the decision), so that it can have informed it; any date will do when there is no day.
  * A date written so that it cannot be read (2016-02-30) is given the benefit of the doubt:
- * invalid-date reports it, and nothing should say on its account that it came too late.
+ * invalid-date reports it, and no rule should say on its account that it came too late. (The
+ * checklist does not count it either way: see unreadableDate.)
  */
 export function onOrBefore(v: unknown, day: DayNumber | undefined): boolean {
   const d = parseDate(v);
@@ -99,6 +101,95 @@ export function onOrBefore(v: unknown, day: DayNumber | undefined): boolean {
  */
 export function datedAfter(v: unknown, day: DayNumber | undefined): boolean {
   return day !== undefined && parseDate(v) !== undefined && !onOrBefore(v, day);
+}
+
+/**
+ * Whether a date is written but cannot be read (`2016-13-45`, `next week`): not blank, not words
+ * still to be completed (to-complete reports those), and not a day YYYY-MM-DD names. invalid-date
+ * reports it; the checklist counts what is dated so only once the date can be read.
+ */
+export function unreadableDate(v: unknown): boolean {
+  return isWritten(v) && parseDate(v) === undefined;
+}
+
+/**
+ * An entry of a list of sections that cannot be read: written as something other than a section
+ * (the format check reports it), or holding a slip in how it is written (yaml-syntax reports it),
+ * so that what was read of it may not be what it says. `ordinal`: its place among the entries as
+ * written, from 1; 0 where the slip leaves the whole list unread. `span`: all of its text.
+ */
+export interface UnreadEntry {
+  ordinal: number;
+  span: Span;
+}
+
+/** The entries of the list at `path` that cannot be read (see UnreadEntry), in the order written. */
+export function unreadEntries(doc: CaseDoc, path: Path): readonly UnreadEntry[] {
+  return once(doc, `unread\u0000${path.join('\u0000')}`, () => Object.freeze(findUnread(doc, path)));
+}
+
+/**
+ * The entries of the list at `path` that can be read: sections (as `entries` gives them), less any
+ * that a slip runs through. What the checklist counts.
+ */
+export function readableEntries(doc: CaseDoc, path: Path): readonly Entry[] {
+  return once(doc, `readable\u0000${path.join('\u0000')}`, () => {
+    const unread = unreadEntries(doc, path);
+    if (!unread.length) return entries(doc, path);
+    return Object.freeze(entries(doc, path).filter((e) => {
+      const at = doc.node(e.path)?.range?.[0];
+      return at === undefined || !unread.some((u) => at >= u.span.start && at < u.span.end);
+    }));
+  });
+}
+
+function findUnread(doc: CaseDoc, path: Path): UnreadEntry[] {
+  const items = asArray(doc.get(path));
+  const extent = (i: number): Span => {
+    const r = doc.node([...path, i])?.range;
+    return r ? { start: r[0], end: Math.max(r[1], r[0] + 1) } : doc.spanOf([...path, i]);
+  };
+  const notSections = items.flatMap((v, i) => (asRecord(v) ? [] : [{ ordinal: i + 1, span: extent(i) }]));
+  if (!doc.broken.length) return notSections;
+  // A slip is read only as far as the section holding it goes (see CaseDoc.broken).
+  const keyAt = doc.keySpan([path[0]!]).start;
+  const section = doc.has([path[0]!]) ? doc.broken.find((b) => keyAt >= b.start && keyAt < b.end) : undefined;
+  if (!section) return notSections;
+  const slips = doc.syntax.map((s) => s.span.start).filter((at) => at >= section.start && at < section.end);
+  if (!slips.length) return notSections;
+  const whole = [{ ordinal: 0, span: section }];
+  const seq = doc.node(path);
+  const first = (isSeq(seq) ? (seq.items[0] as Node | null | undefined) : undefined)?.range?.[0];
+  if (first === undefined) return whole;
+  // The entries as written: the lines that start with a dash lined up with the first entry's.
+  const { lines } = doc;
+  const firstLine = lines.lineOf(first);
+  const col = lines.lineText(firstLine).lastIndexOf('-', first - lines.lineStart(firstLine));
+  if (col < 0 || lines.lineText(firstLine).slice(0, col).trim()) return whole; // a list in brackets
+  const starts: number[] = [];
+  let end = section.end;
+  for (let line = firstLine; line < lines.lineCount && lines.lineStart(line) < section.end; line++) {
+    const text = lines.lineText(line);
+    const lead = text.length - text.trimStart().length;
+    if (lead === col && /^-(\s|$)/.test(text.slice(col))) starts.push(lines.lineStart(line) + col);
+    else if (line > firstLine && lead < col && text.trim() && !text.trimStart().startsWith('#')) {
+      end = lines.lineStart(line);
+      break;
+    }
+  }
+  const spanOfItem = (k: number): Span => ({ start: starts[k]!, end: starts[k + 1] ?? end });
+  if (slips.some((at) => at < starts[0]!)) return whole;
+  const out = new Map<number, UnreadEntry>();
+  for (let k = 0; k < starts.length; k++) {
+    const span = spanOfItem(k);
+    if (slips.some((at) => at >= span.start && at < span.end)) out.set(k, { ordinal: k + 1, span });
+  }
+  // An entry read as something other than a section: named by its place as written.
+  for (const n of notSections) {
+    const k = starts.findIndex((_, j) => n.span.start >= spanOfItem(j).start && n.span.start < spanOfItem(j).end);
+    if (k >= 0 && !out.has(k)) out.set(k, { ordinal: k + 1, span: spanOfItem(k) });
+  }
+  return [...out.values()].sort((a, b) => a.ordinal - b.ordinal);
 }
 
 /** A criterion finding, with YAML 1.1's booleans read as yes/no. */
