@@ -38,4 +38,20 @@ describe('expandTargets', () => {
     assert.deepEqual(await names(['current/a.scr.yaml', '2017/a.scr.yaml']), ['current/a.scr.yaml']);
     assert.deepEqual(await names(['2017/*.scr.yaml', 'current']), ['2017/a.scr.yaml']);
   });
+
+  it('lists a file whose name is not UTF-8 once, though a link loop reaches it twice', { skip: process.platform === 'linux' ? false : 'only Linux file systems take a name that is not UTF-8' }, async () => {
+    const odd = mkdtempSync(join(tmpdir(), 'scr-expand-odd-'));
+    try {
+      mkdirSync(join(odd, 'cases'));
+      // Written through a Buffer path: the name's bytes are not UTF-8 (0xff).
+      writeFileSync(Buffer.concat([Buffer.from(`${odd}/cases/bad`), Buffer.from([0xff]), Buffer.from('.scr.yaml')]), 'scr: 1\n');
+      writeFileSync(join(odd, 'cases', 'good.scr.yaml'), 'scr: 1\n');
+      // A link back to its own folder: a loop the scan goes round once.
+      symlinkSync('.', join(odd, 'cases', 'loop'));
+      const found = (await expandTargets(['cases'], odd)).files.map((f) => f.slice(toSlash(odd).length + 1));
+      assert.deepEqual(found, ['cases/bad\uFFFD.scr.yaml', 'cases/good.scr.yaml']);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
+  });
 });
