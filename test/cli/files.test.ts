@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { expandTargets, pathInside, toSlash } from '../../server/src/cli/files';
+import { dossierNames, expandTargets, pathInside, toSlash } from '../../server/src/cli/files';
 
 describe('pathInside', () => {
   it('gives a path from the folder only for what lies inside it', () => {
@@ -13,6 +13,28 @@ describe('pathInside', () => {
     assert.equal(pathInside('/work/dossier', '/work/other/a.scr.yaml'), undefined);
     assert.equal(pathInside('/work/dossier', '/work'), undefined);
     assert.equal(pathInside('/work/dossier', '/work/dossier'), undefined);
+  });
+});
+
+describe('dossierNames', () => {
+  it('names files from just above the folder that holds them all, or in full from the top of the disk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scr-names-'));
+    try {
+      const top = toSlash(dir);
+      const name = dossierNames([`${top}/dossier/2015/x.scr.yaml`, `${top}/dossier/2016/y.scr.yaml`]);
+      const folder = top.split('/').pop();
+      assert.equal(name(`${top}/dossier/2015/x.scr.yaml`), 'dossier/2015/x.scr.yaml');
+      const one = dossierNames([`${top}/dossier/2016/y.scr.yaml`, `${top}/dossier/2016/z.scr.yaml`]);
+      assert.equal(one(`${top}/dossier/2016/z.scr.yaml`), '2016/z.scr.yaml');
+      const wide = dossierNames([`${top}/a.scr.yaml`, `${top}/dossier/2016/y.scr.yaml`]);
+      assert.equal(wide(`${top}/dossier/2016/y.scr.yaml`), `${folder}/dossier/2016/y.scr.yaml`);
+      // Inside a git repository: from its top folder, however deep the files lie.
+      mkdirSync(join(dir, '.git'));
+      assert.equal(dossierNames([`${top}/dossier/2016/y.scr.yaml`, `${top}/dossier/2016/z.scr.yaml`])(`${top}/dossier/2016/z.scr.yaml`), 'dossier/2016/z.scr.yaml');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (process.platform !== 'win32') assert.equal(dossierNames(['/a.scr.yaml', '/srv/b.scr.yaml'])('/srv/b.scr.yaml'), '/srv/b.scr.yaml');
   });
 });
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, writeBaseline, type Baseline } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
+import { dossierNames, expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { extensionFor, extensionFormat, FORMAT_NAMES, FORMATS, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
@@ -255,10 +255,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // used twice) can only find something in files that share a reference: those are read and
   // checked again below, against the whole dossier.
   const cases = new Map<string, FileReport>();
+  // Named by a path that reads the same from wherever the command runs (see dossierNames): two
+  // cases each in its own folder are both `case.scr.yaml`.
+  const dossierName = dossierNames(files);
   for (const [path, text] of texts) {
     const doc = new CaseDoc(text);
-    // Named as the reports name files: two cases each in its own folder are both `case.scr.yaml`.
-    const e = dossierEntry(path, doc, shown(path));
+    const e = dossierEntry(path, doc, dossierName(path));
     if (e) dossier.push(e);
     cases.set(path, await check(path, text, doc, []));
   }
