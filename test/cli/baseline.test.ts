@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { scratch } from '../helpers/cli';
@@ -35,7 +36,7 @@ describe('baselines', () => {
     assert.equal(b.version, 1);
     assert.equal(b.findings.length, all.length);
     for (const e of b.findings) {
-      assert.deepEqual(Object.keys(e), ['path', 'rule', 'fingerprint', 'at']);
+      assert.deepEqual(Object.keys(e), ['path', 'case', 'rule', 'fingerprint', 'at']);
       assert.match(e.path, /^dossier\/child-[rs]\.scr\.yaml$/, 'paths are relative to the baseline’s folder');
       assert.ok(!('line' in e), 'no line numbers');
     }
@@ -158,5 +159,139 @@ describe('baselines tell apart findings of one rule at one place', () => {
     const r = check('--baseline', 'b.json');
     assert.deepEqual(messages(r), ['key-agency-missing: No police agency is recorded under `agencies`']);
     assert.equal(r.code, 0, 'warnings only');
+  });
+});
+
+describe('baselines follow a case file renamed or moved', () => {
+  let s: ReturnType<typeof scratch>;
+  const check = (...args: string[]) => run(['dossier', '--today', GOLDEN_TODAY, '--format', 'json', ...args], s.dir);
+  const found = (r: { stdout: string }) => (JSON.parse(r.stdout) as JsonReport).files.flatMap((f) => f.diagnostics.map((d) => `${f.path} ${d.rule}`));
+  const put = (path: string, text: string) => {
+    mkdirSync(join(s.dir, 'dossier', path, '..'), { recursive: true });
+    writeFileSync(join(s.dir, 'dossier', path), text);
+  };
+  /** A dossier of child-r and child-s with its baseline written, as a team starts. */
+  const start = () => {
+    s?.done();
+    s = scratch();
+    put('child-r.scr.yaml', R);
+    put('child-s.scr.yaml', S);
+    rFindings = found(check()).filter((f) => f.startsWith('dossier/child-r.scr.yaml ')).length;
+    assert.equal(check('--write-baseline', 'qm2-baseline.json').code, 0);
+  };
+  /** How many findings child-r has: each comes back when its file is not known again. */
+  let rFindings = 0;
+  after(() => s.done());
+
+  it('records each file’s case reference with its findings', () => {
+    start();
+    const b = JSON.parse(readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8'));
+    const r = b.findings.filter((e: { path: string }) => e.path === 'dossier/child-r.scr.yaml');
+    assert.ok(r.length > 0 && r.every((e: { case: string }) => e.case === 'NSCB-2016-30'), 'every entry of child-r names its case');
+    assert.deepEqual(Object.keys(r[0]), ['path', 'case', 'rule', 'fingerprint', 'at']);
+  });
+
+  it('a file moved to another name or folder keeps its accepted findings, and the run says why', () => {
+    start();
+    mkdirSync(join(s.dir, 'dossier', '2016'));
+    renameSync(join(s.dir, 'dossier', 'child-r.scr.yaml'), join(s.dir, 'dossier', '2016', 'NSCB-2016-30.scr.yaml'));
+    assert.ok(rFindings > 2);
+    assert.equal(found(check()).filter((f) => f.startsWith('dossier/2016/')).length, rFindings, 'without the baseline, all still there');
+    const r = check('--baseline', 'qm2-baseline.json');
+    assert.deepEqual(found(r), []);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /dossier\/2016\/NSCB-2016-30\.scr\.yaml is taken to be dossier\/child-r\.scr\.yaml renamed or moved: it holds the same case \(NSCB-2016-30\)/);
+    // A new finding in the moved file is still reported.
+    writeFileSync(join(s.dir, 'dossier', '2016', 'NSCB-2016-30.scr.yaml'), R.replace('\nagencies:\n', '\nagencies:\n  - id: nursery\n    name: Little Steps Nursery\n    type: education\n    involvement: none\n'));
+    assert.ok(found(check('--baseline', 'qm2-baseline.json')).length > 0, 'a new finding is reported');
+  });
+
+  it('writing the baseline again records them under the new name, and forgets the old one', () => {
+    start();
+    renameSync(join(s.dir, 'dossier', 'child-r.scr.yaml'), join(s.dir, 'dossier', 'r.scr.yaml'));
+    assert.equal(check('--write-baseline', 'qm2-baseline.json').code, 0);
+    const paths = new Set(JSON.parse(readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8')).findings.map((e: { path: string }) => e.path));
+    assert.deepEqual([...paths].sort(), ['dossier/child-s.scr.yaml', 'dossier/r.scr.yaml']);
+    const r = check('--baseline', 'qm2-baseline.json');
+    assert.deepEqual(found(r), []);
+    assert.equal(r.stderr, '', 'nothing left to say');
+  });
+
+  it('only for the same case: a renamed file that now holds another reference is new', () => {
+    start();
+    rmSync(join(s.dir, 'dossier', 'child-r.scr.yaml'));
+    put('r.scr.yaml', R.replace('reference: NSCB-2016-30', 'reference: NSCB-2016-39'));
+    assert.equal(found(check('--baseline', 'qm2-baseline.json')).length, rFindings);
+  });
+
+  it('only from a file that no longer exists: a copy beside the original is new', () => {
+    start();
+    put('copy.scr.yaml', R);
+    const news = found(check('--baseline', 'qm2-baseline.json'));
+    assert.ok(news.length >= rFindings && news.every((f) => f.startsWith('dossier/c')), news.join('\n'));
+    assert.ok(news.filter((f) => f.startsWith('dossier/copy.scr.yaml')).length >= rFindings);
+  });
+
+  it('one to one: two files holding the case of one gone file do not both take its findings', () => {
+    start();
+    rmSync(join(s.dir, 'dossier', 'child-r.scr.yaml'));
+    put('r1.scr.yaml', R);
+    put('r2.scr.yaml', R);
+    const r = check('--baseline', 'qm2-baseline.json');
+    const news = found(r);
+    for (const name of ['dossier/r1.scr.yaml', 'dossier/r2.scr.yaml']) assert.ok(news.filter((f) => f.startsWith(`${name} `)).length >= rFindings, name);
+    assert.match(r.stderr, /dossier\/r1\.scr\.yaml and dossier\/r2\.scr\.yaml all hold the case NSCB-2016-30, as dossier\/child-r\.scr\.yaml did, which the baseline names but no longer exists\. Which file became which cannot be told/);
+  });
+
+  it('with git mv and --changed-since: the moved file is reported with no finding back, unless a copy of the case makes it unclear', () => {
+    start();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: s.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const changed = (...more: string[]) => run(['--changed-since', 'main', '--today', GOLDEN_TODAY, '--format', 'json', '--baseline', 'qm2-baseline.json', ...more], s.dir);
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'The dossier and its baseline');
+    git('checkout', '-q', '-b', 'tidy');
+    mkdirSync(join(s.dir, 'dossier', '2016'));
+    git('mv', 'dossier/child-r.scr.yaml', 'dossier/2016/child-r.scr.yaml');
+    git('commit', '-q', '-m', 'One folder a year');
+    const r = changed();
+    assert.deepEqual((JSON.parse(r.stdout) as JsonReport).files.map((f) => [f.path, f.diagnostics.length]), [['dossier/2016/child-r.scr.yaml', 0]]);
+    assert.equal(r.code, 0, r.stderr);
+    // A copy of the case, committed on main beside it: unchanged since main, but reported as it shares the moved file's reference.
+    git('checkout', '-q', 'main');
+    put('copy-r.scr.yaml', R);
+    git('add', '.');
+    git('commit', '-q', '-m', 'A copy');
+    git('checkout', '-q', 'tidy');
+    git('rebase', '-q', 'main');
+    const both = changed();
+    assert.deepEqual((JSON.parse(both.stdout) as JsonReport).files.map((f) => f.path), ['dossier/2016/child-r.scr.yaml', 'dossier/copy-r.scr.yaml']);
+    assert.ok(found(both).filter((f) => f.startsWith('dossier/2016/')).length >= rFindings, 'the moved file cannot be told from the copy: its findings are reported');
+    assert.match(both.stderr, /dossier\/2016\/child-r\.scr\.yaml and dossier\/copy-r\.scr\.yaml all hold the case NSCB-2016-30/);
+  });
+
+  it('nor two gone files into one', () => {
+    start();
+    // Two files of one case (a slip the baseline accepted), both gone, one file of it now.
+    const b = JSON.parse(readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8'));
+    b.findings.push(...b.findings.filter((e: { path: string }) => e.path === 'dossier/child-r.scr.yaml').map((e: object) => ({ ...e, path: 'dossier/old-r.scr.yaml' })));
+    writeFileSync(join(s.dir, 'qm2-baseline.json'), JSON.stringify(b));
+    rmSync(join(s.dir, 'dossier', 'child-r.scr.yaml'));
+    put('r.scr.yaml', R);
+    const r = check('--baseline', 'qm2-baseline.json');
+    assert.equal(found(r).length, rFindings);
+    assert.match(r.stderr, /dossier\/r\.scr\.yaml holds the case NSCB-2016-30, as dossier\/child-r\.scr\.yaml and dossier\/old-r\.scr\.yaml did/);
+  });
+
+  it('a baseline written before it recorded cases pairs nothing', () => {
+    start();
+    const b = JSON.parse(readFileSync(join(s.dir, 'qm2-baseline.json'), 'utf8'));
+    for (const e of b.findings) delete e.case;
+    writeFileSync(join(s.dir, 'qm2-baseline.json'), JSON.stringify(b));
+    renameSync(join(s.dir, 'dossier', 'child-r.scr.yaml'), join(s.dir, 'dossier', 'r.scr.yaml'));
+    const r = check('--baseline', 'qm2-baseline.json');
+    assert.equal(found(r).length, rFindings);
+    assert.equal(r.stderr.includes('renamed or moved'), false);
   });
 });

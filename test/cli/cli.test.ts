@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, symlinkSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, scratch, scrCheck } from '../helpers/cli';
 
@@ -376,22 +376,34 @@ describe('scr-check across a dossier', () => {
     }
   });
 
-  it('names the other file by its path from where the command runs, as reports name files', () => {
+  it('names the other file by one path, whatever folder the command runs in', () => {
     const s = scratch();
     try {
       for (const folder of ['NSCB-2016-11', 'NSCB-2016-12']) {
         mkdirSync(join(s.dir, 'dossier', folder), { recursive: true });
         writeFileSync(join(s.dir, 'dossier', folder, 'case.scr.yaml'), BASE);
       }
-      const r = scrCheck(['dossier', '--format', 'json', '--today', '2016-12-01'], s.dir);
-      const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string; related?: { path: string; message: string }[] }[] }[];
-      const said = Object.fromEntries(files.map((f) => [f.path, f.diagnostics.find((d) => d.rule === 'duplicate-id')?.message]));
-      assert.match(said['dossier/NSCB-2016-11/case.scr.yaml']!, /another case file in this dossier \(dossier\/NSCB-2016-12\/case\.scr\.yaml\)\./);
-      assert.match(said['dossier/NSCB-2016-12/case.scr.yaml']!, /another case file in this dossier \(dossier\/NSCB-2016-11\/case\.scr\.yaml\)\./);
-      // From a sub-folder, the path climbs out of it as the reports' own paths do.
+      const said = (args: string[], cwd: string) => {
+        const r = scrCheck([...args, '--format', 'json', '--today', '2016-12-01'], cwd);
+        const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; message: string }[] }[];
+        // Each file's finding names the other file: keyed by the file's own folder, which reports name differently from each place.
+        return Object.fromEntries(files.map((f) => [basename(dirname(resolve(cwd, f.path))), /another case file in this dossier \(([^)]*)\)\./.exec(f.diagnostics.find((d) => d.rule === 'duplicate-id')?.message ?? '')?.[1]]));
+      };
+      // Not in a git repository: from just above the folder that holds both, starting with its name.
+      const both = { 'NSCB-2016-11': 'dossier/NSCB-2016-12/case.scr.yaml', 'NSCB-2016-12': 'dossier/NSCB-2016-11/case.scr.yaml' };
+      assert.deepEqual(said(['dossier'], s.dir), both);
+      // From inside one case's folder the reports' own paths climb out with ../, but the message
+      // names the other file as before: not `case.scr.yaml`, which beside ../NSCB-2016-12/case.scr.yaml
+      // would read as that file itself.
+      assert.deepEqual(said(['..'], join(s.dir, 'dossier', 'NSCB-2016-11')), both);
+      assert.deepEqual(said(['../..'], join(s.dir, 'dossier', 'NSCB-2016-11')), both);
       const sub = scrCheck(['..', '--today', '2016-12-01'], join(s.dir, 'dossier', 'NSCB-2016-11'));
-      assert.match(sub.stdout, /\.\.\/NSCB-2016-12\/case\.scr\.yaml\n[^\n]*another case file in this dossier \(case\.scr\.yaml\)\./);
-      assert.match(sub.stdout, /^case\.scr\.yaml\n[^\n]*another case file in this dossier \(\.\.\/NSCB-2016-12\/case\.scr\.yaml\)\./m);
+      assert.match(sub.stdout, /^\.\.\/NSCB-2016-12\/case\.scr\.yaml\n[^\n]*another case file in this dossier \(dossier\/NSCB-2016-11\/case\.scr\.yaml\)\./m);
+      // In a git repository: from its top folder, as the editor, code scanning and annotations name files.
+      mkdirSync(join(s.dir, '.git'));
+      for (const cwd of [s.dir, join(s.dir, 'dossier'), join(s.dir, 'dossier', 'NSCB-2016-12')]) {
+        assert.deepEqual(said([join(s.dir, 'dossier')], cwd), both, cwd);
+      }
     } finally {
       s.done();
     }

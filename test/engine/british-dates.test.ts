@@ -42,7 +42,7 @@ describe('a date written the British way', () => {
   });
 
   it('offers no fix where the text names no real day, or leaves it in doubt', () => {
-    for (const written of ['31/02/2016', '29/02/2015', '10/13/2016', '10/05/16', '10 Mayo 2016', '10st May 2016', 'May 2016', '10 May']) {
+    for (const written of ['31/02/2016', '29/02/2015', '10/13/2016', '10/05/016', '10 Mayo 2016', '10st May 2016', 'May 2016', '10 May']) {
       assert.equal(britishDate(written), undefined, written);
       assert.deepEqual(dateFinding(meetingOn(written)).fixes, [], written);
     }
@@ -82,3 +82,58 @@ describe('a date written the British way', () => {
     }
   });
 });
+
+describe('a date written the British way with a two-digit year', () => {
+  it('14/01/16 is read as 14 January 2016: the fix is a correction, taken by Fix all and on save', () => {
+    for (const [written, iso] of [['14/01/16', '2016-01-14'], ['14.1.16', '2016-01-14'], ['14 Jan 16', '2016-01-14'], ['13/05/16', '2016-05-13'], ['03/03/16', '2016-03-03']]) {
+      const text = meetingOn(written);
+      const f = dateFinding(text);
+      assert.deepEqual(f.fixes.map((x) => [x.edits[0].newText, x.preferred, x.correction]), [[iso, true, 'date']], written);
+      assert.doesNotMatch(f.message, /two ways|read as 19/, written);
+      const a = analyseText(text, { today });
+      const fixed = applyEdits(text, fixAll(a.doc, a.findings, { correctionsOnly: true }).edits);
+      assert.match(fixed, new RegExp(`\\n {2}- date: ${iso}\\n`), written);
+      assert.deepEqual(analyseText(fixed, { today }).findings.filter((x) => x.rule === 'invalid-date'), [], written);
+    }
+  });
+
+  it('where 20xx would be after today, reads 19xx, says so, and leaves the choice to the reviewer', () => {
+    // Today is 1 June 2016: 14 January 2017 has not come yet, so 14/01/17 is read as 1917.
+    const text = meetingOn('14/01/17 # from the minutes');
+    const f = dateFinding(text);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 1917-01-14 (14 January 1917)', false, undefined]]);
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.match(fixed, /\n {2}- date: 1917-01-14 # from the minutes\n/);
+    assert.deepEqual(analyseText(fixed, { today }).findings.filter((x) => x.rule === 'invalid-date'), []);
+    const a = analyseText(text, { today });
+    assert.match(applyEdits(text, fixAll(a.doc, a.findings).edits), /\n {2}- date: 14\/01\/17 # from the minutes\n/, 'Fix all leaves it');
+    assert.match(f.message, /The year “17” is read as 1917, as 2017 would make the date one still to come: check the record\.$/);
+    // The day itself decides: 01/06/16 is today (2016), 02/06/16 tomorrow (1916).
+    assert.equal(formatIso(britishDate('01/06/16', today)!.day), '2016-06-01');
+    assert.equal(formatIso(britishDate('13/06/16', today)!.day), '1916-06-13');
+    assert.equal(formatIso(britishDate('31/12/99', today)!.day), '1999-12-31');
+    // 29 February 2000 was a day; 29 February 1900 was not.
+    assert.equal(formatIso(britishDate('29/02/00', today)!.day), '2000-02-29');
+    assert.equal(britishDate('29/02/00', parseDate('1999-01-01')), undefined);
+  });
+
+  it('where day and month could be read both ways, offers both days, each year read on its own, and Fix all takes neither', () => {
+    const either = meetingOn('05/04/16');
+    const f = dateFinding(either);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 2016-04-05 (5 April 2016)', false, undefined], ['Change to 2016-05-04 (4 May 2016)', false, undefined]]);
+    assert.match(f.message, /^“05\/04\/16” could be read two ways: 5 April 2016 \(day first, as in the UK\) or 4 May 2016 \(month first\)\./);
+    const c = analyseText(either, { today });
+    assert.match(applyEdits(either, fixAll(c.doc, c.findings).edits), /\n {2}- date: 05\/04\/16\n/, 'Fix all leaves it');
+    // 05/10/16 on 1 June 2016: 5 October 2016 is still to come (so 1916), 10 May 2016 is past.
+    const g = dateFinding(meetingOn('05/10/16'));
+    assert.deepEqual(g.fixes.map((x) => x.edits[0].newText), ['1916-10-05', '2016-05-10']);
+    assert.match(g.message, /The year “16” is read as 1916 where 2016 would make the date one still to come\.$/);
+  });
+
+  it('is not read without a day to compare with, nor with three digits', () => {
+    assert.equal(britishDate('14/01/16'), undefined);
+    assert.equal(britishDate('14/01/016', today), undefined);
+    assert.equal(britishDate('31/02/16', today), undefined);
+  });
+});
+

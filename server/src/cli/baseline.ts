@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { Finding } from '../engine/index';
+import { nameKey, type Finding } from '../engine/index';
 import { fingerprintOf, type FileReport } from './report';
 import { toSlash } from './files';
 import { yamlPathAt } from './fingerprint';
@@ -7,9 +8,10 @@ import { yamlPathAt } from './fingerprint';
 /**
  * A baseline: the findings a team has accepted for now, so that a check reports only new ones.
  * Each entry is keyed by the file (relative to the baseline's own folder, so the check can run
- * from anywhere), the rule and the finding's fingerprint. `at`, the key the finding stands under,
- * is there for people only. Nothing in an entry changes from day to day, so writing the baseline
- * again changes only the entries of findings that came or went.
+ * from anywhere), the rule and the finding's fingerprint. `case`, the file's case reference, lets
+ * a file renamed or moved since be known again (see renamedFiles). `at`, the key the finding
+ * stands under, is there for people only. Nothing in an entry changes from day to day, so writing
+ * the baseline again changes only the entries of findings that came or went.
  */
 export interface Baseline {
   version: 1;
@@ -18,6 +20,8 @@ export interface Baseline {
 
 export interface BaselineEntry {
   path: string;
+  /** The file's `case.reference` when the baseline was written (baselines written before it was recorded have none). */
+  case?: string;
   rule: string;
   fingerprint: string;
   at?: string;
@@ -53,19 +57,24 @@ export function entriesFor(files: readonly FileReport[], baselineFile: string): 
   for (const f of files) {
     if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
-    for (const x of f.findings) if (canBeBaselined(f, x)) out.push({ path, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
+    const kase = f.reference !== undefined ? { case: f.reference } : {};
+    for (const x of f.findings) if (canBeBaselined(f, x)) out.push({ path, ...kase, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
   }
   return out;
 }
 
 /**
  * The text of a baseline holding these files' findings. Entries for files not checked this time
- * (say, with --changed-since) are kept from the old baseline, so a partial run loses nothing.
+ * (say, with --changed-since) are kept from the old baseline, so a partial run loses nothing;
+ * except those of a file that no longer exists whose case a file checked now holds: it was renamed
+ * or moved, and its findings are now recorded under the new name.
  */
 export function writeBaseline(files: readonly FileReport[], baselineFile: string, old: Baseline | undefined): { text: string; count: number } {
   const dir = nodePath.dirname(baselineFile);
   const checked = new Set(files.map((f) => keyPath(dir, f.absolutePath)));
-  const kept = (old?.findings ?? []).filter((e) => !checked.has(e.path));
+  const casesChecked = new Set(files.flatMap((f) => (f.kind === 'case' && f.reference !== undefined ? [nameKey(f.reference)] : [])));
+  const moved = (e: BaselineEntry) => e.case !== undefined && casesChecked.has(nameKey(e.case)) && gone(dir, e.path);
+  const kept = (old?.findings ?? []).filter((e) => !checked.has(e.path) && !moved(e));
   const findings = [...kept, ...entriesFor(files, baselineFile)].sort(
     (a, b) => cmp(a.path, b.path) || cmp(a.rule, b.rule) || cmp(a.fingerprint, b.fingerprint),
   );
@@ -93,7 +102,7 @@ export function parseBaseline(text: string, shown: string): Baseline {
   for (const e of o.findings as unknown[]) {
     const x = e as Partial<BaselineEntry>;
     if (x && typeof x.path === 'string' && typeof x.rule === 'string' && typeof x.fingerprint === 'string') {
-      findings.push({ path: x.path, rule: x.rule, fingerprint: x.fingerprint, ...(typeof x.at === 'string' ? { at: x.at } : {}) });
+      findings.push({ path: x.path, ...(typeof x.case === 'string' ? { case: x.case } : {}), rule: x.rule, fingerprint: x.fingerprint, ...(typeof x.at === 'string' ? { at: x.at } : {}) });
     }
   }
   return { version: 1, findings };
@@ -115,8 +124,11 @@ export function isBaselineText(text: string): boolean {
   }
 }
 
-/** Leaves out of each file the findings the baseline holds; returns how many were left out. */
-export function applyBaseline(files: FileReport[], baseline: Baseline, baselineFile: string): number {
+/**
+ * Leaves out of each file the findings the baseline holds, under its own path or, for a renamed
+ * file, under the path it had (`renamed`, from renamedFiles); returns how many were left out.
+ */
+export function applyBaseline(files: FileReport[], baseline: Baseline, baselineFile: string, renamed: Renames = { from: new Map(), unclear: [] }): number {
   const dir = nodePath.dirname(baselineFile);
   const known = new Set(baseline.findings.map((e) => key(e.path, e.rule, e.fingerprint)));
   let dropped = 0;
@@ -124,11 +136,76 @@ export function applyBaseline(files: FileReport[], baseline: Baseline, baselineF
     // An older baseline may hold findings it cannot accept: they are reported all the same.
     if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
+    const was = renamed.from.get(f.absolutePath);
+    const accepted = (x: Finding) => known.has(key(path, x.rule, fingerprintOf(f, x))) || (was !== undefined && known.has(key(was, x.rule, fingerprintOf(f, x))));
     const before = f.findings.length;
-    f.findings = f.findings.filter((x) => !canBeBaselined(f, x) || !known.has(key(path, x.rule, fingerprintOf(f, x))));
+    f.findings = f.findings.filter((x) => !canBeBaselined(f, x) || !accepted(x));
     dropped += before - f.findings.length;
   }
   return dropped;
+}
+
+/**
+ * Case files renamed or moved since the baseline was written. `from`: for a file (by its absolute
+ * path) the baseline does not name, the path (as the baseline writes it) of the file it was, whose
+ * entries it takes. `unclear`: a file the baseline names that no longer exists, whose case more
+ * than one such file holds now, or whose case one of them shares with more than one gone file:
+ * none of them takes its entries.
+ */
+export interface Renames {
+  from: Map<string, string>;
+  /** `case`: the reference as the first of the files now holding it writes it. */
+  unclear: { case: string; was: string[]; now: string[] }[];
+}
+
+/**
+ * Pairs files the baseline does not name with files it names that no longer exist, when the two
+ * hold the same case (`case.reference`, compared as duplicate-id compares it) and only one file of
+ * each holds it: two copies of a case must not both take one file's findings. `files` are all the
+ * case files read in this run (not only those reported, with --changed-since), so that a copy
+ * elsewhere in the dossier still makes the pairing unclear. A baseline written before it recorded
+ * each file's case pairs nothing.
+ */
+export function renamedFiles(files: readonly FileReport[], baseline: Baseline, baselineFile: string): Renames {
+  const dir = nodePath.dirname(baselineFile);
+  const named = new Set(baseline.findings.map((e) => e.path));
+  const was = new Map<string, Set<string>>();
+  const isGone = new Map<string, boolean>();
+  for (const e of baseline.findings) {
+    if (e.case === undefined) continue;
+    let g = isGone.get(e.path);
+    if (g === undefined) isGone.set(e.path, (g = gone(dir, e.path)));
+    if (!g) continue;
+    const k = nameKey(e.case);
+    const paths = was.get(k) ?? new Set<string>();
+    was.set(k, paths.add(e.path));
+  }
+  const now = new Map<string, FileReport[]>();
+  if (was.size) {
+    for (const f of files) {
+      if (f.kind !== 'case' || f.reference === undefined || named.has(keyPath(dir, f.absolutePath))) continue;
+      const k = nameKey(f.reference);
+      if (was.has(k)) now.set(k, [...(now.get(k) ?? []), f]);
+    }
+  }
+  const out: Renames = { from: new Map(), unclear: [] };
+  for (const [k, fs] of now) {
+    const olds = [...was.get(k)!].sort();
+    if (fs.length === 1 && olds.length === 1) out.from.set(fs[0].absolutePath, olds[0]);
+    else out.unclear.push({ case: fs[0].reference!, was: olds, now: fs.map((f) => f.absolutePath).sort() });
+  }
+  return out;
+}
+
+/** Whether a path of the baseline no longer leads to anything (not one that cannot be looked at). */
+function gone(dir: string, path: string): boolean {
+  try {
+    statSync(nodePath.resolve(dir, path));
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
 }
 
 function keyPath(dir: string, abs: string): string {

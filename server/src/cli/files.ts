@@ -120,21 +120,69 @@ export function shownPath(cwd: string, abs: string): string {
   return up < depth ? rel : abs;
 }
 
+/**
+ * How a message names a case file of the dossier to people (duplicate-id: "also used by another
+ * case file in this dossier (dossier/2015/x.scr.yaml)"), given every case file checked. The same
+ * wherever the command runs, so that it cannot be read as a path from the file being reported on
+ * (`scr-check ..` from `dossier/2016` would otherwise name `../2015/x.scr.yaml` in one file's
+ * findings and `y.scr.yaml`, meaning `dossier/2016/y.scr.yaml`, in the other's):
+ * - inside a git repository, its path from the repository's top folder: as the editor's explorer
+ *   shows it when the repository is the workspace, and as code scanning and the GitHub
+ *   annotations name files;
+ * - elsewhere, its path from just above the folder that holds every case file checked, so the path
+ *   starts with that folder's name (as the editor names files when it has several folders open);
+ * - the whole path where that folder is the top of the disk.
+ */
+export function dossierNames(files: readonly string[]): (abs: string) => string {
+  const common = commonFolder(files);
+  if (common === undefined) return (abs) => abs;
+  const repo = repositoryRoot(common);
+  const from = repo ?? nodePath.dirname(common);
+  if (!repo && from === common) return (abs) => abs;
+  return (abs) => pathInside(from, abs) ?? abs;
+}
+
+/** The deepest folder that holds all these files (absolute, '/'-separated), or undefined for none. */
+function commonFolder(files: readonly string[]): string | undefined {
+  let parts: string[] | undefined;
+  for (const f of files) {
+    const dir = toSlash(nodePath.dirname(f)).split('/');
+    if (!parts) parts = dir;
+    else {
+      let i = 0;
+      while (i < parts.length && i < dir.length && parts[i] === dir[i]) i++;
+      parts = parts.slice(0, i);
+    }
+  }
+  if (!parts?.length) return undefined;
+  // `/x` splits into ['', 'x']: only '' in common is the top of the disk.
+  return parts.length === 1 && parts[0] === '' ? '/' : parts.join('/');
+}
+
 /** Whether a file is named as a case file is: `*.scr.yaml`. */
 export function isCaseFile(path: string): boolean {
   return path.endsWith('.scr.yaml');
 }
 
 /**
- * Where a path really leads (links followed, in forward slashes), or the path itself if that
- * cannot be found. At once: a thousand in 6 ms, against 43 ms one after another through the
- * thread pool.
+ * Where a path really leads (links followed, in forward slashes). Where the path itself cannot be
+ * followed, where its folder really lies, with its name: a file not made yet, or one whose name
+ * is not UTF-8 (the program has it only with a stand-in character, so it cannot be opened by that
+ * name, though its folder can), which must still be known as one file by whichever folder link it
+ * was reached through. Else the path itself. At once: a thousand in 6 ms, against 43 ms one after
+ * another through the thread pool.
  */
 export function realPath(path: string): string {
   try {
     return toSlash(realpathSync.native(path));
   } catch {
-    return path;
+    const dir = nodePath.dirname(path);
+    if (dir === path) return path;
+    try {
+      return toSlash(nodePath.join(realpathSync.native(dir), nodePath.basename(path)));
+    } catch {
+      return path;
+    }
   }
 }
 

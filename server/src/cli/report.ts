@@ -19,6 +19,8 @@ export interface FileReport {
   fingerprints?: Map<Finding, string>;
   checklist?: ChecklistItem[];
   analysis?: Analysis;
+  /** A case file's `case.reference`, as the dossier reads it (dossierEntry); absent where none is written yet. */
+  reference?: string;
   /** A settings file's findings are reported under its own path, with no checklist. */
   kind: 'case' | 'config' | 'unreadable';
 }

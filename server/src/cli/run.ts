@@ -2,9 +2,9 @@ import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
-import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, writeBaseline, type Baseline } from './baseline';
+import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, renamedFiles, writeBaseline, type Baseline, type Renames } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
-import { expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
+import { dossierNames, expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
 import { extensionFor, extensionFormat, FORMAT_NAMES, FORMATS, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
@@ -237,6 +237,8 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if (c.findings.length) reports.push(configReport(c));
     else io.stderr(`scr-check: the settings in ${shown(f)} have no mistakes.\n`);
   }
+  // Each case file's reference, as the dossier reads it: a baseline records it, to know a file again once renamed.
+  const referenceOf = new Map<string, string>();
   const check = async (path: string, text: string, doc: CaseDoc, withDossier: readonly DossierCase[]): Promise<FileReport> => {
     const a = await analyser.analyse(path, text, withDossier, doc);
     if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
@@ -245,6 +247,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     }
     return {
       path: shown(path), absolutePath: path, lines: a.doc.lines, kind: 'case', checklist: a.checklist,
+      ...(referenceOf.has(path) ? { reference: referenceOf.get(path) } : {}),
       ...(keepReadings ? { doc: a.doc, analysis: a } : {}),
       findings: a.findings.filter((x) => !x.waived), waived: a.findings.filter((x) => x.waived),
       ...(withFingerprints ? { fingerprints: fingerprints(a.findings, a.doc.lines, a.doc) } : {}),
@@ -255,11 +258,16 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   // used twice) can only find something in files that share a reference: those are read and
   // checked again below, against the whole dossier.
   const cases = new Map<string, FileReport>();
+  // Named by a path that reads the same from wherever the command runs (see dossierNames): two
+  // cases each in its own folder are both `case.scr.yaml`.
+  const dossierName = dossierNames(files);
   for (const [path, text] of texts) {
     const doc = new CaseDoc(text);
-    // Named as the reports name files: two cases each in its own folder are both `case.scr.yaml`.
-    const e = dossierEntry(path, doc, shown(path));
-    if (e) dossier.push(e);
+    const e = dossierEntry(path, doc, dossierName(path));
+    if (e) {
+      dossier.push(e);
+      referenceOf.set(path, e.reference);
+    }
     cases.set(path, await check(path, text, doc, []));
   }
   for (const path of sharingReference(dossier)) cases.set(path, await check(path, texts.get(path)!, new CaseDoc(texts.get(path)!), dossier));
@@ -268,6 +276,10 @@ async function runInner(argv: string[], io: Io): Promise<number> {
 
   // Every file checked, for related places in files that are not reported themselves.
   const byPath = new Map(reports.map((r) => [r.absolutePath, r]));
+  // Case files renamed or moved since the baseline was written, among all the files read (before
+  // --changed-since narrows the report, so that a copy of a case anywhere still counts).
+  const renames = baseline && baselineFile ? renamedFiles(reports, baseline, baselineFile) : undefined;
+  if (renames && baselineFile) for (const note of renameNotes(renames, baselineFile, byPath, shown)) io.stderr(`scr-check: ${note}\n`);
   // Changed case files that lie outside the paths checked (a run from a sub-folder), to say so.
   let changedElsewhere: string[] = [];
   if (changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, changedRef, gitFolders(parsed.positionals, io.cwd), dossier, configPath));
@@ -278,7 +290,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     await writeOut(io, writeBaselineFile, o['write-baseline'] as string, b.text);
     written = b.count;
   }
-  const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile) : 0;
+  const baselined = baseline && baselineFile ? applyBaseline(reports, baseline, baselineFile, renames) : 0;
   // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
   // It is about the screen only: a file written with --output (SARIF for code scanning, JSON for a
   // script, the job summary), or a format for one on stdout, is read by something else, and holds
@@ -341,6 +353,28 @@ function misnamedNotes(paths: readonly string[], shown: (abs: string) => string)
   }
   if (settings.length) {
     notes.push(`${settings.length === 1 ? `${settings[0]} was` : `${settings.length} files were`} not read${settings.length === 1 ? '' : ` (${list(settings)})`}: settings are read only from a file named ${CONFIG_FILE}, not scr.config.yml. Rename ${settings.length === 1 ? 'it' : 'them'} for ${settings.length === 1 ? 'its' : 'their'} settings to apply.`);
+  }
+  return notes;
+}
+
+/** What to say of the case files taken as renamed since the baseline was written, and of those that could not be told apart. */
+function renameNotes(renames: Renames, baselineFile: string, byPath: Map<string, FileReport>, shown: (abs: string) => string): string[] {
+  const dir = nodePath.dirname(baselineFile);
+  const old = (p: string) => shown(toSlash(nodePath.resolve(dir, p)));
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  const notes: string[] = [];
+  for (const [abs, was] of renames.from) {
+    notes.push(
+      `${shown(abs)} is taken to be ${old(was)} renamed or moved: it holds the same case (${byPath.get(abs)?.reference ?? ''}), and the baseline names ${old(was)}, which no longer exists. ` +
+        `The findings accepted there stay accepted; write the baseline again to record them under the new name.`,
+    );
+  }
+  for (const u of renames.unclear) {
+    notes.push(
+      `${list(u.now.map(shown))} ${u.now.length === 1 ? 'holds' : 'all hold'} the case ${u.case}, as ${list(u.was.map(old))} did, which the baseline names but ${u.was.length === 1 ? 'no longer exists' : 'no longer exist'}. ` +
+        `Which file became which cannot be told, so the findings accepted for ${u.was.length === 1 ? 'it' : 'them'} are reported as new. ` +
+        (u.now.length > 1 ? 'Give each case file its own reference, then write the baseline again.' : 'Write the baseline again to accept them under the new name.'),
+    );
   }
   return notes;
 }

@@ -46,42 +46,85 @@ function readDate(value: string): DayNumber | undefined {
   return dayFromParts(y, mo, d);
 }
 
-/** Day, month and year with slashes, dots or hyphens between: 10/05/2016, 10.5.2016, 10-05-2016. */
-const NUMERIC_DAY_FIRST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/;
-/** Day, then the month in words, then the year: 10 May 2016, 10th May 2016, 1st Sept. 2016. */
-const WORDED_DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i;
+/** Day, month and year with slashes, dots or hyphens between: 10/05/2016, 10.5.2016, 10-05-2016, 10/05/16. */
+const NUMERIC_DAY_FIRST = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/;
+/** Day, then the month in words, then the year: 10 May 2016, 10th May 2016, 1st Sept. 2016, 10 May 16. */
+const WORDED_DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|\d{2})$/i;
+
+/** A date written the British way, as britishDate reads it. */
+export interface BritishDate {
+  day: DayNumber;
+  /**
+   * Whether `day` is the only reading: false where the numbers could also be read month first
+   * (`monthFirst`), or where a two-digit year was read as 19xx (`lastCentury`).
+   */
+  certain: boolean;
+  /** The other reading, month first (05/10/2016: 10 May), where that is a day too. */
+  monthFirst?: DayNumber;
+  /**
+   * Set where a two-digit year was read as 19xx in `day` or `monthFirst`, as 20xx would make that
+   * reading a day after today: the two digits, the year read and the year passed over (`16`,
+   * 1916, 2016).
+   */
+  lastCentury?: { written: string; read: number; instead: number };
+}
 
 /**
  * A date written the British way, day first (`10/05/2016`, `10.05.2016`, `10 May 2016`,
  * `10th May 2016`), as the day it names; undefined where the text is not such a date or names a
- * day that does not exist. `certain`: false where the numbers could also be read month first
- * (05/10/2016), so only the British reading makes it 10 May; `monthFirst` is then the other
- * reading (5 October).
+ * day that does not exist. A two-digit year (`10/05/16`) is read as 20xx, or as 19xx where 20xx
+ * would make the day later than `today`; without `today` it is not read at all. Where the numbers
+ * could also be read month first (05/10/2016), only the British reading makes it 10 May;
+ * `monthFirst` is then the other reading (5 October), its year read on its own the same way.
  */
-export function britishDate(value: unknown): { day: DayNumber; certain: boolean; monthFirst?: DayNumber } | undefined {
+export function britishDate(value: unknown, today?: DayNumber): BritishDate | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   let d: number;
   let mo: number;
-  let y: number;
-  let certain = true;
+  let year: string;
+  let twoWays = false;
   const numeric = NUMERIC_DAY_FIRST.exec(text);
   const worded = numeric ? null : WORDED_DAY_FIRST.exec(text);
   if (numeric) {
-    [d, mo, y] = [Number(numeric[1]), Number(numeric[3]), Number(numeric[4])];
-    certain = d === mo || d > 12;
+    [d, mo, year] = [Number(numeric[1]), Number(numeric[3]), numeric[4]];
+    // Two readings only where both numbers are 12 or less, so read the other way round it is a day too.
+    twoWays = d !== mo && d <= 12;
   } else if (worded) {
     const name = worded[2].toLowerCase();
     const suffix = /^\d+(st|nd|rd|th)/i.exec(text)?.[1]?.toLowerCase();
-    [d, y] = [Number(worded[1]), Number(worded[3])];
+    [d, year] = [Number(worded[1]), worded[3]];
     // The month in full, or its first three letters (Sept for September).
     mo = MONTHS.findIndex((m) => m.toLowerCase() === name || (name.length >= 3 && name.length < m.length && m.toLowerCase().startsWith(name))) + 1;
     // A suffix that does not fit the number (10st) is a slip that leaves the day in doubt.
     if (suffix && suffix !== ordinalSuffix(d)) return undefined;
   } else return undefined;
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  // Not certain only where both numbers are 12 or less, so read the other way round it is a day too.
-  return certain ? { day: dayFromParts(y, mo, d), certain } : { day: dayFromParts(y, mo, d), certain, monthFirst: dayFromParts(y, d, mo) };
+  const first = dayOfYear(year, mo, d, today);
+  if (!first) return undefined;
+  const other = twoWays ? dayOfYear(year, d, mo, today) : undefined;
+  const back = first.lastCentury ?? other?.lastCentury;
+  return {
+    day: first.day,
+    certain: !other && !back,
+    ...(other ? { monthFirst: other.day } : {}),
+    ...(back ? { lastCentury: back } : {}),
+  };
+}
+
+/** The day of a British date's year, month and day, the year written in four digits or two (see britishDate). */
+function dayOfYear(year: string, mo: number, d: number, today: DayNumber | undefined): { day: DayNumber; lastCentury?: BritishDate['lastCentury'] } | undefined {
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  if (year.length === 4) {
+    const y = Number(year);
+    return y < 1000 || d > daysInMonth(y, mo) ? undefined : { day: dayFromParts(y, mo, d) };
+  }
+  if (today === undefined) return undefined;
+  const y = 2000 + Number(year);
+  if (d > daysInMonth(y, mo)) return undefined;
+  const day = dayFromParts(y, mo, d);
+  if (day <= today) return { day };
+  // 29/02/00 read as 1900 names no day: 1900 was not a leap year.
+  return d > daysInMonth(y - 100, mo) ? undefined : { day: dayFromParts(y - 100, mo, d), lastCentury: { written: year, read: y - 100, instead: y } };
 }
 
 /** The ending of an ordinal number written in figures: 1st, 2nd, 3rd, 4th, 11th, 21st. */

@@ -24,8 +24,10 @@ export interface RuleMeta {
 export interface DossierCase {
   path: string;
   /**
-   * How messages name the file to people: its path from the folder the command runs in, or
-   * within the workspace folder. Without it, its base name (ambiguous when each case has a folder).
+   * How messages name the file to people: on the command line, its path from the top of the git
+   * repository, or else from just above the folder holding every file checked (the same from
+   * wherever the command runs); in the editor, its path within the workspace folder. Without it,
+   * its base name (ambiguous when each case has a folder).
    */
   name?: string;
   reference: string;

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
-import { britishDate, dateProblem, formatIso, formatLong } from '../dates';
+import { britishDate, dateProblem, formatIso, formatLong, type DayNumber } from '../dates';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { datePaths } from '../schema-info';
@@ -47,24 +47,32 @@ function forEachDateScalar(n: Node | null | undefined, at: Places, visit: (node:
 }
 
 /**
- * For a date written the British way (10/05/2016, 10 May 2016), the same day as YYYY-MM-DD, and
- * where the numbers could also be read month first (05/10/2016: 5 October or 10 May), both days,
- * with the message saying so. Day first, as in the UK, comes first. "Fix all" takes the fix only
- * where no other reading is possible; two readings are left for the reviewer to choose.
+ * For a date written the British way (10/05/2016, 10 May 2016, 10/05/16), the same day as
+ * YYYY-MM-DD, and where the numbers could also be read month first (05/10/2016: 5 October or 10
+ * May), both days, with the message saying so. Day first, as in the UK, comes first. A two-digit
+ * year is read as 20xx, or 19xx where 20xx would be after `today`, and the message then says so.
+ * "Fix all" (and a save) takes the fix only where no other reading is possible: two readings, or a
+ * year put back a century, are left for the reviewer to choose or confirm.
  */
-function britishReading(written: string, value: unknown, span: { start: number; end: number }, problem: string): { message: string; fixes: Fix[] } {
+function britishReading(written: string, value: unknown, span: { start: number; end: number }, problem: string, today: DayNumber): { message: string; fixes: Fix[] } {
   // Only a value on one line, written plainly or in quotes: a block of text is not a date's place.
-  const read = written.includes('\n') ? undefined : britishDate(value);
+  const read = written.includes('\n') ? undefined : britishDate(value, today);
   if (!read) return { message: problem, fixes: [] };
   const change = (day: number): Fix => {
     const iso = formatIso(day);
     return { title: `Change to ${iso} (${formatLong(day)})`, edits: [{ span, newText: iso }], preferred: read.certain, ...(read.certain ? { correction: 'date' as const } : {}) };
   };
-  if (read.monthFirst === undefined) return { message: problem, fixes: [change(read.day)] };
+  const back = read.lastCentury;
+  const century = back
+    ? read.monthFirst === undefined
+      ? ` The year “${back.written}” is read as ${back.read}, as ${back.instead} would make the date one still to come: check the record.`
+      : ` The year “${back.written}” is read as ${back.read} where ${back.instead} would make the date one still to come.`
+    : '';
+  if (read.monthFirst === undefined) return { message: `${problem}${century}`, fixes: [change(read.day)] };
   const [uk, us] = [formatLong(read.day), formatLong(read.monthFirst)];
   return {
     message: `“${String(value).trim()}” could be read two ways: ${uk} (day first, as in the UK) or ${us} (month first). ` +
-      `Dates are written year-month-day (YYYY-MM-DD): check the record and write ${formatIso(read.day)} or ${formatIso(read.monthFirst)}, whichever it means.`,
+      `Dates are written year-month-day (YYYY-MM-DD): check the record and write ${formatIso(read.day)} or ${formatIso(read.monthFirst)}, whichever it means.${century}`,
     fixes: [change(read.day), change(read.monthFirst)],
   };
 }
@@ -84,7 +92,7 @@ export const invalidDate: Rule = {
       const problem = dateProblem(value);
       if (!problem || !node.range) return;
       const span = { start: node.range[0], end: node.range[1] };
-      ctx.report({ span, ...britishReading(ctx.doc.text.slice(span.start, span.end), value, span, problem) });
+      ctx.report({ span, ...britishReading(ctx.doc.text.slice(span.start, span.end), value, span, problem, ctx.today) });
     });
   },
 };
