@@ -242,6 +242,11 @@ export function elapsed(from: DayNumber, to: DayNumber): Elapsed {
   return { calendarDays: to - from, workingDays: workingDaysBetween(from, to) };
 }
 
+/** “19 working days (27 calendar days)”: how long a step took, as every finding and view words it. */
+export function describeElapsed(e: Elapsed): string {
+  return `${plural(e.workingDays, 'working day')} (${plural(e.calendarDays, 'calendar day')})`;
+}
+
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
   return `${n} ${n === 1 ? word : pluralWord}`;
 }

@@ -1,4 +1,4 @@
-import { describeLimit, deadline, elapsed, formatLong, parseDate, plural } from '../dates';
+import { describeElapsed, describeLimit, deadline, elapsed, formatLong, parseDate } from '../dates';
 import { entries, findingOf, statutoryTest } from '../model';
 import type { CaseDoc } from '../document';
 import type { Rule } from '../rule';
@@ -77,7 +77,7 @@ export const notificationTimeliness: Rule = {
     ctx.report({
       span: doc.spanOf([...first.n.path, 'date']),
       message:
-        `Ofsted was notified on ${formatLong(first.day)}, ${plural(took.workingDays, 'working day')} (${plural(took.calendarDays, 'calendar day')}) ` +
+        `Ofsted was notified on ${formatLong(first.day)}, ${describeElapsed(took)} ` +
         `after ${knownWords} on ${formatLong(known)}. The limit is ${describeLimit(limit)} (${formatLong(deadline(known, limit))}). ` +
         'Check the date against the notification itself; if it is right, say on this notification why it was late (in its `notes`), and waive this finding with that reason.',
       related: [{ span: doc.spanOf(clock.path), message: `When the clock for notifying Ofsted starts (${formatLong(known)}).` }],
