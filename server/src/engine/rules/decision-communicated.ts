@@ -1,5 +1,6 @@
 import type { CaseDoc } from '../document';
-import { formatLong, parseDate, plural, type DayNumber } from '../dates';
+import { deadline, formatLong, parseDate, type DayNumber, type Limit } from '../dates';
+import { countedAs, withinLimit } from '../timing';
 import { entries, isDecided, recipientWords } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
@@ -8,10 +9,11 @@ import { appendItem, combine } from '../fixes';
 
 /** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
 const PANEL_DAYS_NO_SCR = 14;
+const PANEL_LIMIT: Limit = { amount: PANEL_DAYS_NO_SCR, unit: 'days' };
 
 /** The last day for telling the Panel of a decision not to hold an SCR: 14 calendar days on, the decision's day not counted. */
 function panelDue(decided: DayNumber): DayNumber {
-  return decided + PANEL_DAYS_NO_SCR;
+  return deadline(decided, PANEL_LIMIT);
 }
 
 const BODIES: [to: string, words: string][] = ['national-panel', 'ofsted'].map((to) => [to, recipientWords(to)]);
@@ -79,12 +81,12 @@ export const decisionCommunicated: Rule = {
       .map((t) => ({ t, day: parseDate(t.data.date) }))
       .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined && x.day >= decided)
       .sort((a, b) => a.day - b.day)[0];
-    if (!panel || panel.day <= panelDue(decided)) return;
+    if (!panel || withinLimit(decided, panel.day, PANEL_LIMIT)) return;
     ctx.report({
       span: doc.spanOf([...panel.t.path, 'date']),
       message:
         `The National Panel was told of this decision not to hold an SCR on ${formatLong(panel.day)}, ` +
-        `${plural(panel.day - decided, 'day')} after the decision on ${formatLong(decided)}. The guidance gives ${PANEL_DAYS_NO_SCR} days: by ${formatLong(panelDue(decided))}. ` +
+        `${countedAs(PANEL_LIMIT, decided, panel.day)} after the decision on ${formatLong(decided)}. The guidance gives ${PANEL_DAYS_NO_SCR} days: by ${formatLong(panelDue(decided))}. ` +
         'Check the date; if it is right, say on this entry why the Panel was told late (in its `notes`), and waive this finding with that reason.',
       related: [{ span: doc.spanOf(['decision', 'date']), message: `The decision (${formatLong(decided)}).` }],
     });
