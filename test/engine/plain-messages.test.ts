@@ -59,6 +59,13 @@ describe('a missing notification to Ofsted, and why one is due', () => {
     assert.match(m, /^No notification to Ofsted is recorded, although the child died and abuse or neglect is suspected\. /);
   });
 
+  it('names the day the notification was due, counted from the incident (Sunday 10 January 2016)', () => {
+    const [m] = messagesOf(SAMPLE, 'notification-timeliness');
+    assert.match(m, / within 5 working days of learning of it\. For this incident, that was by 15 January 2016\. Add the notification /);
+    const [soon] = analyseText(SAMPLE, { today: parseDate('2016-01-12') }).findings.filter((f) => f.rule === 'notification-timeliness').map((f) => f.message);
+    assert.match(soon, / For this incident, that is by 15 January 2016\. /);
+  });
+
   it('says the finding on abuse or neglect is still to be recorded, where it is not written', () => {
     assert.ok(SAMPLE.includes(abuse));
     const [m] = messagesOf(SAMPLE.replace(abuse, ''), 'notification-timeliness');

@@ -1,5 +1,5 @@
 import type { CaseDoc } from './document';
-import { deadline, describeLimit, elapsed, parseDate, plural, workingDaysBetween, type DayNumber, type Elapsed, type Limit } from './dates';
+import { deadline, describeLimit, elapsed, formatLong, parseDate, plural, workingDaysBetween, type DayNumber, type Elapsed, type Limit } from './dates';
 import { decisionDay, isDecided } from './model';
 import type { Settings } from './settings';
 
@@ -60,6 +60,11 @@ export function withinLimit(from: DayNumber, to: DayNumber, limit: Limit): boole
  */
 export function countedAs(limit: Limit, from: DayNumber, to: DayNumber): string {
   return limit.unit === 'working-days' ? plural(workingDaysBetween(from, to), 'working day') : plural(to - from, 'day');
+}
+
+/** “that was by 5 March 2016” once the day is past, “that is by 5 March 2016” until then: a limit's last day, for a message. */
+export function dueBy(due: DayNumber, today: DayNumber): string {
+  return `that ${today > due ? 'was' : 'is'} by ${formatLong(due)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CaseDoc } from '../document';
 import { deadline, formatLong, parseDate, type DayNumber, type Limit } from '../dates';
-import { countedAs, withinLimit } from '../timing';
+import { countedAs, dueBy, withinLimit } from '../timing';
 import { entries, isDecided, recipientWords } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
@@ -29,7 +29,7 @@ function whyTell(outcome: unknown, untold: string[], decided: DayNumber | undefi
   const ofsted = untold.includes('ofsted');
   // The day the 14 days end, where the decision is dated: passed already, or still to come.
   const due = decided === undefined ? undefined : panelDue(decided);
-  const by = due === undefined ? '' : ` For this decision, that ${today > due ? 'was' : 'is'} by ${formatLong(due)}.`;
+  const by = due === undefined ? '' : ` For this decision, ${dueBy(due, today)}.`;
   const toPanel = outcome === 'no-scr'
     ? `The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within ${PANEL_DAYS_NO_SCR} days, with the serious incident notification and an explanation.${by}`
     : 'The guidance gives that the chair tells the National Panel of every decision.';

@@ -3,7 +3,7 @@ import { entries, findingOf, statutoryTest } from '../model';
 import type { CaseDoc } from '../document';
 import type { Rule } from '../rule';
 import { ownEntry } from '../text';
-import { notificationClock, withinLimit } from '../timing';
+import { dueBy, notificationClock, withinLimit } from '../timing';
 
 const OUTCOME_WORDS: Record<string, string> = { died: 'the child died', 'seriously-harmed': 'the child was seriously harmed' };
 
@@ -52,11 +52,13 @@ export const notificationTimeliness: Rule = {
       if (!happened) return;
       const why = whyDue(doc, outcome);
       if (why === undefined) return;
+      const clock = notificationClock(doc);
+      const by = clock ? ` For this incident, ${dueBy(deadline(clock.day, limit), ctx.today)}.` : '';
       ctx.report({
         span: doc.anchor(['referral', 'notifications'], ['referral']),
         message:
           `No notification to Ofsted is recorded, although ${happened}${why}. The local authority should tell Ofsted of a ` +
-          `serious incident within ${describeLimit(limit)} of learning of it. Add the notification under \`notifications\` ` +
+          `serious incident within ${describeLimit(limit)} of learning of it.${by} Add the notification under \`notifications\` ` +
           '(`to: ofsted`, with its date), or find out whether it was made.',
       });
       return;
