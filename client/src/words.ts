@@ -62,15 +62,11 @@ export function testInWords(t: ChecklistResult['test']): Verdict[] {
   return lines;
 }
 
-/** The decision's timing, in words, from the server's figures. */
+/**
+ * The decision's timing, in words: the server's sentences (the engine's `timingLines`, which the
+ * hover on the referral's and decision's dates says too), so the preview and the exports word the
+ * delay as the findings do.
+ */
 export function timingInWords(t: ChecklistResult['timing']): string[] {
-  const lines: string[] = [];
-  if (!t.referral) return ['The referral date is not recorded, so the time taken cannot be counted.'];
-  lines.push(`Referred on ${longDate(t.referral)}. Limit ${t.limit}${t.deadline ? `: decision due by ${longDate(t.deadline)}` : ''}.`);
-  const days = t.calendarDays !== undefined ? `${t.calendarDays} calendar day${t.calendarDays === 1 ? '' : 's'}${t.workingDays !== undefined ? ` (${t.workingDays} working day${t.workingDays === 1 ? '' : 's'})` : ''}` : undefined;
-  if (t.decided) lines.push(`Decided on ${longDate(t.decision)}${days ? `, ${days} after the referral` : ''}.`);
-  else if (days) lines.push(`Not decided yet: ${days} since the referral.`);
-  if (t.late) lines.push(t.decided ? `The decision came ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit.` : `The decision is ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} overdue.`);
-  else if (t.decided) lines.push('The decision was made within the limit.');
-  return lines;
+  return Array.isArray(t.words) ? t.words.filter((l): l is string => typeof l === 'string') : [];
 }

@@ -38,7 +38,10 @@ export function hostileChecklist(): ChecklistResult {
       criteriaMet: true,
       agrees: true,
     },
-    timing: { limit: '1 month', referral: '2016-01-14', deadline: '2016-02-14', decision: '2016-02-10', calendarDays: 27, workingDays: 19, late: false, daysOver: 0, decided: true },
+    timing: {
+      limit: '1 month', referral: '2016-01-14', deadline: '2016-02-14', decision: '2016-02-10', calendarDays: 27, workingDays: 19, late: false, daysOver: 0, decided: true,
+      words: ['Referred on 14 January 2016. Limit 1 month: decision due by 14 February 2016.', 'Decided on 10 February 2016, 27 calendar days (19 working days) after the referral.', 'The decision was made within the limit.'],
+    },
     timeline: [
       { kind: 'referral', label: 'Referral', date: '2016-01-14', range: at(12) },
       { kind: 'request', label: `Data requested: ${nasty}`, date: '2016-01-15', range: at(14) },

@@ -226,7 +226,7 @@ describe('the decision’s timing in words', () => {
     const text = BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-01-15\n  by: Independent Chair');
     assert.notEqual(text, BASE);
     const words = describeTiming(analyseText(text, { today })) ?? "";
-    assert.match(words, /^1 working day \/ 1 calendar day after the referral/);
+    assert.match(words, /Decided on 15 January 2016, 1 working day \(1 calendar day\) after the referral\./);
   });
 });
 

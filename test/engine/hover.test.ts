@@ -88,11 +88,11 @@ describe('hover', () => {
 
   it('puts the decision date in context with the timing the checks use', () => {
     const h = hover('date: 2016-02-20', 8)!;
-    assert.match(h.markdown, /^\*\*20 February 2016\*\*\n\n26 working days \/ 37 calendar days after the referral \(decided\); limit 1 month, due by 14 February 2016 — 6 days late\./);
+    assert.equal(h.markdown, '**20 February 2016**\n\nReferred on 14 January 2016. Limit 1 month: decision due by 14 February 2016. Decided on 20 February 2016, 26 working days (37 calendar days) after the referral. The decision came 6 days after the limit.');
   });
 
   it('puts other dates in context: a return after its request, a meeting after the referral and before the decision', () => {
-    assert.match(hover('received: 2016-01-22', 12)!.markdown, /5 working days \/ 7 calendar days after the request\./);
+    assert.match(hover('received: 2016-01-22', 12)!.markdown, /5 working days \(7 calendar days\) after the request\./);
     const meeting = hover('date: 2016-02-01', 8)!.markdown;
     assert.match(meeting, /after the referral\./);
     assert.match(meeting, /19 calendar days before the decision\./);

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { caseFilesUnder } from '../helpers/fixtures';
 import { analyse, SAMPLE } from './sample-case';
+import { analyseText } from '../../server/src/engine/analyse';
+import { parseDate } from '../../server/src/engine/dates';
 
 const ROOT = join(__dirname, '..', '..');
 const messagesOf = (text: string, rule: string) => analyse(text).findings.filter((f) => f.rule === rule).map((f) => f.message);
@@ -57,6 +59,13 @@ describe('a missing notification to Ofsted, and why one is due', () => {
     assert.match(m, /^No notification to Ofsted is recorded, although the child died and abuse or neglect is suspected\. /);
   });
 
+  it('names the day the notification was due, counted from the incident (Sunday 10 January 2016)', () => {
+    const [m] = messagesOf(SAMPLE, 'notification-timeliness');
+    assert.match(m, / within 5 working days of learning of it\. For this incident, that was by 15 January 2016\. Add the notification /);
+    const [soon] = analyseText(SAMPLE, { today: parseDate('2016-01-12') }).findings.filter((f) => f.rule === 'notification-timeliness').map((f) => f.message);
+    assert.match(soon, / For this incident, that is by 15 January 2016\. /);
+  });
+
   it('says the finding on abuse or neglect is still to be recorded, where it is not written', () => {
     assert.ok(SAMPLE.includes(abuse));
     const [m] = messagesOf(SAMPLE.replace(abuse, ''), 'notification-timeliness');
@@ -92,9 +101,22 @@ describe('a decision not recorded as passed on, and why each body is asked for',
     assert.equal(m, 'The decision is not recorded as passed to the National Panel or Ofsted. The guidance gives that where an SCR is started, the chair tells the National Panel and Ofsted. Add a `communicated` entry for each, with the date they were told.');
   });
 
-  it('a decision not to hold an SCR told only to Ofsted: the Panel, within 14 days', () => {
+  it('a decision not to hold an SCR told only to Ofsted: the Panel, within 14 days, and the day they ended', () => {
+    // Decided 20 February 2016; today is 1 June 2016.
     const [m] = messagesOf(noScr('  communicated:\n    - to: ofsted\n      date: 2016-02-21\n'), 'decision-communicated');
-    assert.equal(m, 'The decision is not recorded as passed to the National Panel. The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within 14 days, with the serious incident notification and an explanation. Add a `communicated` entry for it, with the date it was told.');
+    assert.equal(m, 'The decision is not recorded as passed to the National Panel. The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within 14 days, with the serious incident notification and an explanation. For this decision, that was by 5 March 2016. Add a `communicated` entry for it, with the date it was told.');
+  });
+
+  it('a decision not to hold an SCR, the 14 days still running: the day they end', () => {
+    const text = noScr('  communicated:\n    - to: ofsted\n      date: 2016-02-21\n');
+    const [m] = analyseText(text, { today: parseDate('2016-02-22') }).findings.filter((f) => f.rule === 'decision-communicated').map((f) => f.message);
+    assert.match(m, / For this decision, that is by 5 March 2016\. /);
+  });
+
+  it('a decision not to hold an SCR told to the Panel late: the day it was due', () => {
+    const [m] = messagesOf(noScr('  communicated:\n    - to: ofsted\n      date: 2016-02-21\n    - to: national-panel\n      date: 2016-03-06\n'), 'decision-communicated');
+    assert.match(m, /^The National Panel was told of this decision not to hold an SCR on 6 March 2016, 15 days after the decision on 20 February 2016\. The guidance gives 14 days: by 5 March 2016\. /);
+    assert.deepEqual(messagesOf(noScr('  communicated:\n    - to: ofsted\n      date: 2016-02-21\n    - to: national-panel\n      date: 2016-03-05\n'), 'decision-communicated'), []);
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyseConfig } from '../../server/src/engine/config';
+import { applyEdits } from '../../server/src/engine/fixes';
 import { LIMIT_PATTERN } from '../../server/src/engine/dates';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/engine/settings';
 
@@ -51,6 +52,18 @@ describe('time limits', () => {
   }
 });
 
+describe('a limit written with capitals or extra spaces', () => {
+  it('is offered as it should be written, keeping the comment after it', () => {
+    const text = 'decisionLimit: 1 Month   # the guidance\nnotificationLimit: 5 working days\n';
+    const [f] = analyseConfig(text).findings;
+    assert.equal(f.fixes.length, 1);
+    assert.equal(f.fixes[0].title, 'Change to `1 month`');
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.equal(fixed, 'decisionLimit: 1 month   # the guidance\nnotificationLimit: 5 working days\n');
+    assert.deepEqual(analyseConfig(fixed).findings, []);
+  });
+});
+
 describe('settings of the wrong kind', () => {
   for (const [text, message] of [
     ['keyAgencyTypes: police\n', '`keyAgencyTypes` should be a list of agency types, for example `[social-care, police, health]`. The default applies until it is put right.'],
@@ -63,6 +76,10 @@ describe('settings of the wrong kind', () => {
     ['decisionLimit:\n', '`decisionLimit` is empty: nothing is written after it (a comment is not read). Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
     ['notificationLimit: " "\n', '`notificationLimit` is empty: nothing is written after it (a comment is not read). Write a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`, or remove it. The default applies until it is put right.'],
     ['decisionLimit: soon\n', '`decisionLimit` should be a length of time such as `1 month`, `20 working days`, `4 weeks` or `30 days`. The default applies until it is put right.'],
+    // Nearly right: said what is meant, not that it is no length of time at all.
+    ['decisionLimit: 20 Working Days\n', '“20 Working Days” is read only when written `20 working days`: in small letters, with one space between words. The default applies until it is put right.'],
+    ['notificationLimit: "5 working  days"\n', '“5 working  days” is read only when written `5 working days`: in small letters, with one space between words. The default applies until it is put right.'],
+    ['decisionLimit: 30\n', '`decisionLimit` is a number alone: say what it counts, for example `30 days`, `30 working days`, `30 weeks` or `30 months`. The default applies until it is put right.'],
     ['keyAgencyTypes:\n', '`keyAgencyTypes` is empty: nothing is written after it (a comment is not read). Write a list of agency types, for example `[social-care, police, health]`, or remove it. The default applies until it is put right.'],
     ['rules:\n', '`rules` is empty: nothing is written after it (a comment is not read). Write a section that names rules, each followed by `off`, `hint`, `info`, `warning` or `error`, or remove it. The default applies until it is put right.'],
     ['notes:\n', '`notes` is empty: nothing is written after it (a comment is not read). Write text or a list of texts, or remove it.'],

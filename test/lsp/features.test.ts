@@ -50,7 +50,7 @@ describe('language features over the protocol', () => {
     assert.match(meetings, /QM2 question 4/);
     assert.match(md(await hover('finding: suspected', 12)), /\*\*suspected\*\*[\s\S]*suspected/);
     assert.match(md(await hover('received: 2016-01-22', 12)), /22 January 2016[\s\S]*working days .* after the request/);
-    assert.match(md(await hover('date: 2016-02-10', 8)), /working days \/ \d+ calendar days after the referral.*limit 1 month/);
+    assert.match(md(await hover('date: 2016-02-10', 8)), /Limit 1 month: decision due by 14 February 2016\. Decided on 10 February 2016, \d+ working days \(\d+ calendar days\) after the referral\./);
     const agency = await hover('csc, police', 6);
     assert.match(md(agency), /Testshire Police[\s\S]*police[\s\S]*Minimum data: requested 15 January 2016, received 20 January 2016/);
     assert.deepEqual(agency?.range, { start: pos(c.text(URI), 'csc, police', 5), end: pos(c.text(URI), 'csc, police', 11) });

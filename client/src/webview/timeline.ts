@@ -118,7 +118,7 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
         svg(
           'text',
           { x: (x(deadline) + x(end)) / 2, y: decisionY - 8, class: 'over-label', 'text-anchor': 'middle' },
-          t.decided ? `${t.daysOver} day${t.daysOver === 1 ? '' : 's'} late` : `${t.daysOver} day${t.daysOver === 1 ? '' : 's'} overdue`,
+          typeof t.lateBy === 'string' ? `${t.lateBy} ${t.decided ? 'late' : 'overdue'}` : t.decided ? 'late' : 'overdue',
         ),
       );
     }
@@ -128,7 +128,7 @@ export function drawTimeline(r: ChecklistResult, width: number, reveal: Reveal):
   if (referral !== undefined && drawable(t.calendarDays)) {
     const end = onChart(referral + t.calendarDays);
     const y = lanesBottom + 14;
-    const counted = `${t.calendarDays} calendar day${t.calendarDays === 1 ? '' : 's'}${t.workingDays !== undefined ? `, ${t.workingDays} working day${t.workingDays === 1 ? '' : 's'}` : ''}${t.decided ? ' to the decision' : ' so far, no decision yet'}`;
+    const counted = `${typeof t.taken === 'string' ? `${t.taken} ` : ''}${t.decided ? 'to the decision' : 'so far, no decision yet'}`;
     root.append(
       svg('path', { d: `M${x(referral)} ${y - 4}v4H${x(end)}v-4`, class: 'span' }),
       svg('text', { x: Math.min(Math.max((x(referral) + x(end)) / 2, LABEL_W + 60), W - 60), y: y + 13, class: 'span-label', 'text-anchor': 'middle' }, counted),

@@ -312,15 +312,23 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     } else if (t.decided && t.decision === undefined) {
       status = 'not-met';
       summary = unknown('The decision’s date', ['decision', 'date'], 'whether it was made in time');
+    } else if (!t.elapsed) {
+      // The decision dated before the referral, or the referral after today: one date is wrong
+      // (date-order says which), so no time can be counted.
+      status = 'not-met';
+      datePaths.push(t.decided ? ['decision', 'date'] : ['referral', 'date']);
+      summary = t.decided
+        ? `The decision (${formatLong(t.end!)}) is dated before the referral (${formatLong(t.referral!)}), so whether it was made in time cannot be judged. Check both dates.`
+        : `The referral (${formatLong(t.referral!)}) is dated after today (${formatLong(t.end!)}), so whether the decision is still within its time limit cannot be judged. Check the date.`;
     } else if (!t.late) {
       status = 'not-applicable';
       summary = t.decided ? `Decided within the limit of ${t.limitText}.` : `Not yet decided; still within the limit of ${t.limitText}.`;
     } else if (!t.decided) {
       status = 'not-met';
-      summary = `No decision yet, ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} past the limit of ${t.limitText}.`;
+      summary = `No decision yet, ${t.lateBy} past the limit of ${t.limitText}.`;
     } else {
       status = reason ? 'met' : 'not-met';
-      const over = `Decided ${t.daysOver} day${t.daysOver === 1 ? '' : 's'} after the limit of ${t.limitText}`;
+      const over = `Decided ${t.lateBy} after the limit of ${t.limitText}`;
       summary = reason ? `Decided after the limit of ${t.limitText}; the delay is explained.` : isPlaceholder(written) ? `${over}; the reason for the delay is still to be completed.` : `${over}, with no reason recorded.`;
     }
     const evidence = [] as { span: Span; label: string }[];

@@ -7,6 +7,7 @@ import { withoutBranchErrors } from './schema-info';
 import { listWords, nearest, ownEntry } from './text';
 import { renameKey, replaceValue } from './fixes';
 import type { Finding } from './types';
+import { describeLimit, parseLimit } from './dates';
 
 export const CONFIG_FILE = 'scr.config.yaml';
 
@@ -32,6 +33,16 @@ const LIMIT_HELP = 'a length of time such as `1 month`, `20 working days`, `4 we
  */
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && !v.trim());
+}
+
+/**
+ * The limit a value means where only its letters' case or its spacing keep it from being read
+ * (`20 Working Days`, `1  month`), as it should be written; undefined otherwise.
+ */
+function limitMeant(v: unknown): string | undefined {
+  if (typeof v !== 'string' || parseLimit(v)) return undefined;
+  const limit = parseLimit(v.toLowerCase().replace(/\s+/g, ' '));
+  return limit && describeLimit(limit);
 }
 
 function emptySaid(key: string): string {
@@ -90,9 +101,15 @@ export function analyseConfig(text: string, path = CONFIG_FILE): ConfigAnalysis 
         const bad = String(err.params.propertyName ?? '');
         if (bad) notARule(bad);
       } else if (top === 'decisionLimit' || top === 'notificationLimit') {
-        add('schema', doc.spanOf(path), isEmpty(doc.get(path))
+        const v = doc.get(path);
+        const meant = limitMeant(v);
+        const count = typeof v === 'number' || typeof v === 'string' ? /^\s*(\d{1,4})\s*$/.exec(String(v))?.[1] : undefined;
+        add('schema', doc.spanOf(path), isEmpty(v)
           ? `${emptySaid(top)} Write ${LIMIT_HELP}, or remove it. The default applies until it is put right.`
-          : `\`${top}\` should be ${LIMIT_HELP}. The default applies until it is put right.`);
+          : meant ? `“${String(v).trim()}” is read only when written \`${meant}\`: in small letters, with one space between words. The default applies until it is put right.`
+          : count ? `\`${top}\` is a number alone: say what it counts, for example \`${count} days\`, \`${count} working days\`, \`${count} weeks\` or \`${count} months\`. The default applies until it is put right.`
+          : `\`${top}\` should be ${LIMIT_HELP}. The default applies until it is put right.`,
+        meant ? [{ title: `Change to \`${meant}\``, edits: [replaceValue(doc, path, meant)!].filter(Boolean), preferred: true }] : []);
       } else if (err.keyword === 'enum') {
         const allowed = (err.params.allowedValues as unknown[]).map(String);
         const v = doc.get(path);

@@ -1,5 +1,5 @@
 import type { Analysis } from './analyse';
-import { dateProblem, elapsed, formatLong, parseDate, plural, type DayNumber } from './dates';
+import { dateProblem, describeElapsed, elapsed, formatLong, parseDate, plural, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { nodeAt } from './locate';
 import { agencyIds, asRecord, asString } from './model';
@@ -84,7 +84,7 @@ function dateMarkdown(a: Analysis, path: Path, value: unknown): string {
   const item = path.slice(0, -1);
   if (shape === 'referral.date' || shape === 'decision.date') {
     const t = describeTiming(a);
-    if (t) lines.push(t[0].toUpperCase() + t.slice(1) + '.');
+    if (t) lines.push(t);
   } else if (shape === 'case.incident.knownOn') lines.push(relation(at('case', 'incident', 'date'), day, 'the incident'));
   else if (shape === 'referral.notifications.[].date') {
     const clock = notificationClock(a.doc);
@@ -99,13 +99,13 @@ function dateMarkdown(a: Analysis, path: Path, value: unknown): string {
   return lines.filter(Boolean).join('\n\n');
 }
 
-/** "8 working days / 10 calendar days after the request", or how long before it. */
+/** "8 working days (10 calendar days) after the request", or how long before it. */
 function relation(from: DayNumber | undefined, to: DayNumber, what: string): string {
   if (from === undefined) return '';
   if (to === from) return `The same day as ${what}.`;
   if (to < from) return `${plural(from - to, 'calendar day')} before ${what}.`;
   const e = elapsed(from, to);
-  return `${plural(e.workingDays, 'working day')} / ${plural(e.calendarDays, 'calendar day')} after ${what}.`;
+  return `${describeElapsed(e)} after ${what}.`;
 }
 
 /** An agency's name, type and data-return status, wherever its id is used. */

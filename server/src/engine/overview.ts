@@ -1,6 +1,7 @@
 import type { Analysis } from './analyse';
 import { checklistSummary, metCount } from './checklist';
-import { formatIso, formatLong, parseDate, plural } from './dates';
+import { describeElapsed, formatIso, formatLong, parseDate } from './dates';
+import type { DecisionTiming } from './timing';
 import { agencyLabel, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, hasToComplete, hasWritten, recipientWords, writtenText } from './model';
 import type { ChecklistItem, Span } from './types';
 
@@ -50,9 +51,15 @@ export interface Overview {
     decision?: string;
     calendarDays?: number;
     workingDays?: number;
+    /** The time taken so far, in words (`describeElapsed`). */
+    taken?: string;
     late: boolean;
     daysOver: number;
+    /** How far past the limit, in words (`DecisionTiming.lateBy`). */
+    lateBy?: string;
     decided: boolean;
+    /** The timing in plain sentences (`timingLines`): the preview shows these, the hover joins them. */
+    words: string[];
   };
   timeline: TimelineEvent[];
   /**
@@ -115,9 +122,12 @@ export function overview(a: Analysis): Overview {
       decision: t.decision !== undefined ? formatIso(t.decision) : undefined,
       calendarDays: t.elapsed?.calendarDays,
       workingDays: t.elapsed?.workingDays,
+      taken: t.elapsed && describeElapsed(t.elapsed),
       late: t.late,
       daysOver: t.daysOver,
+      lateBy: t.lateBy,
       decided: t.decided,
+      words: timingLines(t),
     },
     timeline: timeline(a),
     considerations: CONSIDERATIONS.map((c) => ({
@@ -160,11 +170,27 @@ function timeline(a: Analysis): TimelineEvent[] {
   return out.sort((x, y) => x.date.localeCompare(y.date));
 }
 
-/** "19 working days / 27 calendar days after the referral; limit 1 month — in time". */
+/**
+ * The decision's timing in plain sentences, from `decisionTiming`'s figures: what the preview and
+ * its exports list, and what the hover on the referral's and the decision's dates says.
+ */
+export function timingLines(t: DecisionTiming): string[] {
+  if (t.referral === undefined || t.deadline === undefined) return ['The referral date is not recorded as a date, so the time taken cannot be counted.'];
+  const lines = [`Referred on ${formatLong(t.referral)}. Limit ${t.limitText}: decision due by ${formatLong(t.deadline)}.`];
+  if (t.decided) {
+    if (t.decision === undefined) lines.push('Decided, but the decision’s date is not recorded as a date, so whether it was made in time cannot be judged.');
+    else if (!t.elapsed) lines.push(`Decided on ${formatLong(t.decision)}, before the referral: one of the two dates is wrong, so whether the decision was made in time cannot be judged.`);
+    else lines.push(`Decided on ${formatLong(t.decision)}, ${describeElapsed(t.elapsed)} after the referral.`, t.late ? `The decision came ${t.lateBy} after the limit.` : 'The decision was made within the limit.');
+  } else if (!t.elapsed) {
+    lines.push(`Not decided yet. The referral is dated after today${t.end !== undefined ? ` (${formatLong(t.end)})` : ''}, so no time can be counted yet.`);
+  } else {
+    lines.push(`Not decided yet: ${describeElapsed(t.elapsed)} since the referral.`, t.late ? `The decision is ${t.lateBy} overdue.` : 'The limit has not passed yet.');
+  }
+  return lines;
+}
+
+/** The timing in one paragraph, for the hover on the referral's and the decision's dates; undefined without a referral date. */
 export function describeTiming(a: Analysis): string | undefined {
-  const t = a.timing;
-  if (t.referral === undefined || !t.elapsed) return undefined;
-  const verdict = t.late ? `${plural(t.daysOver, 'day')} late` : 'in time';
-  const end = t.decided ? 'decided' : 'so far, undecided';
-  return `${plural(t.elapsed.workingDays, 'working day')} / ${plural(t.elapsed.calendarDays, 'calendar day')} after the referral (${end}); limit ${t.limitText}, due by ${formatLong(t.deadline!)} — ${verdict}`;
+  if (a.timing.referral === undefined) return undefined;
+  return timingLines(a.timing).join(' ');
 }

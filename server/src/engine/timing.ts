@@ -1,5 +1,5 @@
 import type { CaseDoc } from './document';
-import { deadline, describeLimit, elapsed, parseDate, type DayNumber, type Elapsed, type Limit } from './dates';
+import { deadline, describeLimit, elapsed, formatLong, parseDate, plural, workingDaysBetween, type DayNumber, type Elapsed, type Limit } from './dates';
 import { decisionDay, isDecided } from './model';
 import type { Settings } from './settings';
 
@@ -11,13 +11,17 @@ export interface DecisionTiming {
   limitText: string;
   /** The last day within the limit. */
   deadline?: DayNumber;
-  /** From referral to the decision, or to today while undecided. */
+  /** Where the clock stops: the decision, or today while undecided. */
+  end?: DayNumber;
+  /** From referral to the decision, or to today while undecided; none where that day is before the referral. */
   elapsed?: Elapsed;
   decided: boolean;
-  /** Decided after the deadline, or undecided and the deadline passed. */
+  /** Decided after the limit, or undecided and the limit passed (`withinLimit`). */
   late: boolean;
   /** Calendar days past the deadline (decision or today). */
   daysOver: number;
+  /** How far past the limit, in words, counted as the limit is (`countedAs`): “19 days”, “3 working days”. */
+  lateBy?: string;
 }
 
 export function decisionTiming(doc: CaseDoc, settings: Settings, today: DayNumber): DecisionTiming {
@@ -30,13 +34,37 @@ export function decisionTiming(doc: CaseDoc, settings: Settings, today: DayNumbe
   const due = deadline(referral, limit);
   const end = decided ? decision : today;
   if (end === undefined) return { ...base, deadline: due };
-  const over = end - due;
-  return { ...base, deadline: due, elapsed: elapsed(referral, end), late: over > 0, daysOver: Math.max(0, over) };
+  // A decision dated before the referral (date-order reports it), or a referral dated after today:
+  // no time has run, and none can be counted.
+  if (end < referral) return { ...base, deadline: due, end };
+  const late = !withinLimit(referral, end, limit);
+  return { ...base, deadline: due, end, elapsed: elapsed(referral, end), late, daysOver: late ? end - due : 0, lateBy: late ? countedAs(limit, due, end) : undefined };
 }
 
-/** Whether a step from `from` to `to` kept within `limit`. */
+/**
+ * Whether a step from `from` to `to` kept within `limit`. A limit in working days is kept while no
+ * more than that many working days have passed, so a step taken at the weekend or on a bank holiday
+ * straight after the last working day is within it: no working day was lost. A limit in calendar
+ * days, weeks or months ends on its last day, whatever day of the week that is.
+ */
 export function withinLimit(from: DayNumber, to: DayNumber, limit: Limit): boolean {
+  if (limit.unit === 'working-days') return workingDaysBetween(from, to) <= limit.amount;
   return to <= deadline(from, limit);
+}
+
+/**
+ * The time from one day to a later one, counted the way `limit` is, so the two can be compared: in
+ * working days for a limit in working days (“3 working days”), else in days (“19 days”). Every
+ * finding and view that says how late something is, or how long it has waited against a limit,
+ * words it here.
+ */
+export function countedAs(limit: Limit, from: DayNumber, to: DayNumber): string {
+  return limit.unit === 'working-days' ? plural(workingDaysBetween(from, to), 'working day') : plural(to - from, 'day');
+}
+
+/** “that was by 5 March 2016” once the day is past, “that is by 5 March 2016” until then: a limit's last day, for a message. */
+export function dueBy(due: DayNumber, today: DayNumber): string {
+  return `that ${today > due ? 'was' : 'is'} by ${formatLong(due)}`;
 }
 
 /**

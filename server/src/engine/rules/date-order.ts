@@ -17,16 +17,34 @@ function order(ctx: RuleContext, earlier: Path, later: Path, message: (a: string
   });
 }
 
+/** The dates the time limits are counted from and to, with what each is called in a message. */
+const CLOCK_DATES: [path: Path, what: string][] = [
+  [['case', 'incident', 'date'], 'The incident'],
+  [['case', 'incident', 'knownOn'], 'The day the local authority learnt of the incident'],
+  [['referral', 'date'], 'The referral'],
+  [['decision', 'date'], 'The decision'],
+];
+
 export const dateOrder: Rule = {
   id: 'date-order',
   title: 'Dates follow one another as they must',
-  description: 'A date that cannot be right given another: a referral before the incident, a decision before the referral, a return received before it was asked for, a decision passed on before it was made, and the like.',
+  description: 'A date that cannot be right given another: a referral before the incident, a decision before the referral, a return received before it was asked for, a decision passed on before it was made, an incident, referral or decision dated after today, and the like.',
   severity: 'error',
   questions: [],
   fixable: false,
   group: 'format',
   check(ctx) {
     const { doc } = ctx;
+    // A record holds what has happened: one of these dated after today is a slip (2061 for 2016),
+    // and would leave a decision's delay uncounted (a referral not yet made is never overdue).
+    for (const [path, what] of CLOCK_DATES) {
+      const day = parseDate(doc.get(path));
+      if (day === undefined || day <= ctx.today) continue;
+      ctx.report({
+        span: doc.spanOf(path),
+        message: `${what} is dated ${formatLong(day)}, after today (${formatLong(ctx.today)}). A record holds only what has already happened: check the date.`,
+      });
+    }
     order(ctx, ['case', 'incident', 'date'], ['case', 'incident', 'knownOn'], (a, b) => `The local authority cannot have learnt of the incident (${b}) before it happened (${a}). Check both dates.`);
     order(ctx, ['case', 'incident', 'date'], ['referral', 'date'], (a, b) => `The referral (${b}) is dated before the incident it is about (${a}). Check both dates.`);
     order(ctx, ['referral', 'date'], ['decision', 'date'], (a, b) => `The decision (${b}) is dated before the case was referred (${a}). Check both dates.`);

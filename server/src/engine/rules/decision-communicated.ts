@@ -1,5 +1,6 @@
 import type { CaseDoc } from '../document';
-import { formatLong, parseDate, plural } from '../dates';
+import { deadline, formatLong, parseDate, type DayNumber, type Limit } from '../dates';
+import { countedAs, dueBy, withinLimit } from '../timing';
 import { entries, isDecided, recipientWords } from '../model';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
@@ -8,6 +9,12 @@ import { appendItem, combine } from '../fixes';
 
 /** The guidance gives 14 days for telling the National Panel of a decision not to hold an SCR. */
 const PANEL_DAYS_NO_SCR = 14;
+const PANEL_LIMIT: Limit = { amount: PANEL_DAYS_NO_SCR, unit: 'days' };
+
+/** The last day for telling the Panel of a decision not to hold an SCR: 14 calendar days on, the decision's day not counted. */
+function panelDue(decided: DayNumber): DayNumber {
+  return deadline(decided, PANEL_LIMIT);
+}
 
 const BODIES: [to: string, words: string][] = ['national-panel', 'ofsted'].map((to) => [to, recipientWords(to)]);
 
@@ -17,11 +24,14 @@ const BODIES: [to: string, words: string][] = ['national-panel', 'ofsted'].map((
  * decision not to hold one too, as Ofsted asks boards to show a decision for every notified
  * incident (QM2).
  */
-function whyTell(outcome: unknown, untold: string[]): string {
+function whyTell(outcome: unknown, untold: string[], decided: DayNumber | undefined, today: DayNumber): string {
   const panel = untold.includes('national-panel');
   const ofsted = untold.includes('ofsted');
+  // The day the 14 days end, where the decision is dated: passed already, or still to come.
+  const due = decided === undefined ? undefined : panelDue(decided);
+  const by = due === undefined ? '' : ` For this decision, ${dueBy(due, today)}.`;
   const toPanel = outcome === 'no-scr'
-    ? `The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within ${PANEL_DAYS_NO_SCR} days, with the serious incident notification and an explanation.`
+    ? `The guidance gives that the chair tells the National Panel of every decision: of a decision not to hold an SCR, within ${PANEL_DAYS_NO_SCR} days, with the serious incident notification and an explanation.${by}`
     : 'The guidance gives that the chair tells the National Panel of every decision.';
   if (outcome === 'scr') {
     if (panel && ofsted) return 'The guidance gives that where an SCR is started, the chair tells the National Panel and Ofsted.';
@@ -53,7 +63,7 @@ export const decisionCommunicated: Rule = {
       ctx.report({
         span: doc.anchor(['decision', 'communicated'], ['decision']),
         message:
-          `The decision is not recorded as passed to ${names}. ${whyTell(doc.get(['decision', 'outcome']), untold.map(([to]) => to))} ` +
+          `The decision is not recorded as passed to ${names}. ${whyTell(doc.get(['decision', 'outcome']), untold.map(([to]) => to), ctx.timing.decision, ctx.today)} ` +
           `Add a \`communicated\` entry for ${untold.length === 1 ? 'it, with the date it was' : 'each, with the date they were'} told.`,
         fixes: fix(
           untold.length === 1 ? `Add a \`communicated\` entry for ${untold[0][1]}` : 'Add `communicated` entries for the National Panel and Ofsted',
@@ -71,12 +81,12 @@ export const decisionCommunicated: Rule = {
       .map((t) => ({ t, day: parseDate(t.data.date) }))
       .filter((x): x is { t: (typeof told)[number]; day: number } => x.day !== undefined && x.day >= decided)
       .sort((a, b) => a.day - b.day)[0];
-    if (!panel || panel.day - decided <= PANEL_DAYS_NO_SCR) return;
+    if (!panel || withinLimit(decided, panel.day, PANEL_LIMIT)) return;
     ctx.report({
       span: doc.spanOf([...panel.t.path, 'date']),
       message:
         `The National Panel was told of this decision not to hold an SCR on ${formatLong(panel.day)}, ` +
-        `${plural(panel.day - decided, 'day')} after the decision on ${formatLong(decided)}. The guidance gives ${PANEL_DAYS_NO_SCR} days. ` +
+        `${countedAs(PANEL_LIMIT, decided, panel.day)} after the decision on ${formatLong(decided)}. The guidance gives ${PANEL_DAYS_NO_SCR} days: by ${formatLong(panelDue(decided))}. ` +
         'Check the date; if it is right, say on this entry why the Panel was told late (in its `notes`), and waive this finding with that reason.',
       related: [{ span: doc.spanOf(['decision', 'date']), message: `The decision (${formatLong(decided)}).` }],
     });

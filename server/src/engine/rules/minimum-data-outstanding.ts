@@ -1,8 +1,8 @@
-import { formatLong, parseDate, plural, workingDaysBetween } from '../dates';
+import { formatLong, parseDate } from '../dates';
 import { agencyName, asRecord, datedAfter, decisionDay, entries, isDecided } from '../model';
 import type { Rule } from '../rule';
 import { isBlank } from '../text';
-import { withinLimit } from '../timing';
+import { countedAs, withinLimit } from '../timing';
 import type { Related } from '../types';
 
 export const minimumDataOutstanding: Rule = {
@@ -55,9 +55,7 @@ export const minimumDataOutstanding: Rule = {
         });
       } else if (!withinLimit(requested, ctx.today, ctx.settings.decisionLimit)) {
         // Counted the way the limit is counted, so the two can be compared.
-        const ago = ctx.settings.decisionLimit.unit === 'working-days'
-          ? plural(workingDaysBetween(requested, ctx.today), 'working day')
-          : plural(ctx.today - requested, 'day');
+        const ago = countedAs(ctx.settings.decisionLimit, requested, ctx.today);
         ctx.report({
           span,
           message:

@@ -1,9 +1,9 @@
-import { describeLimit, deadline, elapsed, formatLong, parseDate, plural } from '../dates';
+import { describeElapsed, describeLimit, deadline, elapsed, formatLong, parseDate } from '../dates';
 import { entries, findingOf, statutoryTest } from '../model';
 import type { CaseDoc } from '../document';
 import type { Rule } from '../rule';
 import { ownEntry } from '../text';
-import { notificationClock, withinLimit } from '../timing';
+import { dueBy, notificationClock, withinLimit } from '../timing';
 
 const OUTCOME_WORDS: Record<string, string> = { died: 'the child died', 'seriously-harmed': 'the child was seriously harmed' };
 
@@ -52,11 +52,13 @@ export const notificationTimeliness: Rule = {
       if (!happened) return;
       const why = whyDue(doc, outcome);
       if (why === undefined) return;
+      const clock = notificationClock(doc);
+      const by = clock ? ` For this incident, ${dueBy(deadline(clock.day, limit), ctx.today)}.` : '';
       ctx.report({
         span: doc.anchor(['referral', 'notifications'], ['referral']),
         message:
           `No notification to Ofsted is recorded, although ${happened}${why}. The local authority should tell Ofsted of a ` +
-          `serious incident within ${describeLimit(limit)} of learning of it. Add the notification under \`notifications\` ` +
+          `serious incident within ${describeLimit(limit)} of learning of it.${by} Add the notification under \`notifications\` ` +
           '(`to: ofsted`, with its date), or find out whether it was made.',
       });
       return;
@@ -77,7 +79,7 @@ export const notificationTimeliness: Rule = {
     ctx.report({
       span: doc.spanOf([...first.n.path, 'date']),
       message:
-        `Ofsted was notified on ${formatLong(first.day)}, ${plural(took.workingDays, 'working day')} (${plural(took.calendarDays, 'calendar day')}) ` +
+        `Ofsted was notified on ${formatLong(first.day)}, ${describeElapsed(took)} ` +
         `after ${knownWords} on ${formatLong(known)}. The limit is ${describeLimit(limit)} (${formatLong(deadline(known, limit))}). ` +
         'Check the date against the notification itself; if it is right, say on this notification why it was late (in its `notes`), and waive this finding with that reason.',
       related: [{ span: doc.spanOf(clock.path), message: `When the clock for notifying Ofsted starts (${formatLong(known)}).` }],

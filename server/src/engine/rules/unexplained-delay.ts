@@ -1,16 +1,8 @@
-import { formatLong, plural } from '../dates';
+import { describeElapsed, formatLong } from '../dates';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
 import { setValue } from '../fixes';
-
-/** "25 days" below two weeks; "3 weeks and 4 days" from two weeks on. */
-function howLong(days: number): string {
-  if (days < 14) return plural(days, 'day');
-  const weeks = Math.floor(days / 7);
-  const rest = days % 7;
-  return rest ? `${plural(weeks, 'week')} and ${plural(rest, 'day')}` : plural(weeks, 'week');
-}
 
 export const unexplainedDelay: Rule = {
   id: 'unexplained-delay',
@@ -22,9 +14,9 @@ export const unexplainedDelay: Rule = {
   group: 'qm2',
   check(ctx) {
     const { doc, timing: t } = ctx;
-    if (!t.late || t.referral === undefined || t.deadline === undefined || !t.elapsed) return;
+    if (!t.late || t.referral === undefined || t.deadline === undefined || !t.elapsed || !t.lateBy) return;
     const referralAt = { span: doc.spanOf(['referral', 'date']), message: `The referral on ${formatLong(t.referral)}, when the decision clock starts.` };
-    const since = `${plural(t.elapsed.workingDays, 'working day')} (${plural(t.elapsed.calendarDays, 'calendar day')}) after the referral on ${formatLong(t.referral)}`;
+    const since = `${describeElapsed(t.elapsed)} after the referral on ${formatLong(t.referral)}`;
     const limit = `the limit of ${t.limitText} (${formatLong(t.deadline)})`;
 
     if (t.decided) {
@@ -32,7 +24,7 @@ export const unexplainedDelay: Rule = {
       ctx.report({
         span: doc.spanOf(['decision', 'date']),
         message:
-          `The decision was made on ${formatLong(t.decision)}, ${since}, and ${howLong(t.daysOver)} past ${limit}. ` +
+          `The decision was made on ${formatLong(t.decision)}, ${since}, and ${t.lateBy} past ${limit}. ` +
           'Record why under `delayReason`: what held the decision up, and why waiting was right for this case.',
         related: [referralAt],
         fixes: fix('Add `delayReason`', setValue(doc, ['decision', 'delayReason'], TO_COMPLETE)),
@@ -44,7 +36,7 @@ export const unexplainedDelay: Rule = {
       span: doc.has(['decision']) ? doc.keySpan(['decision']) : doc.spanOf(['referral', 'date']),
       message:
         `No decision is recorded, ${since}. ${limit.charAt(0).toUpperCase()}${limit.slice(1)} has passed: ` +
-        `the decision is overdue by ${plural(t.daysOver, 'day')}. Ask the chair to decide, and when the decision is recorded, ` +
+        `the decision is overdue by ${t.lateBy}. Ask the chair to decide, and when the decision is recorded, ` +
         'say under `delayReason` why it took longer.',
       related: doc.has(['decision']) ? [referralAt] : [],
     });
