@@ -78,6 +78,8 @@ export class Outline {
    * not one the format uses.
    */
   container(line: number, col: number, mode: 'map' | 'seq'): Path | undefined {
+    // A key at the margin is a section's, whatever stands above it (text pasted there too).
+    if (mode === 'map' && col === 0) return [];
     const path: (string | number)[] = [];
     let target = col;
     for (let i = line - 1; i >= 0; i--) {
