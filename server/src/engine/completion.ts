@@ -5,7 +5,7 @@ import { flowPlace, Outline, type FlowPlace } from './cursor';
 import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
 import { agencyIds, asArray, asRecord, asString, entries, isWritten, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
-import { quoteIfNeeded, sameBoard } from './text';
+import { quoteIfNeeded, sameBoard, shownText } from './text';
 import type { Span } from './types';
 import { skeleton } from './skeleton';
 
@@ -26,8 +26,21 @@ export interface CompletionEntry {
 const KEY_WORD = /^(\s*)(-\s+)?([A-Za-z_$][\w$-]*)?$/;
 const VALUE = /^(\s*)(-\s+)?("[^"]*"|'[^']*'|[A-Za-z_$][\w$-]*)[ \t]*:([ \t]*)(.*)$/;
 
-/** What may be written at `offset`: keys not yet present, values with their meanings, ids, boards, dates, list entries. */
+/**
+ * What may be written at `offset`: keys not yet present, values with their meanings, ids, boards,
+ * dates, list entries. What each shows of the user's text (a board's or an agency's name) is shown
+ * as shownText shows it; what it writes is as written.
+ */
 export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): CompletionEntry[] {
+  return entriesAt(doc, offset, today).map((e) => ({
+    ...e,
+    label: shownText(e.label),
+    ...(e.detail !== undefined ? { detail: shownText(e.detail) } : {}),
+    ...(e.documentation !== undefined ? { documentation: shownText(e.documentation) } : {}),
+  }));
+}
+
+function entriesAt(doc: CaseDoc, offset: number, today: DayNumber): CompletionEntry[] {
   const { lines } = doc;
   const { line, character } = lines.positionAt(offset);
   const text = lines.lineText(line);
