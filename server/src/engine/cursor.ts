@@ -187,13 +187,19 @@ export function flowPlace(outline: Outline, offset: number): FlowPlace | null | 
   // The cursor's line, then each line above indented less than the last: a bracket left open on
   // one of them holds the cursor. A line with no bracket ends the search: a bracket above it would
   // have to close before it.
+  const all = lines.text;
   for (let l = cursorLine; l >= 0; l--) {
-    const text = lines.lineText(l);
-    const indent = text.length - text.trimStart().length;
+    // Read in place: in a long list, the lines passed over are thousands.
+    const start = lines.lineStart(l);
+    const end = lines.lineEnd(l);
+    let i = start;
+    while (i < end && (all.charCodeAt(i) === 32 || all.charCodeAt(i) === 9)) i++;
+    const indent = i - start;
     if (l !== cursorLine) {
-      if (!text.trim() || text.trimStart().startsWith('#') || indent >= limit) continue;
+      if (i === end || all.charCodeAt(i) === 35 || indent >= limit) continue;
       limit = indent;
     }
+    const text = lines.lineText(l);
     const m = OPENS_FLOW.exec(text);
     if (!m) {
       if (l !== cursorLine) break;
