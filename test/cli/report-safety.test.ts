@@ -130,6 +130,27 @@ describe('text from a case file cannot act on a terminal or a CI log', () => {
   }
 });
 
+describe('text from a case file cannot be reordered on screen', () => {
+  // An invisible right-to-left override in an agency's name, and an isolate in the file's name.
+  const hidden = R.replace('name: Old Town GP practice', 'name: Old Town\u202e GP practice');
+  const RAW = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+  for (const [format, shown] of [['stylish', 'Old Town<U+202E> GP practice'], ['github', 'Old Town<U+202E> GP practice'], ['markdown', 'Old Town\\<U+202E\\> GP practice']]) {
+    it(`--format ${format} writes out each character that changes the direction text is shown in`, () => {
+      const s = scratch();
+      writeFileSync(join(s.dir, 'case\u2067.scr.yaml'), hidden);
+      const r = run(['--format', format, '--today', GOLDEN_TODAY], s.dir);
+      s.done();
+      assert.ok(r.stdout.includes(shown), r.stdout);
+      assert.match(r.stdout, /text-direction/);
+      // GitHub places an annotation by the file's own name; everything shown has none of them.
+      const seen = format === 'github' ? r.stdout.replace(/file=[^,]*,/g, '') : r.stdout;
+      assert.doesNotMatch(seen, RAW, seen);
+      if (format !== 'github') assert.match(seen, /case(\\)?<U\+2067(\\)?>\.scr\.yaml/);
+    });
+  }
+});
+
 describe('--format markdown: no references to issues or merge requests', () => {
   it('#12, GH-12, !12 and owner/repo#12 are plain text on GitHub and GitLab', () => {
     for (const [text, out] of [

@@ -29,6 +29,18 @@ test('the Markdown export keeps case text as text', () => {
   assert.equal(escapeMarkdown('see https://evil.example/x_y or www.evil.example *now*'), 'see `https://evil.example/x_y` or `www.evil.example` \\*now\\*');
 });
 
+test('the exports write out each character that changes the direction text is shown in, in the file name too', () => {
+  const RAW = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+  const named = { ...ctx, file: 'child\u202e.scr.yaml' };
+  const md = renderMarkdown(hostileChecklist(), named);
+  const html = renderHtml(hostileChecklist(), named);
+  assert.doesNotMatch(md, RAW);
+  assert.doesNotMatch(html, RAW);
+  assert.match(md, /File: child\\<U\+202E\\>\.scr\.yaml/);
+  assert.match(html, /File: child&lt;U\+202E&gt;\.scr\.yaml/);
+  assert.equal(escapeMarkdown('Old Town\u2067 GP'), 'Old Town\\<U+2067\\> GP');
+});
+
 test('the export is dated where the user is, not in UTC', () => {
   const tz = process.env.TZ;
   process.env.TZ = 'Europe/London';

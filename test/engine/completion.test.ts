@@ -147,6 +147,70 @@ describe('completion', () => {
     assert.deepEqual(complete(SAMPLE.replace('case:\n', 'case:\n    |\n')).labels, []);
   });
 
+  describe('inside brackets', () => {
+    const meeting = (written: string) => SAMPLE.replace('    agencies: [csc, police]\n', `    agencies: [csc, police]\n    recommendation: ${written}\n`);
+    /** The text left by choosing `label`, which must read with no slip. */
+    const chosen = (text: string, label: string) => {
+      const r = complete(text);
+      assert.ok(r.labels.includes(label), r.labels.join(', '));
+      const out = r.apply(label);
+      assert.deepEqual(new CaseDoc(out).syntax, [], out);
+      return new CaseDoc(out);
+    };
+
+    it('offers the choices of a key in a section in braces, as in block style', () => {
+      assert.deepEqual(complete(meeting('{ outcome: | }')).labels, ['scr', 'no-scr', 'more-information']);
+      assert.equal(chosen(meeting('{ outcome: |, rationale: Criteria met. }'), 'no-scr').get(['meetings', 0, 'recommendation', 'outcome']), 'no-scr');
+      // Written straight after the colon, the value gets its space: `outcome:scr` would be one word.
+      assert.equal(chosen(meeting('{outcome:|}'), 'scr').get(['meetings', 0, 'recommendation', 'outcome']), 'scr');
+      const input = SAMPLE.replace('agencyInput:\n', 'agencyInput:\n  - { agency: |, date: 2016-02-03, summary: Agrees. }\n');
+      assert.deepEqual(complete(input).labels, ['csc', 'police']);
+      assert.equal(chosen(input, 'csc').get(['agencyInput', 0, 'agency']), 'csc');
+    });
+
+    it('offers the keys of a section in braces not yet written, each written on the line', () => {
+      assert.deepEqual(complete(meeting('{ | }')).labels, ['outcome', 'rationale', 'notes']);
+      assert.deepEqual(complete(meeting('{ outcome: scr, | }')).labels, ['rationale', 'notes']);
+      assert.deepEqual(complete(meeting('{ |, outcome: scr }')).labels, ['rationale', 'notes']);
+      const r = complete(meeting('{ | }'));
+      assert.equal(r.items[0].snippet, 'outcome: ${1|scr,no-scr,more-information|}');
+      // A key whose value is a section or a list: brackets of its own, never a new line.
+      const agency = complete(SAMPLE.replace('meetings:\n', '  - { id: health, name: Health, | }\nmeetings:\n'));
+      const data = agency.items.find((i) => i.label === 'minimumData')!;
+      assert.deepEqual([data.text, data.snippet], ['minimumData: {}', 'minimumData: { $1 }']);
+      const processes = complete(`${SAMPLE}considerations: { | }\n`).items.find((i) => i.label === 'parallelProcesses')!;
+      assert.deepEqual([processes.text, processes.snippet], ['parallelProcesses: []', 'parallelProcesses: [$1]']);
+      for (const i of [...agency.items, ...r.items]) assert.ok(!/[\r\n]/.test(i.text + (i.snippet ?? '')), i.label);
+      // A key's name being changed: the name alone is replaced.
+      assert.equal(chosen(meeting('{ out|come: scr }'), 'rationale').get(['meetings', 0, 'recommendation', 'rationale']), 'scr');
+    });
+
+    it('reads brackets inside brackets and over several lines', () => {
+      assert.deepEqual(complete(`${SAMPLE}considerations: { parallelProcesses: [ { type: crim| } ] }\n`).labels.slice(0, 2), ['criminal-investigation', 'inquest']);
+      const lines = SAMPLE.replace('agencies: [csc, police]', 'agencies: [\n      csc,\n      |\n    ]');
+      assert.deepEqual(complete(lines).labels, ['police']);
+      assert.deepEqual(chosen(lines, 'police').get(['meetings', 0, 'agencies']), ['csc', 'police']);
+      const input = SAMPLE.replace('agencyInput:\n', 'agencyInput:\n  - { agency: police,\n      date: |\n    }\n');
+      assert.deepEqual(complete(input).labels, ['2016-06-01']);
+      assert.deepEqual(complete(SAMPLE.replace('agencyInput:\n', 'agencyInput:\n  - { agency: police,\n      |\n    }\n')).labels, ['date', 'summary', 'notes']);
+    });
+
+    it('quotes a board name that brackets would misread', () => {
+      const text = SAMPLE.replace('    - board: Westshire LSCB\n', '    - board: "Westshire, North LSCB"\n').replace('agencies:\n', 'neighbouringBoards: [ { board: | } ]\nagencies:\n');
+      const doc = chosen(text, 'Westshire, North LSCB');
+      assert.equal(doc.get(['neighbouringBoards', 0, 'board']), 'Westshire, North LSCB');
+    });
+
+    it('offers nothing after a word and a space, in a list of entries, or once the brackets close', () => {
+      assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc |]')).labels, []);
+      assert.deepEqual(complete(meeting('{ outcome: scr |}')).labels, []);
+      assert.deepEqual(complete(`${SAMPLE}context: [ | ]\n`).labels, []);
+      assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, police] |')).labels, []);
+      // Brackets in text are text.
+      assert.deepEqual(complete(SAMPLE.replace('      Died in hospital the next day.', '      Died in hospital [the |')).labels, []);
+    });
+  });
+
   it('offers nothing in comments, in blocks of text or in free text', () => {
     assert.deepEqual(complete(SAMPLE.replace('# Fictional', '# Fict|ional')).labels, []);
     assert.deepEqual(complete(SAMPLE.replace('      Died in hospital', '      Died in| hospital')).labels, []);

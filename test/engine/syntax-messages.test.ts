@@ -240,9 +240,76 @@ describe('text pasted from a word processor', () => {
     const line = 'Paediatrician: the explanation is not consistent.\n';
     const a = analyseText(BASE.replace(E, E + line), { today });
     assert.deepEqual(a.findings.filter((f) => f.rule === 'schema').map((f) => f.message), []);
+    // The section goes on past the line, read whole: the line, at the margin, had cut it in two.
+    assert.equal(a.doc.get(['criteria', 'childDied', 'finding']), 'yes');
     const s = slip(E + line);
     assert.match(s.message, /^This line seems to continue the text of `evidence` above it/);
     assert.deepEqual(s.results.map((r) => r.value), ['Injuries inconsistent with the account given. Paediatrician: the explanation is not consistent.']);
+  });
+
+  it('a single word pasted at the margin below a value of text: said to continue it, with the block fix, and the keys after it read as written', () => {
+    const a = analyseText(BASE.replace(E, `${E}Bruising\n`), { today });
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'schema').map((f) => f.message), []);
+    assert.equal(a.doc.get(['criteria', 'childDied', 'finding']), 'yes');
+    const s = slip(`${E}Bruising\n`);
+    assert.match(s.message, /^This line seems to continue the text of `evidence` above it, but it is indented less than `evidence`/);
+    assert.deepEqual(s.results.map((r) => [r.title, r.preferred, r.value]), [['Make the lines below `evidence` part of its text (a block after `>`)', true, 'Injuries inconsistent with the account given. Bruising']]);
+    // A word left last by the word processor goes with the lines before it, and a word first with those after it.
+    assert.deepEqual(slip(`${E}Swelling to the face and\nneck\nBruising\n`).results.map((r) => r.value), ['Injuries inconsistent with the account given. Swelling to the face and neck Bruising']);
+    assert.deepEqual(slip(`${E}2016\nBruising to the face.\n`).results.map((r) => r.value), ['Injuries inconsistent with the account given. 2016 Bruising to the face.']);
+    // Below a block of text, the fix indents it as the block's lines.
+    const block = BASE.replace('    summary: Admitted with a head injury; died two days later.\n', '    summary: >\n      Admitted with a head injury.\nBruising\n');
+    const found = analyseText(block, { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+    assert.match(found[0].message, /^This line is indented less than the text of `summary` above it/);
+    assert.equal(analyseText(applyEdits(block, found[0].fixes[0].edits), { today }).doc.get(['case', 'incident', 'summary']), 'Admitted with a head injury. Bruising\n');
+  });
+
+  it('a single word that is, or could be, a key is not said to be pasted text', () => {
+    // A key of the format (`Decision`), one near it (`Desicion`), or a word written as keys are written (`bruising`).
+    for (const word of ['Decision', 'Desicion', 'bruising', 'Notes']) {
+      const found = analyseText(BASE.replace(E, `${E}${word}\n`), { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+      assert.ok(found.length && found.every((f) => !/continue the text/.test(f.message) && !f.fixes.length), `${word}: ${found.map((f) => f.message).join('\n')}`);
+    }
+  });
+
+  it('a pasted line at the margin read as a key near one the format knows (`Note: the child was seen`), with the section going on below it: said to continue the text, the block fix offered, not preferred', () => {
+    const line = 'Note: the child was seen by the paediatrician.\n';
+    const a = analyseText(BASE.replace(E, E + line), { today });
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'schema').map((f) => f.message), []);
+    assert.equal(a.doc.get(['criteria', 'childDied', 'finding']), 'yes');
+    const s = slip(E + line);
+    assert.match(s.message, /^This line seems to continue the text of `evidence` above it/);
+    assert.match(s.message, /If `Note` is meant as the key `notes`, write `notes:` in line with the keys of the section it belongs to\.$/);
+    // It may be `notes` misspelt: Fix all does not choose.
+    assert.deepEqual(s.results.map((r) => [r.preferred, r.value]), [[false, 'Injuries inconsistent with the account given. Note: the child was seen by the paediatrician.']]);
+    // With other pasted lines after it, the same.
+    assert.deepEqual(slip(`${E}${line}Paediatrician: the explanation is not consistent.\n`).results.map((r) => r.value), ['Injuries inconsistent with the account given. Note: the child was seen by the paediatrician. Paediatrician: the explanation is not consistent.']);
+  });
+
+  it('a pasted line at the margin with a note after it, or with another pasted line higher in the file: told on the line, each with its fix', () => {
+    const U = '  usefulLearning: Information sharing between health and police.\n';
+    // With a note, YAML reads the line as a key and notices the slip only on the line below it.
+    const noted = BASE.replace(U, `${U}Paediatrician: agreed at the strategy meeting. # see the minutes\n`);
+    const one = analyseText(noted, { today }).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
+    assert.equal(one.length, 1, one.map((f) => f.message).join('\n'));
+    assert.equal(noted.slice(one[0].span.start, one[0].span.end), 'Paediatrician: agreed at the strategy meeting. # see the minutes');
+    assert.match(one[0].message, /^This line seems to continue the text of `usefulLearning` above it/);
+    // Text pasted at the margin higher up does not hide where a key at the margin belongs.
+    const both = analyseText(noted.replace(E, `${E}Bruising\n`), { today }).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
+    assert.deepEqual(both.map((f) => [f.message.slice(0, 56), f.fixes.length]), [['This line seems to continue the text of `evidence` above', 1], ['This line seems to continue the text of `usefulLearning`', 1]]);
+  });
+
+  it('a line read as a key near one the format knows, where a section could end, or a key the format knows at the margin, is still told as a key', () => {
+    // Below the last key of a section, `Note:` may be `notes:` misspelt: the format check says so.
+    const P = '  publicTrust: Publication planned.\n';
+    const end = analyseText(BASE.replace(P, `${P}Note: the child was seen.\n`), { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+    assert.equal(end.length, 1, end.map((f) => f.message).join('\n'));
+    assert.match(end[0].message, /Did you mean `notes`\?/);
+    for (const key of ['Notes', 'notes', 'note']) {
+      const found = analyseText(BASE.replace(E, `${E}${key}: the child was seen.\n`), { today }).findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+      assert.ok(found.length && found.every((f) => !/continue the text/.test(f.message)), `${key}: ${found.map((f) => f.message).join('\n')}`);
+    }
   });
 
   it('a key added to a section never goes between a value and the line pasted below it: the line still continues that value', () => {

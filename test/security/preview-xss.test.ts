@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/html';
 import { newNonce } from '../../client/src/preview/nonce';
-import { analyseText, parseDate } from '../../server/src/engine/index';
+import { analyseText, parseDate, shownText as asShown } from '../../server/src/engine/index';
 import { checklistResult } from '../../server/src/lsp/checklist';
 import type { ChecklistResult } from '../../server/src/protocol';
 
@@ -356,21 +356,23 @@ test('the checklist preview under attack', { timeout: 120_000 }, async (t) => {
       for (const [n, p] of payloads.entries()) {
         const text = hostileCaseFile(p.text);
         const data = checklistOf(text, `file:///dossier/hostile-${n}.scr.yaml`, ++version);
-        // The payload reached the answer intact, in each kind of place the page shows.
-        assert.equal(data.reference, p.text, `${p.name}: reference`);
-        assert.equal(data.child, p.text, `${p.name}: pseudonym`);
-        assert.equal(data.board, p.text, `${p.name}: board`);
-        assert.ok(data.test.criteria.some((c) => c.evidence === p.text), `${p.name}: criteria evidence`);
-        assert.ok(data.items[0]!.evidence.some((e) => e.label.includes(p.text)), `${p.name}: an evidence label`);
+        // The payload reached the answer intact, in each kind of place the page shows (but for the
+        // characters that change the direction text is shown in, each written out as <U+202E>).
+        const payload = asShown(p.text);
+        assert.equal(data.reference, payload, `${p.name}: reference`);
+        assert.equal(data.child, payload, `${p.name}: pseudonym`);
+        assert.equal(data.board, payload, `${p.name}: board`);
+        assert.ok(data.test.criteria.some((c) => c.evidence === payload), `${p.name}: criteria evidence`);
+        assert.ok(data.items[0]!.evidence.some((e) => e.label.includes(payload)), `${p.name}: an evidence label`);
         // Board names in the address history are trimmed before a finding quotes them.
-        assert.ok(data.items.some((i) => i.findings.some((f) => f.message.includes(p.text.trim()))), `${p.name}: a finding's message`);
-        assert.ok(data.items.some((i) => i.summary.includes(p.text.trim())), `${p.name}: a question's summary`);
-        assert.ok(data.timeline.some((e) => e.label.includes(p.text)), `${p.name}: a timeline label`);
+        assert.ok(data.items.some((i) => i.findings.some((f) => f.message.includes(payload.trim()))), `${p.name}: a finding's message`);
+        assert.ok(data.items.some((i) => i.summary.includes(payload.trim())), `${p.name}: a question's summary`);
+        assert.ok(data.timeline.some((e) => e.label.includes(payload)), `${p.name}: a timeline label`);
         const seen = await show(data);
         ownPage(seen, p.name);
         const shown = shownText(data);
         assert.deepEqual(seen.missing.map((i) => shown[i]!.slice(0, 120)), [], `${p.name}: every text the answer carries is on the page, verbatim`);
-        assert.equal(seen.h1, `QM2 checklist: ${p.text}`.slice(0, 200), `${p.name}: the heading shows the reference as text`);
+        assert.equal(seen.h1, `QM2 checklist: ${payload}`.slice(0, 200), `${p.name}: the heading shows the reference as text`);
         assert.equal(seen.questions, 9);
       }
       // Handlers fire late (a failed image load, a focus): give them time, then look for any trace.

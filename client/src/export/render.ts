@@ -5,6 +5,7 @@
  */
 import type { ChecklistResult } from '../../../server/src/protocol';
 import { findingsHeading, STATUS_SYMBOL, WAIVED_HEADING, waiverInWords } from '../../../server/src/engine/qm2';
+import { shownText } from '../../../server/src/engine/text';
 import { longDate, SEVERITY_WORDS, testInWords, timingInWords } from '../words';
 
 export interface ExportContext {
@@ -112,8 +113,9 @@ ${p.join('\n')}
 `;
 }
 
+/** Case text in HTML, its characters that change the direction text is shown in written out (shownText). */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return shownText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** A web address as GitHub and other renderers would make a link of it, bare. */
@@ -121,9 +123,11 @@ const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s`]+/gi;
 
 /**
  * Case text in Markdown: no link, emphasis, heading, list or HTML can come from it. A bare web
- * address is set as code, which renderers do not turn into a link.
+ * address is set as code, which renderers do not turn into a link. Characters that change the
+ * direction text is shown in are written out (shownText).
  */
-export function escapeMarkdown(s: string): string {
+export function escapeMarkdown(text: string): string {
+  const s = shownText(text);
   let out = '';
   let at = 0;
   for (const m of s.matchAll(BARE_ADDRESS)) {

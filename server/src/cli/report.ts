@@ -1,5 +1,5 @@
 import { pathInside } from './files';
-import { plural, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
+import { plural, shownText, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
 export interface FileReport {
@@ -157,10 +157,11 @@ export function oneLine(text: string): string {
 /**
  * Text from a case file made safe to print: control characters (other than tab and line breaks),
  * which a terminal or a CI log would act on (colours, moving the cursor, links, clearing the
- * screen), are shown as U+FFFD (the replacement character) instead.
+ * screen), are shown as U+FFFD (the replacement character) instead, and characters that change
+ * the direction text is shown in are written out, as everywhere (shownText).
  */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
+  return shownText(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '\uFFFD');
 }
 
 export { plural };

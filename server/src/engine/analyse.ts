@@ -6,7 +6,7 @@ import { RULES, RULES_BY_ID, WAIVER_REASON, WAIVER_UNUSED } from './rules/index'
 import type { DossierCase, RuleContext } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { applyEdits } from './fixes';
-import { isPlaceholder, listWords, nearest } from './text';
+import { isPlaceholder, listWords, nearest, shownText } from './text';
 import { decisionTiming, type DecisionTiming } from './timing';
 import { applyWaivers, findWaivers } from './waivers';
 import type { ChecklistItem, Finding, Fix, TextEdit } from './types';
@@ -58,7 +58,7 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
     // Content rules need a mapping to read; the syntax rule reports why there is none. With it
     // turned off, the format's rule says what is missing instead, so that an empty file (or one
     // holding only a note) does not pass.
-    if (!parsed && rule.id !== 'yaml-syntax' && rule.id !== 'personal-data' && !(rule.id === 'schema' && syntaxOff)) continue;
+    if (!parsed && rule.id !== 'yaml-syntax' && !rule.readsText && !(rule.id === 'schema' && syntaxOff)) continue;
     const ctx: RuleContext = {
       doc, settings, today, path, dossier: options.dossier ?? [], timing, test,
       report: (r) => findings.push({
@@ -79,12 +79,13 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
   // In a file that does not parse, positions past the slip are guesses: report, but offer no edits.
   if (doc.syntax.length) for (const f of findings) if (f.rule !== 'yaml-syntax') f.fixes = [];
   // In a section with a slip, the slip may have swallowed what seems missing or wrong there: only
-  // the slip is reported in it (and any personal data, which is there whatever the slip).
+  // the slip is reported in it (and what the text holds whatever the slip: personal data, a hidden
+  // change of direction).
   if (doc.broken.length) {
     const inBroken = (f: Finding) => doc.broken.some((b) => f.span.start >= b.start && f.span.start < b.end);
     for (let i = findings.length - 1; i >= 0; i--) {
       const f = findings[i];
-      if (f.rule !== 'yaml-syntax' && f.rule !== 'personal-data' && inBroken(f)) findings.splice(i, 1);
+      if (f.rule !== 'yaml-syntax' && !RULES_BY_ID.get(f.rule)?.readsText && inBroken(f)) findings.splice(i, 1);
     }
   }
 
@@ -128,8 +129,23 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
   }
 
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  // The user's text quoted in what is shown (a message, a fix's title, the checklist) is shown so
+  // that no character in it can reorder what is around it.
+  for (const f of findings) showFinding(f);
   const checklist = computeChecklist({ doc, settings, timing, test, findings });
+  for (const item of checklist) {
+    item.summary = shownText(item.summary);
+    for (const e of item.evidence) e.label = shownText(e.label);
+  }
   return { path, doc, settings, today, timing, test, findings, checklist };
+}
+
+/** A finding's words as they are shown (see shownText): its message, its places', its fixes' titles and its waiver's reason. */
+function showFinding(f: Finding): void {
+  f.message = shownText(f.message);
+  for (const r of f.related) r.message = shownText(r.message);
+  for (const x of f.fixes) x.title = shownText(x.title);
+  if (f.waived) f.waived = { ...f.waived, reason: shownText(f.waived.reason) };
 }
 
 /**
@@ -166,7 +182,7 @@ function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptio
   const dropped = new Set<Finding>();
   for (const f of findings) {
     if (f.fixes.some((x) => x.correction)) continue;
-    const stays = corrected.findings.some((g) => g.rule === f.rule && g.subject === f.subject && (g.message === f.message || g.span.start === moved(f.span.start)));
+    const stays = corrected.findings.some((g) => g.rule === f.rule && g.subject === f.subject && (g.message === shownText(f.message) || g.span.start === moved(f.span.start)));
     if (stays) continue;
     // One problem, one finding: that the format lacks what the misspelt key holds (`referral` is
     // missing) is the misspelt key's own finding told again, elsewhere.

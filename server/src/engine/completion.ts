@@ -1,11 +1,11 @@
 import { indentUnit } from './fixes';
 import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
-import { outlineOf, type Outline } from './cursor';
+import { flowPlace, outlineOf, type FlowPlace, type Outline } from './cursor';
 import { agencyMarkdown, AGENCY_ID_PLACES, choicesOf, keyMarkdown } from './hover';
 import { agencyIds, asArray, asRecord, asString, entries, isWritten, otherBoards } from './model';
 import { isDatePath, propertyOrder, schemaAt, shapeOf, type SchemaNode } from './schema-info';
-import { quoteIfNeeded, sameBoard } from './text';
+import { quoteIfNeeded, sameBoard, shownText } from './text';
 import type { Span } from './types';
 import { skeleton } from './skeleton';
 
@@ -26,8 +26,21 @@ export interface CompletionEntry {
 const KEY_WORD = /^(\s*)(-\s+)?([A-Za-z_$][\w$-]*)?$/;
 const VALUE = /^(\s*)(-\s+)?("[^"]*"|'[^']*'|[A-Za-z_$][\w$-]*)[ \t]*:([ \t]*)(.*)$/;
 
-/** What may be written at `offset`: keys not yet present, values with their meanings, ids, boards, dates, list entries. */
+/**
+ * What may be written at `offset`: keys not yet present, values with their meanings, ids, boards,
+ * dates, list entries. What each shows of the user's text (a board's or an agency's name) is shown
+ * as shownText shows it; what it writes is as written.
+ */
 export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): CompletionEntry[] {
+  return entriesAt(doc, offset, today).map((e) => ({
+    ...e,
+    label: shownText(e.label),
+    ...(e.detail !== undefined ? { detail: shownText(e.detail) } : {}),
+    ...(e.documentation !== undefined ? { documentation: shownText(e.documentation) } : {}),
+  }));
+}
+
+function entriesAt(doc: CaseDoc, offset: number, today: DayNumber): CompletionEntry[] {
   const { lines } = doc;
   const { line, character } = lines.positionAt(offset);
   const text = lines.lineText(line);
@@ -36,6 +49,8 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
   if (/(^|\s)#/.test(prefix)) return [];
   const outline = outlineOf(lines);
   const lineStart = lines.lineStart(line);
+  const flow = flowPlace(outline, offset);
+  if (flow !== undefined) return flow ? flowEntries(doc, flow, today) : [];
 
   const v = VALUE.exec(prefix);
   if (v) {
@@ -46,14 +61,6 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
     const path = [...holder, v[3].replace(/^["']|["']$/g, '')];
     const typed = v[5];
     const tail = /^[^\s,\]#]*/.exec(after)![0];
-    if (typed.startsWith('[')) {
-      const parts = typed.slice(1).split(',');
-      const partial = parts[parts.length - 1].trimStart();
-      // The entries on either side of the one being written (`[csc, |, police]`) are listed already.
-      const later = /^[^\]#]*/.exec(after.slice(tail.length))![0].split(',').slice(1);
-      const present = [...parts.slice(0, -1), ...later].map((p) => p.trim().replace(/^["']|["']$/g, ''));
-      return valueEntries(doc, [...path, parts.length - 1], today, present, { start: offset - partial.length, end: offset + tail.length }, true);
-    }
     if (/\s/.test(typed.trim())) return [];
     const span = { start: offset - typed.length, end: offset + tail.length };
     // A value needs a space after the colon, and before a comment (`scr# note` would be the value).
@@ -100,6 +107,25 @@ export function completionsAt(doc: CaseDoc, offset: number, today: DayNumber): C
   return [...out, ...keyEntries(mapPath, siblings, indent, span, renaming, eol, indentUnit(doc))];
 }
 
+/**
+ * What may be written inside brackets: the same keys, values and ids as in block style, written
+ * as brackets take them (a key's section as `{}`, a board name with a comma in quotes). A list of
+ * entries in brackets gets no new entry: its keys go in `{…}` once written.
+ */
+function flowEntries(doc: CaseDoc, flow: FlowPlace, today: DayNumber): CompletionEntry[] {
+  if (!flow.path) return [];
+  const path = [...flow.path, ...flow.inner];
+  if (flow.at === 'key') {
+    if (kindOf(schemaAt(path)) !== 'object') return [];
+    return keyEntries(path, flow.present, 0, flow.span, flow.renaming, doc.lines.eol, indentUnit(doc), true);
+  }
+  if (flow.at === 'item' && kindOf(schemaAt(path)) === 'object') return [];
+  // A value needs a space after its colon (`type:police` is one word), and before a note.
+  const before = flow.at === 'value' && doc.text[flow.span.start - 1] === ':' ? ' ' : '';
+  const after = doc.text[flow.span.end] === '#' ? ' ' : '';
+  return valueEntries(doc, path, today, flow.present, flow.span, true).map((e) => (before || after ? { ...e, text: before + e.text + after, snippet: e.snippet && before + e.snippet + after } : e));
+}
+
 function itemPath(outline: Outline, line: number, dash: number): Path | undefined {
   const list = outline.container(line, dash, 'seq');
   return list && [...list, outline.itemIndex(line, dash)];
@@ -118,7 +144,7 @@ export function kindOf(node: SchemaNode | undefined): 'object' | 'array' | 'scal
   return 'scalar';
 }
 
-function keyEntries(mapPath: Path, present: string[], col: number, span: Span, renaming: boolean, eol: string, unit: number): CompletionEntry[] {
+function keyEntries(mapPath: Path, present: string[], col: number, span: Span, renaming: boolean, eol: string, unit: number, inFlow = false): CompletionEntry[] {
   const order = propertyOrder(mapPath);
   return order.filter((key) => !present.includes(key)).map((key, i) => {
     const path = [...mapPath, key];
@@ -129,6 +155,9 @@ function keyEntries(mapPath: Path, present: string[], col: number, span: Span, r
     let text = `${key}: `;
     let snippet = `${key}: $0`;
     if (renaming) text = snippet = key;
+    // Inside brackets a section or list goes on the key's line, in brackets of its own.
+    else if (kind === 'object' && inFlow) [text, snippet] = [`${key}: {}`, `${key}: { $1 }`];
+    else if (kind === 'array' && inFlow) [text, snippet] = [`${key}: []`, `${key}: [$1]`];
     else if (kind === 'object') text = snippet = `${key}:${eol}${inner}`;
     else if (kind === 'array' && kindOf(schemaAt([...path, 0])) === 'object') text = snippet = `${key}:${eol}${inner}- `;
     else if (kind === 'array') [text, snippet] = [`${key}: []`, `${key}: [$1]`];

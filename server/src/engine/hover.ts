@@ -7,7 +7,7 @@ import { describeTiming } from './overview';
 import { QUESTIONS, STATUS_SYMBOL, STATUS_WORDS } from './qm2';
 import { RULES_BY_ID } from './rules/index';
 import { isDatePath, schemaAt, shapeOf, type SchemaNode } from './schema-info';
-import { isPlaceholder, listWords } from './text';
+import { isPlaceholder, listWords, shownText } from './text';
 import { notificationClock } from './timing';
 import type { Question, Span } from './types';
 
@@ -17,8 +17,16 @@ export interface HoverInfo {
   span: Span;
 }
 
-/** The hover at `offset`: guidance on a key, the meaning of a value, a date in context, an agency, the checklist. */
+/**
+ * The hover at `offset`: guidance on a key, the meaning of a value, a date in context, an agency,
+ * the checklist. The user's text in it is shown as shownText shows it.
+ */
 export function hoverAt(a: Analysis, offset: number): HoverInfo | undefined {
+  const h = hoverOf(a, offset);
+  return h && { ...h, markdown: shownText(h.markdown) };
+}
+
+function hoverOf(a: Analysis, offset: number): HoverInfo | undefined {
   const waiver = waiverHover(a.doc, offset);
   if (waiver) return waiver;
   const hit = nodeAt(a.doc, offset);

@@ -14,7 +14,7 @@ export { CaseDoc, type Path } from './document';
 export { applyEdits } from './fixes';
 export { mergeSettings, DEFAULT_SETTINGS, type Settings, type RawSettings } from './settings';
 export { parseDate, formatIso, formatLong, plural, todayDay, type DayNumber } from './dates';
-export { listWords, nameKey, nearest } from './text';
+export { listWords, nameKey, nearest, shownText } from './text';
 export { overview, describeTiming, timingLines, CONSIDERATIONS, type Overview, type TimelineEvent } from './overview';
 export { hoverAt, keyMarkdown, agencyMarkdown, type HoverInfo } from './hover';
 export { completionsAt, type CompletionEntry } from './completion';

@@ -4,6 +4,7 @@ import { describeElapsed, formatIso, formatLong, parseDate } from './dates';
 import type { DecisionTiming } from './timing';
 import { agencyLabel, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, hasToComplete, hasWritten, recipientWords, writtenText } from './model';
 import type { ChecklistItem, Span } from './types';
+import { shownText } from './text';
 
 /** The chair's wider considerations (QM2's list), with plain labels. */
 export const CONSIDERATIONS: { key: string; label: string }[] = [
@@ -89,9 +90,9 @@ export function overview(a: Analysis): Overview {
   const considerations = asRecord(doc.get(['considerations'])) ?? {};
   return {
     // Only what is written: a heading does not read “To be completed. Name of your LSCB.”
-    reference: writtenText(doc.get(['case', 'reference'])),
-    child: writtenText(doc.get(['case', 'child', 'pseudonym'])),
-    board: writtenText(doc.get(['case', 'board'])),
+    reference: shown(writtenText(doc.get(['case', 'reference']))),
+    child: shown(writtenText(doc.get(['case', 'child', 'pseudonym']))),
+    board: shown(writtenText(doc.get(['case', 'board']))),
     summary: checklistSummary(a.checklist),
     met,
     applicable,
@@ -101,9 +102,9 @@ export function overview(a: Analysis): Overview {
       criteria: CRITERIA.map((key) => ({
         key,
         label: CRITERION_LABEL[key],
-        finding: writtenText(findingOf(criteria[key])),
+        finding: shown(writtenText(findingOf(criteria[key]))),
         // Blank evidence, or evidence still to be completed, is no evidence: every view then says so alike.
-        evidence: writtenText(asRecord(criteria[key])?.evidence),
+        evidence: shown(writtenText(asRecord(criteria[key])?.evidence)),
         toComplete: (['finding', 'evidence'] as const).filter((k) => hasToComplete(asRecord(criteria[key])?.[k])),
         needed: a.test.needed.includes(key),
         span: doc.has(['criteria', key]) ? doc.keySpan(['criteria', key]) : undefined,
@@ -140,12 +141,17 @@ export function overview(a: Analysis): Overview {
   };
 }
 
+/** The user's text as the preview and the reports show it (see shownText). */
+function shown(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : shownText(text);
+}
+
 function timeline(a: Analysis): TimelineEvent[] {
   const { doc } = a;
   const out: TimelineEvent[] = [];
   const add = (kind: TimelineEvent['kind'], label: string, path: (string | number)[]) => {
     const d = parseDate(doc.get(path));
-    if (d !== undefined) out.push({ kind, label, date: formatIso(d), span: doc.spanOf(path) });
+    if (d !== undefined) out.push({ kind, label: shownText(label), date: formatIso(d), span: doc.spanOf(path) });
   };
   add('incident', 'Incident', ['case', 'incident', 'date']);
   add('known', 'Local authority aware', ['case', 'incident', 'knownOn']);

@@ -18,6 +18,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** `format`, `qm2`, `privacy` or `waivers`: how the documentation groups the rules. */
   group: 'format' | 'qm2' | 'privacy' | 'waivers';
+  /**
+   * Whether the rule reads the text as written, not what YAML makes of it: it runs on a file that
+   * cannot be read, and in a section with a slip (where other rules keep quiet).
+   */
+  readsText?: boolean;
 }
 
 /** Another case file of the dossier, as far as rules about the dossier need it. */

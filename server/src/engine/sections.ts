@@ -188,7 +188,10 @@ export function recoverSections(text: string, read?: Pieces): { yaml: Document.P
     const start = starts[i];
     const end = starts[i + 1] ?? text.length;
     const part = text.slice(start, end);
-    let section: { pair: Pair; value: Record<string, unknown> } | undefined = done.get(start) ?? readSection(part, start);
+    // A part read before is taken only as it was: lines set aside (see setAside in slips.ts) make a
+    // section of what was two, at the same start.
+    const before = done.get(start);
+    let section: { pair: Pair; value: Record<string, unknown> } | undefined = before?.text === part ? before : readSection(part, start);
     if (!section) {
       broken.push({ start, end });
       section = partialSection(part, start);

@@ -14,7 +14,7 @@ import type { Node } from 'yaml';
 import type { LineIndex } from './lines';
 import { closingQuote, folded, quoted, textLength } from './quoting';
 import { outlineOf, type Outline } from './cursor';
-import { propertyOrder, valueKind } from './schema-info';
+import { knownKeys, propertyOrder, valueKind } from './schema-info';
 import { nearest } from './text';
 import type { Fix, Span, TextEdit } from './types';
 import { plural } from './dates';
@@ -118,9 +118,12 @@ export class SlipReader {
       const told = this.badValue(v);
       if (told) return told;
     }
-    const pasted = this.pasted(line);
+    // Only then, at the margin, a single word or a line that reads as a near miss of a key.
+    const pasted = this.pasted(line) ?? this.pasted(line, false, true);
     if (pasted) return pasted;
     if (INDENT_SLIPS.has(code)) {
+      const above = this.pastedAbove(line);
+      if (above) return above;
       const off = this.misindented(line);
       if (off) return off;
     }
@@ -128,6 +131,19 @@ export class SlipReader {
       return { message: 'This line is read as a key, but no colon follows it. If it is a key, add a colon after its name; if it is text, put it with the text it belongs to.', fixes: [] };
     }
     return undefined;
+  }
+
+  /**
+   * A line pasted at the margin that YAML reads as a key holding a value (`Note: agreed. # a note`),
+   * the slip noticed only on the line below it, which cannot be read under that key: told on the
+   * pasted line.
+   */
+  private pastedAbove(line: number): Told | undefined {
+    let a = line - 1;
+    while (a >= 0 && /^\s*(#.*)?$/.test(this.lines.lineText(a))) a--;
+    if (a < 0 || indentOf(this.lines.lineText(a)) >= indentOf(this.lines.lineText(line)) || !this.keyAt(a)?.value) return undefined;
+    const told = this.pasted(a) ?? this.pasted(a, false, true);
+    return told && { ...told, span: told.span ?? { start: this.lines.lineStart(a) + indentOf(this.lines.lineText(a)), end: this.lines.lineEnd(a) } };
   }
 
   /** The fixes that keep a value's text as written on `line` (in quotes, or as a block), for a slip at its start. */
@@ -182,42 +198,58 @@ export class SlipReader {
    * which an editor leaves at the margin), or less than the lines of a block of text. The text
    * goes on there, unless the line is a key the format knows with its colon forgotten. Text is
    * never folded into a value that is not text (a date, a choice).
+   * Indented less than the value (or block) they continue, the lines may also be a single word
+   * (`Bruising`) or read as a key near one of the format's (`Note: the child was seen`) where the
+   * section goes on below them (see pastedWord, strayKey): no key of the format could stand there.
+   * `atMargin`: read again so, for a line that is only such a line, after the rest has found nothing.
    */
-  private pasted(line: number, strayAtKey = false): Told | undefined {
+  private pasted(line: number, strayAtKey = false, atMargin = false): Told | undefined {
     const lineText = (l: number) => this.lines.lineText(l);
-    const split = (l: number) => {
-      const t = lineText(l).trim();
-      const len = textLength(t);
-      return { body: t.slice(0, len), note: t.slice(len).trim() };
-    };
-    const isProse = (l: number) => {
-      const t = lineText(l);
-      const { body } = split(l);
-      return !!body && !/^[#\-?&*!|>%@`"'[{]/.test(body) && !/:(\s|$)/.test(body) && !/^[\w-]+$/.test(body) && !t.includes('\t');
-    };
+    const split = (l: number) => this.split(l);
+    const isProse = (l: number) => this.isProse(l);
     const blank = (l: number) => !lineText(l).trim();
     const indent = indentOf(lineText(line));
+    // A word in lower case (`neck`) only where it ends the line of text above it, as a word processor wraps it.
+    const wraps = (l: number) => {
+      let p = l - 1;
+      while (p >= 0 && blank(p)) p--;
+      return p >= 0 && indentOf(lineText(p)) === indentOf(lineText(l)) && isProse(p);
+    };
+    const word = (l: number) => this.pastedWord(split(l).body, wraps(l));
+    const crosses = atMargin ? (l: number) => isProse(l) || word(l) || this.strayKey(l, l, true) : isProse;
     let k = line - 1;
-    while (k >= 0 && (blank(k) || (isProse(k) && indentOf(lineText(k)) === indent))) k--;
+    while (k >= 0 && (blank(k) || (crosses(k) && indentOf(lineText(k)) === indent))) k--;
     if (k < 0) return undefined;
     // Where a line of the run would be a key: the place the line after `k` is in (the lines of the run are no keys).
     const stray = (l: number) => this.strayKey(l, k + 1);
-    if (!isProse(line) && !stray(line)) return undefined;
+    // Indented less than the value above, a line no key could be there goes on with the text too.
+    const fitsMargin = (l: number) => isProse(l) || word(l) || this.strayKey(l, k + 1, true);
+    if (atMargin ? !fitsMargin(line) : !isProse(line) && !stray(line)) return undefined;
     const v = this.valueLine(k);
-    if (v && v.keyColumn === indent && (isProse(line) || strayAtKey)) {
+    if (!atMargin && v && v.keyColumn === indent && (isProse(line) || strayAtKey)) {
       const fits = strayAtKey ? (l: number) => isProse(l) || stray(l) : isProse;
       return this.belowValue(v, k, indent, fits, blank, split);
     }
-    if (v && v.keyColumn > indent && !/^["'[{&*!|>%@`]/.test(v.text)) {
-      const fits = (l: number) => isProse(l) || stray(l);
-      return this.lessIndented(v, k, indent, fits, blank, split);
-    }
+    if (v && v.keyColumn > indent && !/^["'[{&*!|>%@`]/.test(v.text)) return this.lessIndented(v, k, indent, fitsMargin, blank, split);
     // A block with no lines yet (`summary: >`), the pasted text below it not indented at all.
-    const fitsBlock = (l: number) => isProse(l) || stray(l);
-    if (v && /^[|>][-+0-9]*$/.test(v.text) && indent <= v.keyColumn) return this.outdentedInBlock({ key: v.key, header: k, contentColumn: v.keyColumn + 2, empty: v.text }, k, indent, fitsBlock, blank);
+    if (v && /^[|>][-+0-9]*$/.test(v.text) && indent <= v.keyColumn) return this.outdentedInBlock({ key: v.key, header: k, contentColumn: v.keyColumn + 2, empty: v.text }, k, indent, fitsMargin, blank);
     const block = this.blockAbove(k);
-    if (block && indent < block.contentColumn) return this.outdentedInBlock(block, k, indent, fitsBlock, blank);
+    if (block && indent < block.contentColumn) return this.outdentedInBlock(block, k, indent, fitsMargin, blank);
     return undefined;
+  }
+
+  /** A line's text (before any note) and its note. */
+  private split(l: number): { body: string; note: string } {
+    const t = this.lines.lineText(l).trim();
+    const len = textLength(t);
+    return { body: t.slice(0, len), note: t.slice(len).trim() };
+  }
+
+  /** A line of prose: words with a space between them, no colon read as a key's, nothing YAML keeps for itself at the start. */
+  private isProse(l: number): boolean {
+    const t = this.lines.lineText(l);
+    const { body } = this.split(l);
+    return !!body && !/^[#\-?&*!|>%@`"'[{]/.test(body) && !/:(\s|$)/.test(body) && !/^[\w-]+$/.test(body) && !t.includes('\t');
   }
 
   /** Lines at the key's indentation below `key: text`, with no colon: text going on, or a key whose colon was forgotten. */
@@ -292,10 +324,10 @@ export class SlipReader {
         fixes: [],
       };
     }
-    const fold = this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(run[0], run[0]));
+    const fold = this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(run[0], run[0]) && !this.nearKeyIn(run, k));
     return {
       message: `This line seems to continue the text of \`${v.key}\` above it, but it is indented less than \`${v.key}\`, so it is read as a new key, and not one the format knows there. If it continues that text, write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further than \`${v.key}\`` +
-        (fold ? ' (the quick fix does this without changing your words).' : '.'),
+        (fold ? ' (the quick fix does this without changing your words).' : '.') + this.orNearKey(run, k),
       fixes: fold ? [fold] : [],
     };
   }
@@ -310,17 +342,17 @@ export class SlipReader {
     const edit = { span: { start: this.lines.lineEnd(k), end: this.lines.lineEnd(last) }, newText };
     this.markContinued(run);
     const ok = this.readsClean(edit, block.header, last);
-    const preferred = !this.startsWithKey(run[0], run[0]);
+    const preferred = !this.startsWithKey(run[0], run[0]) && !this.nearKeyIn(run, k);
     const lines = run.length > 1 ? 'these lines' : 'this line';
     const done = ok ? ' (the quick fix does this without changing your words).' : '.';
     if (block.empty) {
       return {
-        message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done,
+        message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done + this.orNearKey(run, k),
         fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\``, edits: [edit], preferred }] : [],
       };
     }
     return {
-      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done,
+      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done + this.orNearKey(run, k),
       fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\` above`, edits: [edit], preferred }] : [],
     };
   }
@@ -370,17 +402,72 @@ export class SlipReader {
    * misspelling of one: text with a colon in it, pasted at the wrong indentation. `placeFrom`: the
    * line whose place the line is in, where lines above it are pasted text too.
    */
-  private strayKey(l: number, placeFrom = l): boolean {
+  private strayKey(l: number, placeFrom = l, nearMiss = false): boolean {
+    const a = this.asKey(l, placeFrom);
+    if (!a) return false;
+    // A word written as the format writes keys (`nickname`) is taken as a key; text has a capital or a space (`Paediatrician`, `Skeletal survey`).
+    if (/^[a-z][A-Za-z0-9_-]*$/.test(a.word)) return false;
+    if (a.keys.some((k) => k.toLowerCase() === a.word.toLowerCase())) return false;
+    // Near a key of the place (`Note`, `notes`), it may be that key misspelt; unless the lines
+    // after it go on with the section it stands in, which a key there would have cut off.
+    return !nearest(a.word, a.keys) || (nearMiss && this.cutsSection(l));
+  }
+
+  /** For a line written `words: text`: the words, and the keys of the place it would stand in (read as from line `placeFrom`). */
+  private asKey(l: number, placeFrom: number): { word: string; keys: string[] } | undefined {
     const t = this.lines.lineText(l);
     const m = /^( *)([^\s:#\-?&*!|>%@`"'[{][^:#]*?):[ \t]+\S/.exec(t);
-    if (!m || t.includes('\t')) return false;
+    if (!m || t.includes('\t')) return undefined;
     const place = this.outline.container(placeFrom, m[1].length, 'map');
-    if (!place) return false;
-    const keys = propertyOrder(place);
-    const word = m[2].trim();
-    // A word written as the format writes keys (`nickname`) is taken as a key; text has a capital or a space (`Paediatrician`, `Skeletal survey`).
-    if (/^[a-z][A-Za-z0-9_-]*$/.test(word)) return false;
-    return !keys.some((k) => k.toLowerCase() === word.toLowerCase()) && !nearest(word, keys);
+    return place && { word: m[2].trim(), keys: propertyOrder(place) };
+  }
+
+  /**
+   * A line of `run` (below line `k`) taken as text only because it cuts its section off, that
+   * reads as a key near one of the format's: it may be that key misspelt, so making it text is a
+   * choice, and the message names the key.
+   */
+  private nearKeyIn(run: readonly number[], k: number): { word: string; key: string } | undefined {
+    for (const l of run) {
+      if (!this.strayKey(l, k + 1, true) || this.strayKey(l, k + 1)) continue;
+      const a = this.asKey(l, k + 1)!;
+      return { word: a.word, key: nearest(a.word, a.keys)! };
+    }
+    return undefined;
+  }
+
+  /** What a message adds for such a line: what to do if it is the key. */
+  private orNearKey(run: readonly number[], k: number): string {
+    const near = this.nearKeyIn(run, k);
+    return near ? ` If \`${near.word}\` is meant as the key \`${near.key}\`, write \`${near.key}:\` in line with the keys of the section it belongs to.` : '';
+  }
+
+  /**
+   * Whether the next line below `l` that holds something, past other lines of pasted text level
+   * with it, is indented further than `l`: it belongs to the section above `l`, which a key at `l`
+   * would have cut off.
+   */
+  private cutsSection(l: number): boolean {
+    const indent = indentOf(this.lines.lineText(l));
+    for (let n = l + 1; n < this.lines.lineCount; n++) {
+      const t = this.lines.lineText(n);
+      if (!t.trim() || t.trimStart().startsWith('#')) continue;
+      if (indentOf(t) === indent && (this.isProse(n) || this.pastedWord(this.split(n).body) || this.strayKey(n, l))) continue;
+      return indentOf(t) > indent;
+    }
+    return false;
+  }
+
+  /**
+   * A single word on a line of its own (`Bruising`, `2016`), as a word processor's line leaves it:
+   * text, not a key whose colon was forgotten, where it is no key of the format, nor near one
+   * (`Notes`, `Desicion`), anywhere in a case file, and is written as no key is (with a capital or
+   * a digit, not `nickname`), unless it `wraps` the line of text above it (`neck`).
+   */
+  private pastedWord(body: string, wraps = false): boolean {
+    if (!/^[\w-]+$/.test(body) || (!wraps && /^[a-z][A-Za-z0-9_-]*$/.test(body))) return false;
+    const keys = [...knownKeys()];
+    return !keys.some((k) => k.toLowerCase() === body.toLowerCase()) && !nearest(body, keys);
   }
 
   /** The block of text (`key: >` or `key: |`) that line `k` is a line of, with the column its lines start at. */

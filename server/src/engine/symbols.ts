@@ -3,6 +3,7 @@ import type { CaseDoc, Path } from './document';
 import { extents, nodeAt, type Extent } from './locate';
 import { asRecord, asString } from './model';
 import { schemaAt, type SchemaNode } from './schema-info';
+import { shownText } from './text';
 import type { Span } from './types';
 
 /** One entry of the outline: a section, an agency by name, a meeting by date, the decision. */
@@ -42,8 +43,9 @@ function titled(e: Extent, kind: SymbolInfo['kind']): SymbolInfo {
   return symbol(title, e, kind, title === key ? undefined : key);
 }
 
+/** An entry of the outline, its name and detail (the user's words, often) shown as shownText shows them. */
 function symbol(name: string, e: Extent, kind: SymbolInfo['kind'], detail?: string): SymbolInfo {
-  return { name, detail, kind, span: e.span, selectionSpan: e.keySpan, children: [] };
+  return { name: shownText(name), detail: detail === undefined ? undefined : shownText(detail), kind, span: e.span, selectionSpan: e.keySpan, children: [] };
 }
 
 function itemSymbol(doc: CaseDoc, section: string, e: Extent): SymbolInfo {

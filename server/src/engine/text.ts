@@ -85,6 +85,38 @@ export function ownCopy(part: string): string {
   return ` ${part}`.slice(1);
 }
 
+/**
+ * An invisible character that changes the direction text is shown in: an embedding or override
+ * (U+202A to U+202E), an isolate (U+2066 to U+2069), or a mark (U+200E, U+200F, U+061C). Written
+ * in a case file, one can make text be shown otherwise than it is written, or hide part of it
+ * (the "Trojan Source" problem).
+ */
+export const DIRECTION_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const DIRECTION_CONTROLS = new RegExp(DIRECTION_CONTROL.source, 'g');
+
+/** What each such character is called, for messages. */
+export const DIRECTION_CONTROL_NAMES: Readonly<Record<string, string>> = {
+  '\u202A': 'left-to-right embedding', '\u202B': 'right-to-left embedding', '\u202C': 'pop directional formatting',
+  '\u202D': 'left-to-right override', '\u202E': 'right-to-left override',
+  '\u2066': 'left-to-right isolate', '\u2067': 'right-to-left isolate', '\u2068': 'first strong isolate', '\u2069': 'pop directional isolate',
+  '\u200E': 'left-to-right mark', '\u200F': 'right-to-left mark', '\u061C': 'Arabic letter mark',
+};
+
+/** A character as Unicode names it: `U+202E`. */
+export function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Text from a case file made safe to show, wherever it is shown (a message, a hover, the preview,
+ * a report): each invisible character that changes the direction text is shown in is written out
+ * (`<U+202E>`), so that it can neither reorder nor hide what is around it. Every view of the
+ * user's text goes through this; nothing else is changed.
+ */
+export function shownText(text: string): string {
+  return DIRECTION_CONTROL.test(text) ? text.replace(DIRECTION_CONTROLS, (c) => `<${codePoint(c)}>`) : text;
+}
+
 /** Text as a plain YAML value: in double quotes where YAML would read it otherwise (`a: b`, `#x`, `[`). */
 export function quoteIfNeeded(text: string, inFlow = false): string {
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|\s$/.test(text) || (inFlow && /[,[\]{}]/.test(text)) ? JSON.stringify(text) : text;

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import { listWords, type Finding, type LineIndex, type Span, type TextEdit as EngineEdit } from '../engine/index';
+import { listWords, shownText, type Finding, type LineIndex, type Span, type TextEdit as EngineEdit } from '../engine/index';
 import { ruleDocUrl } from '../cli/links';
 import { DIAGNOSTIC_SOURCE as SOURCE } from '../protocol';
 import type { ServerHost } from './host';
@@ -50,9 +50,13 @@ function questionsText(qs: readonly number[]): string {
   return ` (QM2 question${qs.length === 1 ? '' : 's'} ${listWords(qs.map(String), 'and')})`;
 }
 
-/** A finding's message as its diagnostic shows it: with the QM2 questions it bears on, unless it names them. */
+/**
+ * A finding's message as its diagnostic shows it: with the QM2 questions it bears on, unless it
+ * names them. A settings file's findings too are shown as shownText shows the user's text.
+ */
 export function diagnosticMessage(f: Finding): string {
-  return /QM2 question/.test(f.message) ? f.message : f.message + questionsText(f.questions);
+  const message = shownText(f.message);
+  return /QM2 question/.test(message) ? message : message + questionsText(f.questions);
 }
 
 /**
@@ -80,7 +84,7 @@ export function toDiagnostic(f: Finding, ctx: { uri: string; lines: LineIndex; v
       const uri = r.path ?? ctx.uri;
       const lines = r.path ? ctx.linesOf(r.path) : ctx.lines;
       const range = lines ? toRange(lines, r.span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      return { location: { uri, range }, message: r.message };
+      return { location: { uri, range }, message: shownText(r.message) };
     });
   }
   return d;

@@ -1,4 +1,4 @@
-import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
+import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, shownText, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
 import { shownPath } from '../files';
 import { failureLine, oneLine, outcomeMark, plural, regionOf, repoPathOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
@@ -100,7 +100,7 @@ function capital(s: string): string {
 
 /** Text as a code span, whatever backticks it holds. */
 export function code(s: string): string {
-  const text = oneLine(s);
+  const text = shownText(oneLine(s));
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -110,12 +110,13 @@ export function code(s: string): string {
 /**
  * Plain text made safe in Markdown: characters that would format, link, make HTML or mention
  * someone are escaped, while `code spans` in a message stay code. In a table cell `|` is escaped.
+ * Characters that change the direction text is shown in are written out (shownText).
  * GitHub and GitLab make a link of `#12`, `GH-12` or `!12` (an issue or merge request) even when
  * escaped, and note the report on that issue: an invisible word joiner keeps them plain text, as
  * it keeps `@name` from mentioning anyone.
  */
 export function md(text: string, inTable = false): string {
-  return text
+  return shownText(text)
     .split(/(`[^`\n]+`)/)
     .map((part, i) => {
       if (i % 2 === 1) return inTable ? part.replace(/\|/g, '\\|') : part;

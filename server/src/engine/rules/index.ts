@@ -30,6 +30,7 @@ import { decisionCommunicated } from './decision-communicated';
 import { toComplete } from './to-complete';
 import { commentInText } from './comment-in-text';
 import { personalData } from './personal-data';
+import { textDirection } from './text-direction';
 import type { Rule, RuleMeta } from '../rule';
 
 /** The waiver rules are applied by the analyser itself, after every other rule. */
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   unknownAgency,
   duplicateId,
   commentInText,
+  textDirection,
   agencyContact,
   contextGathered,
   minimumDataRequested,

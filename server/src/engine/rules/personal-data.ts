@@ -135,6 +135,7 @@ export const personalData: Rule = {
   questions: [],
   fixable: true,
   group: 'privacy',
+  readsText: true,
   check(ctx) {
     const { doc } = ctx;
     forEachIdentifier(doc, (node, value, found, inFlow) => {
