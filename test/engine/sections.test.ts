@@ -125,6 +125,20 @@ describe('reading a file section by section', () => {
     );
   });
 
+  it('reusing the last version after a line is pasted at the margin keeps the keys after it (a case the property test found)', () => {
+    let text = readFileSync(join(ROOT, 'test/fixtures/rules/local-learning/pass-learning.scr.yaml'), 'utf8');
+    let doc = new CaseDoc(text);
+    const edits: [number, number, string][] = [[0, 0, 'x'], [0, 7, '- '], [906474019, 18, ' '], [0, 9, '\n  '], [42462867, 6, '- '], [413126110, 19, '\n'], [0, 0, 'x']];
+    for (const [at, length, insert] of edits) {
+      const start = at % (text.length + 1);
+      text = text.slice(0, start) + insert + text.slice(Math.min(text.length, start + length));
+      const next = new CaseDoc(text, doc);
+      sameAsWhole(next, text);
+      assert.deepEqual(next.value, new CaseDoc(text).value);
+      doc = next;
+    }
+  });
+
   it('reusing the last version gives the same tree, value and findings as reading afresh, edit after edit', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: FILES.length + LONG.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat(20), fc.constantFrom('x', ' ', '\n', '\n  ', 'a: 1\n', '#', '', ':', '- ')), { minLength: 1, maxLength: 8 }), (i, edits) => {
