@@ -104,11 +104,10 @@ describe('working days leave out England and Wales bank holidays', () => {
     assert.equal(workingDaysBetween(day('1990-01-01'), day('2070-01-01')), stepped(day('1990-01-01'), day('2070-01-01')));
   });
 
-  it('takes no longer for a year mistyped as 0016 than for a month', () => {
-    // Counted on every keystroke: stepping through two thousand years took about 40 ms each time.
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) workingDaysBetween(day('0016-01-14'), day('2016-03-10') + i);
-    assert.ok(performance.now() - started < 1000, `1,000 counts over two thousand years in ${Math.round(performance.now() - started)} ms`);
+  it('counts across thousands of years, as a year mistyped as 0016 asks', () => {
+    // Counted on every keystroke, by arithmetic rather than day by day (stepping through two
+    // thousand years took about 40 ms each time). No timing here: the benchmark measures speed.
+    assert.equal(workingDaysBetween(day('0016-01-14'), day('0016-01-21')), 5);
     assert.equal(workingDaysBetween(day('0001-01-01'), day('9999-12-31')), 2_608_120);
   });
 
