@@ -175,3 +175,16 @@ describe('the code lens line', () => {
     assert.match(lensTitle(analyse('scr: 1\n')), /^QM2 \d of \d met · \d+ errors? · \d+ warnings?$/);
   });
 });
+
+describe('Fix all and an agency id not written as ids are', () => {
+  it('corrects the declaration, and never changes the uses written correctly to match its mistake (on save either)', () => {
+    const text = SAMPLE.replace('  - id: police\n', '  - id: Police\n');
+    const a = analyse(text);
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'unknown-agency').map((f) => f.message), []);
+    assert.equal(applyEdits(text, fixAll(a.doc, a.findings, { correctionsOnly: true }).edits), text);
+    assert.match(applyEdits(text, fixAll(a.doc, a.findings).edits), /- id: police\n[^]*agencies: \[csc, police\][^]*- agency: police /);
+    // A use that is a misspelling of a well-written id is still corrected.
+    const typo = analyse(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, polce]'));
+    assert.deepEqual(typo.findings.filter((f) => f.rule === 'unknown-agency').map((f) => f.fixes[0].title), ['Change to `police`']);
+  });
+});

@@ -103,3 +103,29 @@ describe('the user’s text, wherever the checker shows it', () => {
     assert.doesNotMatch(symbols, RAW);
   });
 });
+
+describe('an agency id holding such a character', () => {
+  const ID = SAMPLE.replace('  - id: police\n', '  - id: pol\u202eice\n');
+
+  it('is corrected by leaving the character out, not by writing a hyphen in its place', () => {
+    const a = analyse(ID);
+    const format = a.findings.find((f) => f.rule === 'schema' && ID.slice(f.span.start, f.span.end) === 'pol\u202eice')!;
+    assert.deepEqual(format.fixes.map((x) => x.title), ['Change to `police`']);
+    assert.equal(applyEdits(ID, format.fixes[0].edits), SAMPLE);
+    // A use of the id written the same way gets the same correction.
+    const use = SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, pol\u202eice]');
+    const inMeeting = analyse(use).findings.find((f) => f.rule === 'schema')!;
+    assert.deepEqual(inMeeting.fixes.map((x) => x.title), ['Change to `police`']);
+  });
+
+  it('is not copied into the ids that use it, by a quick fix, Fix all or the fixes made on save', () => {
+    const a = analyse(ID);
+    assert.deepEqual(a.findings.filter((f) => f.rule === 'unknown-agency').map((f) => f.message), []);
+    for (const correctionsOnly of [true, false]) {
+      const fixed = applyEdits(ID, fixAll(a.doc, a.findings, { correctionsOnly }).edits);
+      assert.equal(fixed.split('\u202e').length - 1, correctionsOnly ? 1 : 0, 'only the declaration holds it, until its own fix');
+      assert.match(fixed, /agencies: \[csc, police\]/);
+      assert.match(fixed, /- agency: police {3}# spoke at the meeting/);
+    }
+  });
+});

@@ -122,9 +122,13 @@ export function quoteIfNeeded(text: string, inFlow = false): string {
   return /^[\s\-?:,[\]{}#&*!|>'"%@`]|:\s|:$|\s#|\s$/.test(text) || (inFlow && /[,[\]{}]/.test(text)) ? JSON.stringify(text) : text;
 }
 
-/** Text written the way the format writes an id: lower-case letters and digits joined by hyphens. */
+/**
+ * Text written the way the format writes an id: lower-case letters and digits joined by hyphens.
+ * An invisible character that changes the text direction is left out, not made a hyphen: in
+ * `pol<U+202E>ice` it splits no words, so the id meant is `police`.
+ */
 export function slugOf(text: string): string {
-  return text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text.replace(DIRECTION_CONTROLS, '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
 /**

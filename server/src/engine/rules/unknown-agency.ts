@@ -3,7 +3,7 @@ import { agenciesNamedBy, agencyIds, agencyLabel, asArray, asString, entries } f
 import { placeholderFor, requestDate, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
-import { listWords, nearest } from '../text';
+import { listWords, nearest, slugOf } from '../text';
 import type { Fix } from '../types';
 
 export const unknownAgency: Rule = {
@@ -19,7 +19,11 @@ export const unknownAgency: Rule = {
     // With no agencies section at all, agency-contact reports that once; naming every use would bury it.
     if (!Array.isArray(doc.get(['agencies']))) return;
     const ids = agencyIds(doc);
-    const declared = [...ids.keys()];
+    // Only an id written as ids are is a guess for a use: a declared `Police` or `pol<U+202E>ice` is the
+    // format check's finding, whose fix makes it `police`. Changing the uses to match it would spread
+    // the mistake (on save, too), so a use already written as that fix makes the id is left alone.
+    const declared = [...ids.keys()].filter((id) => AGENCY_ID.test(id));
+    const correctedTo = new Set([...ids.keys()].filter((id) => !AGENCY_ID.test(id)).map(slugOf));
     const uses = [
       ...entries(doc, ['meetings']).flatMap((m) => asArray(m.data.agencies).map((a, i) => ({ id: a, path: [...m.path, 'agencies', i] }))),
       ...entries(doc, ['agencyInput']).map((inp) => ({ id: inp.data.agency, path: [...inp.path, 'agency'] })),
@@ -28,10 +32,10 @@ export const unknownAgency: Rule = {
     for (const use of uses) {
       const id = asString(use.id);
       // An id not written as ids are (`Police`) is the format check's finding, with its fix.
-      if (!id || ids.has(id) || !AGENCY_ID.test(id)) continue;
+      if (!id || ids.has(id) || !AGENCY_ID.test(id) || correctedTo.has(id)) continue;
       // An agency the id names otherwise, by its name or by initials (`hv` for health-visiting);
       // else the declared id spelt nearest. Initials first: a short id is near many others.
-      const named = agenciesNamedBy(doc, id);
+      const named = agenciesNamedBy(doc, id).filter((a) => AGENCY_ID.test(a));
       const near = named.length ? undefined : nearest(id, declared);
       const guesses = near ? [near] : named;
       const fixes: Fix[] = [];
