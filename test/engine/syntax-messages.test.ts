@@ -287,6 +287,15 @@ describe('text pasted from a word processor', () => {
     assert.deepEqual(slip(`${E}${line}Paediatrician: the explanation is not consistent.\n`).results.map((r) => r.value), ['Injuries inconsistent with the account given. Note: the child was seen by the paediatrician. Paediatrician: the explanation is not consistent.']);
   });
 
+  it('a line pasted at the margin is underlined from its first character to its end, not where YAML stopped reading nor onto the next line', () => {
+    for (const pasted of ['Note: the child was seen by the paediatrician.', 'Bruising', 'The explanation given is not consistent with the injuries.']) {
+      const text = BASE.replace(E, `${E}${pasted}\n`);
+      const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
+      assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
+      assert.equal(text.slice(found[0].span.start, found[0].span.end), pasted);
+    }
+  });
+
   it('a pasted line at the margin with a note after it, or with another pasted line higher in the file: told on the line, each with its fix', () => {
     const U = '  usefulLearning: Information sharing between health and police.\n';
     // With a note, YAML reads the line as a key and notices the slip only on the line below it.

@@ -119,8 +119,9 @@ export class SlipReader {
       if (told) return told;
     }
     // Only then, at the margin, a single word or a line that reads as a near miss of a key.
+    // Told on the pasted line's text, wherever on it (or past its end) YAML noticed the slip.
     const pasted = this.pasted(line) ?? this.pasted(line, false, true);
-    if (pasted) return pasted;
+    if (pasted) return { ...pasted, span: pasted.span ?? this.lineTextSpan(line) };
     if (INDENT_SLIPS.has(code)) {
       const above = this.pastedAbove(line);
       if (above) return above;
@@ -143,7 +144,12 @@ export class SlipReader {
     while (a >= 0 && /^\s*(#.*)?$/.test(this.lines.lineText(a))) a--;
     if (a < 0 || indentOf(this.lines.lineText(a)) >= indentOf(this.lines.lineText(line)) || !this.keyAt(a)?.value) return undefined;
     const told = this.pasted(a) ?? this.pasted(a, false, true);
-    return told && { ...told, span: told.span ?? { start: this.lines.lineStart(a) + indentOf(this.lines.lineText(a)), end: this.lines.lineEnd(a) } };
+    return told && { ...told, span: told.span ?? this.lineTextSpan(a) };
+  }
+
+  /** A line from its first character after the indentation to its end. */
+  private lineTextSpan(line: number): Span {
+    return { start: this.lines.lineStart(line) + indentOf(this.lines.lineText(line)), end: this.lines.lineEnd(line) };
   }
 
   /** The fixes that keep a value's text as written on `line` (in quotes, or as a block), for a slip at its start. */
