@@ -117,17 +117,24 @@ describe('a date written the British way with a two-digit year', () => {
     assert.equal(britishDate('29/02/00', parseDate('1999-01-01')), undefined);
   });
 
-  it('where day and month could be read both ways, offers both days, each year read on its own, and Fix all takes neither', () => {
+  it('where day and month could be read both ways, offers both days, in the one year written, and Fix all takes neither', () => {
     const either = meetingOn('05/04/16');
     const f = dateFinding(either);
     assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 2016-04-05 (5 April 2016)', false, undefined], ['Change to 2016-05-04 (4 May 2016)', false, undefined]]);
     assert.match(f.message, /^“05\/04\/16” could be read two ways: 5 April 2016 \(day first, as in the UK\) or 4 May 2016 \(month first\)\./);
     const c = analyseText(either, { today });
     assert.match(applyEdits(either, fixAll(c.doc, c.findings).edits), /\n {2}- date: 05\/04\/16\n/, 'Fix all leaves it');
-    // 05/10/16 on 1 June 2016: 5 October 2016 is still to come (so 1916), 10 May 2016 is past.
-    const g = dateFinding(meetingOn('05/10/16'));
-    assert.deepEqual(g.fixes.map((x) => x.edits[0].newText), ['1916-10-05', '2016-05-10']);
-    assert.match(g.message, /The year “16” is read as 1916 where 2016 would make the date one still to come\.$/);
+    // The year is written once: one reading still to come does not put it, alone, a century back.
+    // 05/10/16 on 1 June 2016: 5 October 2016 is still to come, 10 May 2016 is past; 10/01/16 the other way round.
+    for (const [written, days] of [['05/10/16', ['2016-10-05', '2016-05-10']], ['10/01/16', ['2016-01-10', '2016-10-01']]] as const) {
+      const g = dateFinding(meetingOn(written));
+      assert.deepEqual(g.fixes.map((x) => x.edits[0].newText), days, written);
+      assert.doesNotMatch(g.message, /19\d\d|read as/, written);
+    }
+    // Only where both readings would be still to come is the year read as 19xx, for both.
+    const h = dateFinding(meetingOn('07/08/16'));
+    assert.deepEqual(h.fixes.map((x) => [x.edits[0].newText, x.preferred]), [['1916-08-07', false], ['1916-07-08', false]]);
+    assert.match(h.message, /^“07\/08\/16” could be read two ways: 7 August 1916 \(day first, as in the UK\) or 8 July 1916 \(month first\)\..* The year “16” is read as 1916, as 2016 would make the date one still to come, read either way: check the record\.$/);
   });
 
   it('is not read without a day to compare with, nor with three digits', () => {

@@ -50,7 +50,8 @@ function forEachDateScalar(n: Node | null | undefined, at: Places, visit: (node:
  * For a date written the British way (10/05/2016, 10 May 2016, 10/05/16), the same day as
  * YYYY-MM-DD, and where the numbers could also be read month first (05/10/2016: 5 October or 10
  * May), both days, with the message saying so. Day first, as in the UK, comes first. A two-digit
- * year is read as 20xx, or 19xx where 20xx would be after `today`, and the message then says so.
+ * year is read as 20xx, or 19xx where 20xx would be after `today` (read either way, where there are
+ * two readings: the year is written once, so both readings are in one year), and the message then says so.
  * "Fix all" (and a save) takes the fix only where no other reading is possible: two readings, or a
  * year put back a century, are left for the reviewer to choose or confirm.
  */
@@ -66,7 +67,7 @@ function britishReading(written: string, value: unknown, span: { start: number; 
   const century = back
     ? read.monthFirst === undefined
       ? ` The year “${back.written}” is read as ${back.read}, as ${back.instead} would make the date one still to come: check the record.`
-      : ` The year “${back.written}” is read as ${back.read} where ${back.instead} would make the date one still to come.`
+      : ` The year “${back.written}” is read as ${back.read}, as ${back.instead} would make the date one still to come, read either way: check the record.`
     : '';
   if (read.monthFirst === undefined) return { message: `${problem}${century}`, fixes: [change(read.day)] };
   const [uk, us] = [formatLong(read.day), formatLong(read.monthFirst)];
