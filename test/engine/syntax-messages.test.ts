@@ -440,3 +440,41 @@ describe('a key indented out of line with the keys around it', () => {
     assert.ok(!a.findings.some((f) => /indented/.test(f.message)), a.findings.map((f) => f.message).join('\n'));
   });
 });
+
+describe('a block of text whose `>` or `|` has something after it on the key’s line', () => {
+  const today = parseDate('2016-06-01');
+  const B = '    evidence: Injuries inconsistent with the account given.\n';
+  const BASE = readFileSync(join(__dirname, '..', 'fixtures', 'base.scr.yaml'), 'utf8');
+  const blockOf = (header: string) => BASE.replace(B, `    # from the minutes\n    evidence: ${header}\n      Injuries inconsistent\n      with the account given.\n`);
+  const evidence = (text: string) => analyseText(text, { today }).doc.get(['criteria', 'abuseOrNeglect', 'evidence']);
+
+  it('an invisible direction character after the `>`: said so, and removing it (the fix Fix all takes) reads the block as written', () => {
+    for (const header of ['>\u202e', '| \u202e # why', '>-\u2067\u2069']) {
+      const text = blockOf(header);
+      const a = analyseText(text, { today });
+      const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
+      assert.equal(found.length, 1, header);
+      assert.match(found[0].message, /^The `[>|]-?` that starts the text of `evidence` is followed by (an invisible character|2 invisible characters) \(U\+/);
+      assert.deepEqual(found[0].fixes.map((x) => [x.title.startsWith('Remove the'), x.preferred]), [[true, true]], header);
+      for (const fixed of [applyEdits(text, found[0].fixes[0].edits), applyEdits(text, fixAll(a.doc, a.findings).edits)]) {
+        assert.equal(fixed.includes('\u202e') || fixed.includes('\u2067'), false);
+        assert.match(String(evidence(fixed)), /^Injuries inconsistent[ \n]with the account given\.\n?$/, header);
+        assert.match(fixed, /# from the minutes/);
+        if (header.includes('why')) assert.match(fixed, /evidence: \| +# why\n/);
+      }
+    }
+  });
+
+  it('text after the `>`: moved to the first line of the block, never put in quotes that cut the lines below off', () => {
+    const text = blockOf('> Consultant’s view.');
+    const a = analyseText(text, { today });
+    const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^Text cannot follow `>` on the key’s line/);
+    assert.deepEqual(found[0].fixes.map((x) => [x.title, x.preferred]), [['Move the text after `>` to the first line of the text below', true]]);
+    for (const fixed of [applyEdits(text, found[0].fixes[0].edits), applyEdits(text, fixAll(a.doc, a.findings).edits)]) {
+      assert.equal(evidence(fixed), 'Consultant’s view. Injuries inconsistent with the account given.\n');
+      assert.deepEqual(analyseText(fixed, { today }).findings.filter((f) => f.rule === 'yaml-syntax'), []);
+    }
+  });
+});

@@ -15,7 +15,9 @@ import type { LineIndex } from './lines';
 import { closingQuote, folded, quoted, textLength } from './quoting';
 import { outlineOf, type Outline } from './cursor';
 import { knownKeys, propertyOrder, valueKind } from './schema-info';
-import { nearest } from './text';
+import { DIRECTION_CONTROL, directionControlsIn, directionControlWords, nearest } from './text';
+
+const DIRECTION_CONTROL_ALL = new RegExp(DIRECTION_CONTROL.source, 'g');
 import type { Fix, Span, TextEdit } from './types';
 import { plural } from './dates';
 
@@ -152,6 +154,42 @@ export class SlipReader {
     return { start: this.lines.lineStart(line) + indentOf(this.lines.lineText(line)), end: this.lines.lineEnd(line) };
   }
 
+  /**
+   * `key: >` (or `|`) with something after it on the line, the block's own lines below it,
+   * indented further than the key. Putting the line in quotes would cut those lines off, so: an
+   * invisible direction character after the `>` is removed (`>` then reads as written); text is
+   * moved to the block's first line.
+   */
+  private blockHeader(v: ValueLine): Told | undefined {
+    const m = /^([|>][-+0-9]*)[ \t]*(.*)$/.exec(v.text);
+    if (!m || !m[2]) return undefined;
+    let below = v.line + 1;
+    while (below < this.lines.lineCount && !this.lines.lineText(below).trim()) below++;
+    if (below >= this.lines.lineCount || indentOf(this.lines.lineText(below)) <= v.keyColumn) return undefined;
+    const found = directionControlsIn(m[2], v.valueStart + v.text.length - m[2].length);
+    if (found.length && !m[2].replace(DIRECTION_CONTROL_ALL, '').trim()) {
+      const { what, fix } = directionControlWords(found);
+      const [from, to] = [found[0].at, found[found.length - 1].at + 1];
+      const ok = this.readsClean({ span: { start: from, end: to }, newText: this.text.slice(from, to).replace(DIRECTION_CONTROL_ALL, '') }, v.line, below);
+      return {
+        message: `The \`${m[1]}\` that starts the text of \`${v.key}\` is followed by ${what} that ${found.length === 1 ? 'changes' : 'change'} the direction text is shown in, so the lines of text below it cannot be read. Remove ${found.length === 1 ? 'it' : 'them'}` + (ok ? ' (the quick fix removes nothing else).' : '.'),
+        fixes: ok ? [{ ...fix, preferred: true }] : [],
+      };
+    }
+    // The text after `>`, moved to a line of its own at the head of the lines below it.
+    const below0 = this.lines.lineStart(below);
+    const indent = indentOf(this.lines.lineText(below));
+    const edits: TextEdit[] = [
+      { span: { start: v.valueStart + m[1].length, end: v.valueStart + v.text.length }, newText: '' },
+      { span: { start: below0, end: below0 }, newText: ' '.repeat(indent) + m[2].trimEnd() + this.lines.eol },
+    ];
+    const ok = this.readsClean({ span: { start: edits[0].span.start, end: below0 }, newText: this.text.slice(edits[0].span.end, below0) + edits[1].newText }, v.line, below);
+    return {
+      message: `Text cannot follow \`${m[1]}\` on the key’s line: \`${m[1]}\` starts a block of text whose lines go below it, as the lines below \`${v.key}\` do. Move “${m[2].trim()}” to the first line below` + (ok ? ' (the quick fix does this without changing your words).' : '.'),
+      fixes: ok ? [{ title: `Move the text after \`${m[1]}\` to the first line of the text below`, edits, preferred: true }] : [],
+    };
+  }
+
   /** The fixes that keep a value's text as written on `line` (in quotes, or as a block), for a slip at its start. */
   protect(line: number, at: number): Fix[] {
     const v = this.valueLine(line);
@@ -169,6 +207,8 @@ export class SlipReader {
         fixes: this.textFixes(v, false),
       };
     }
+    const header = this.blockHeader(v);
+    if (header) return header;
     for (const [re, shown, why] of RESERVED) {
       if (!re.test(t)) continue;
       const what = shown || t[0];

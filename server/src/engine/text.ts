@@ -1,3 +1,5 @@
+import type { Fix } from './types';
+
 /** The text a fix writes where the reviewer still has something to fill in. */
 export const TO_COMPLETE = 'To be completed.';
 /** How every text left for the reviewer to replace begins: a fix's, and a new file's prompts ("To be completed. Name of your LSCB."). */
@@ -101,6 +103,28 @@ export const DIRECTION_CONTROL_NAMES: Readonly<Record<string, string>> = {
   '\u2066': 'left-to-right isolate', '\u2067': 'right-to-left isolate', '\u2068': 'first strong isolate', '\u2069': 'pop directional isolate',
   '\u200E': 'left-to-right mark', '\u200F': 'right-to-left mark', '\u061C': 'Arabic letter mark',
 };
+
+/** Each invisible character in `text` that changes the text direction, at its offset (`text` standing at `start`). */
+export function directionControlsIn(text: string, start = 0): { at: number; c: string }[] {
+  return DIRECTION_CONTROL.test(text) ? [...text.matchAll(DIRECTION_CONTROLS)].map((m) => ({ at: start + m.index!, c: m[0] })) : [];
+}
+
+/**
+ * What such characters are, in words for a message (`an invisible character (U+202E, right-to-left
+ * override)`), and the fix that removes them and nothing else: for text-direction, and for a slip
+ * one of them causes.
+ */
+export function directionControlWords(found: readonly { at: number; c: string }[]): { what: string; fix: Fix } {
+  const one = found.length === 1;
+  const kinds = [...new Set(found.map((f) => f.c))].map((c) => `${codePoint(c)}, ${DIRECTION_CONTROL_NAMES[c]}`);
+  return {
+    what: `${one ? 'an invisible character' : `${found.length} invisible characters`} (${listWords(kinds, 'and')})`,
+    fix: {
+      title: one ? 'Remove the invisible character that changes the text direction' : `Remove the ${found.length} invisible characters that change the text direction`,
+      edits: found.map((f) => ({ span: { start: f.at, end: f.at + f.c.length }, newText: '' })),
+    },
+  };
+}
 
 /** A character as Unicode names it: `U+202E`. */
 export function codePoint(c: string): string {
