@@ -94,14 +94,6 @@ export function ownCopy(part: string): string {
 export const DIRECTION_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const DIRECTION_CONTROLS = new RegExp(DIRECTION_CONTROL.source, 'g');
 
-/** What each such character is called, for messages. */
-export const DIRECTION_CONTROL_NAMES: Readonly<Record<string, string>> = {
-  '\u202A': 'left-to-right embedding', '\u202B': 'right-to-left embedding', '\u202C': 'pop directional formatting',
-  '\u202D': 'left-to-right override', '\u202E': 'right-to-left override',
-  '\u2066': 'left-to-right isolate', '\u2067': 'right-to-left isolate', '\u2068': 'first strong isolate', '\u2069': 'pop directional isolate',
-  '\u200E': 'left-to-right mark', '\u200F': 'right-to-left mark', '\u061C': 'Arabic letter mark',
-};
-
 /** A character as Unicode names it: `U+202E`. */
 export function codePoint(c: string): string {
   return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
