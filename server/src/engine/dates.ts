@@ -63,8 +63,8 @@ export interface BritishDate {
   monthFirst?: DayNumber;
   /**
    * Set where a two-digit year was read as 19xx in `day` or `monthFirst`, as 20xx would make that
-   * reading a day after today: the two digits, the year read and the year passed over (`16`,
-   * 1916, 2016).
+   * reading a day in a year after next: the two digits, the year read and the year passed over
+   * (`98`, 1998, 2098).
    */
   lastCentury?: { written: string; read: number; instead: number };
 }
@@ -73,7 +73,7 @@ export interface BritishDate {
  * A date written the British way, day first (`10/05/2016`, `10.05.2016`, `10 May 2016`,
  * `10th May 2016`), as the day it names; undefined where the text is not such a date or names a
  * day that does not exist. A two-digit year (`10/05/16`) is read as 20xx, or as 19xx where 20xx
- * would make the day later than `today`; without `today` it is not read at all. Where the numbers
+ * would make the day later than `today` and its year later than next year (`14/02/98`); without `today` it is not read at all. Where the numbers
  * could also be read month first (05/10/2016), only the British reading makes it 10 May;
  * `monthFirst` is then the other reading (5 October), its year read on its own the same way.
  */
@@ -122,7 +122,10 @@ function dayOfYear(year: string, mo: number, d: number, today: DayNumber | undef
   const y = 2000 + Number(year);
   if (d > daysInMonth(y, mo)) return undefined;
   const day = dayFromParts(y, mo, d);
-  if (day <= today) return { day };
+  // A date this year or next is read in this century even when it is still to come (a meeting
+  // booked, or a slip in the day or month, which date-order reports where it matters): no date in
+  // a child's case is a hundred years old, so 14/01/17 written in 2016 is never 1917.
+  if (day <= today || y <= parts(today).y + 1) return { day };
   // 29/02/00 read as 1900 names no day: 1900 was not a leap year.
   return d > daysInMonth(y - 100, mo) ? undefined : { day: dayFromParts(y - 100, mo, d), lastCentury: { written: year, read: y - 100, instead: y } };
 }
