@@ -303,7 +303,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       datePaths.push(path);
       const v = doc.get(path);
       return isPlaceholder(v) ? `${what} is still to be completed, so ${judge} cannot be judged. Write it in as YYYY-MM-DD.`
-        : isWritten(v) ? `${what}${asString(v) !== undefined ? ` (“${asString(v)!.trim()}”)` : ''} cannot be read as a date, so ${judge} cannot be judged. Write it as YYYY-MM-DD.`
+        // Worded as every other question words a date that cannot be read (unreadDateWords).
+        : isWritten(v) ? unreadDateWords(what, v, `${judge} cannot be judged. Write it as YYYY-MM-DD`)
         : `${what} is not recorded, so ${judge} cannot be judged. Record it as YYYY-MM-DD.`;
     };
     if (t.deadline === undefined) {
