@@ -119,8 +119,10 @@ export class SlipReader {
       if (told) return told;
     }
     // Only then, at the margin, a single word or a line that reads as a near miss of a key.
+    // Told as “This line …”: it is the line that is marked, not the one character where YAML
+    // noticed the slip (after `Note: `, say).
     const pasted = this.pasted(line) ?? this.pasted(line, false, true);
-    if (pasted) return pasted;
+    if (pasted) return { ...pasted, span: pasted.span ?? this.textOfLine(line) };
     if (INDENT_SLIPS.has(code)) {
       const above = this.pastedAbove(line);
       if (above) return above;
@@ -143,7 +145,12 @@ export class SlipReader {
     while (a >= 0 && /^\s*(#.*)?$/.test(this.lines.lineText(a))) a--;
     if (a < 0 || indentOf(this.lines.lineText(a)) >= indentOf(this.lines.lineText(line)) || !this.keyAt(a)?.value) return undefined;
     const told = this.pasted(a) ?? this.pasted(a, false, true);
-    return told && { ...told, span: told.span ?? { start: this.lines.lineStart(a) + indentOf(this.lines.lineText(a)), end: this.lines.lineEnd(a) } };
+    return told && { ...told, span: told.span ?? this.textOfLine(a) };
+  }
+
+  /** What line `l` holds, from its first character to its end (a note included). */
+  private textOfLine(l: number): Span {
+    return { start: this.lines.lineStart(l) + indentOf(this.lines.lineText(l)), end: this.lines.lineEnd(l) };
   }
 
   /** The fixes that keep a value's text as written on `line` (in quotes, or as a block), for a slip at its start. */
