@@ -357,10 +357,14 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal(status(BASE, 1), 'met');
     const q1 = analyseText(text, { today }).checklist[0];
     assert.equal(q1.status, 'partly-met');
-    assert.equal(q1.summary, '2 of 3 agencies have a summary of their contact; 1 piece of contextual information. Whether Northshire Police had contact with the child or family is still recorded as unknown (`involvement: unknown`), so the record does not show that what it knew was gathered for the decision. If it has answered, record `known`, with a summary of the contact, or `not-known`.');
+    assert.equal(q1.summary, '2 of 3 agencies have a summary of their contact; 1 piece of contextual information. Whether Northshire Police had contact with the child or family is still recorded as unknown (`involvement: unknown`), so the record does not show that what it knew was gathered for the decision. Once the board knows, record `known`, with a summary of the contact, or `not-known`.');
     // Before a decision, it is waited for.
     const undecided = text.slice(0, text.indexOf('decision:\n'));
-    assert.match(analyseText(undecided, { today }).checklist[0].summary, /Whether Northshire Police had contact with the child or family is not yet known \(`involvement: unknown`\), so what it knew has not been gathered yet\. When it answers, record `known`/);
+    assert.match(analyseText(undecided, { today }).checklist[0].summary, /Whether Northshire Police had contact with the child or family is not yet known \(`involvement: unknown`\), so what it knew has not been gathered yet\. Once the board knows, record `known`/);
+    // An agency never asked (minimum-data-requested says so) is not spoken of as having been asked.
+    const neverAsked = text.replace('    involvement: unknown\n    minimumData:\n      requested: 2016-01-15\n', '    involvement: unknown\n');
+    assert.notEqual(neverAsked, text);
+    assert.doesNotMatch(analyseText(neverAsked, { today }).checklist[0].summary, /answer/);
     // Once it has answered that it had no contact, nothing holds the question back.
     assert.equal(status(text.replace('    involvement: unknown\n', '    involvement: not-known\n'), 1), 'met');
   });
