@@ -97,44 +97,49 @@ describe('a date written the British way with a two-digit year', () => {
     }
   });
 
-  it('where 20xx would be after today, reads 19xx, says so, and leaves the choice to the reviewer', () => {
-    // Today is 1 June 2016: 14 January 2017 has not come yet, so 14/01/17 is read as 1917.
-    const text = meetingOn('14/01/17 # from the minutes');
+  it('where 20xx would be a day still to come in this year or next, reads 20xx all the same: no date in the record is a hundred years old', () => {
+    // Today is 1 June 2016: 14/01/17 is 14 January 2017 (a meeting booked, or a slip), never 1917.
+    for (const [written, iso] of [['14/01/17', '2017-01-14'], ['13/06/16', '2016-06-13'], ['31/12/17', '2017-12-31']]) {
+      const f = dateFinding(meetingOn(written));
+      assert.deepEqual(f.fixes.map((x) => [x.edits[0].newText, x.preferred, x.correction]), [[iso, true, 'date']], written);
+      assert.doesNotMatch(f.message, /read as 19/, written);
+    }
+    assert.equal(formatIso(britishDate('01/06/16', today)!.day), '2016-06-01');
+  });
+
+  it('where 20xx would be in a year after next, reads 19xx, says so, and leaves the choice to the reviewer', () => {
+    // Today is 1 June 2016: 2098 has not come yet, so 14/01/98 is read as 1998 (an address the family left).
+    const text = meetingOn('14/01/98 # from the minutes');
     const f = dateFinding(text);
-    assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 1917-01-14 (14 January 1917)', false, undefined]]);
+    assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 1998-01-14 (14 January 1998)', false, undefined]]);
     const fixed = applyEdits(text, f.fixes[0].edits);
-    assert.match(fixed, /\n {2}- date: 1917-01-14 # from the minutes\n/);
+    assert.match(fixed, /\n {2}- date: 1998-01-14 # from the minutes\n/);
     assert.deepEqual(analyseText(fixed, { today }).findings.filter((x) => x.rule === 'invalid-date'), []);
     const a = analyseText(text, { today });
-    assert.match(applyEdits(text, fixAll(a.doc, a.findings).edits), /\n {2}- date: 14\/01\/17 # from the minutes\n/, 'Fix all leaves it');
-    assert.match(f.message, /The year “17” is read as 1917, as 2017 would make the date one still to come: check the record\.$/);
-    // The day itself decides: 01/06/16 is today (2016), 02/06/16 tomorrow (1916).
-    assert.equal(formatIso(britishDate('01/06/16', today)!.day), '2016-06-01');
-    assert.equal(formatIso(britishDate('13/06/16', today)!.day), '1916-06-13');
+    assert.match(applyEdits(text, fixAll(a.doc, a.findings).edits), /\n {2}- date: 14\/01\/98 # from the minutes\n/, 'Fix all leaves it');
+    assert.match(f.message, /The year “98” is read as 1998, as 2098 is still to come: check the record\.$/);
+    // The year decides: 18 is the year after next (1918), 17 next year (2017).
+    assert.equal(formatIso(britishDate('01/01/18', today)!.day), '1918-01-01');
     assert.equal(formatIso(britishDate('31/12/99', today)!.day), '1999-12-31');
     // 29 February 2000 was a day; 29 February 1900 was not.
     assert.equal(formatIso(britishDate('29/02/00', today)!.day), '2000-02-29');
-    assert.equal(britishDate('29/02/00', parseDate('1999-01-01')), undefined);
+    assert.equal(britishDate('29/02/00', parseDate('1997-01-01')), undefined);
   });
 
-  it('where day and month could be read both ways, offers both days, in the one year written, and Fix all takes neither', () => {
+  it('where day and month could be read both ways, offers both days, each year read on its own, and Fix all takes neither', () => {
     const either = meetingOn('05/04/16');
     const f = dateFinding(either);
     assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred, x.correction]), [['Change to 2016-04-05 (5 April 2016)', false, undefined], ['Change to 2016-05-04 (4 May 2016)', false, undefined]]);
     assert.match(f.message, /^“05\/04\/16” could be read two ways: 5 April 2016 \(day first, as in the UK\) or 4 May 2016 \(month first\)\./);
     const c = analyseText(either, { today });
     assert.match(applyEdits(either, fixAll(c.doc, c.findings).edits), /\n {2}- date: 05\/04\/16\n/, 'Fix all leaves it');
-    // The year is written once: one reading still to come does not put it, alone, a century back.
-    // 05/10/16 on 1 June 2016: 5 October 2016 is still to come, 10 May 2016 is past; 10/01/16 the other way round.
-    for (const [written, days] of [['05/10/16', ['2016-10-05', '2016-05-10']], ['10/01/16', ['2016-01-10', '2016-10-01']]] as const) {
-      const g = dateFinding(meetingOn(written));
-      assert.deepEqual(g.fixes.map((x) => x.edits[0].newText), days, written);
-      assert.doesNotMatch(g.message, /19\d\d|read as/, written);
-    }
-    // Only where both readings would be still to come is the year read as 19xx, for both.
-    const h = dateFinding(meetingOn('07/08/16'));
-    assert.deepEqual(h.fixes.map((x) => [x.edits[0].newText, x.preferred]), [['1916-08-07', false], ['1916-07-08', false]]);
-    assert.match(h.message, /^“07\/08\/16” could be read two ways: 7 August 1916 \(day first, as in the UK\) or 8 July 1916 \(month first\)\..* The year “16” is read as 1916, as 2016 would make the date one still to come, read either way: check the record\.$/);
+    // 05/10/16 on 1 June 2016: 5 October 2016 is still to come, but this year: 2016 either way.
+    const g = dateFinding(meetingOn('05/10/16'));
+    assert.deepEqual(g.fixes.map((x) => x.edits[0].newText), ['2016-10-05', '2016-05-10']);
+    assert.doesNotMatch(g.message, /read as 19/);
+    const h = dateFinding(meetingOn('05/10/98'));
+    assert.deepEqual(h.fixes.map((x) => x.edits[0].newText), ['1998-10-05', '1998-05-10']);
+    assert.match(h.message, /The year “98” is read as 1998, as 2098 is still to come: check the record\.$/);
   });
 
   it('is not read without a day to compare with, nor with three digits', () => {

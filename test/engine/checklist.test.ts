@@ -295,7 +295,7 @@ describe('question 5 without a readable decision date', () => {
   // Not applicable means no delay to justify; with the decision's date unknown that cannot be known.
   for (const [how, text, said] of [
     ['left out', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  by: Independent Chair'), 'The decision’s date is not recorded, so whether it was made in time cannot be judged. Record it as YYYY-MM-DD.'],
-    ['mistyped', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair'), 'The decision’s date (“2016-02-30”) cannot be read as a date, so whether it was made in time cannot be judged. Write it as YYYY-MM-DD.'],
+    ['mistyped', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 2016-02-30\n  by: Independent Chair'), 'The decision’s date is written “2016-02-30”, which cannot be read as a date, so whether it was made in time cannot be judged. Write it as YYYY-MM-DD.'],
     ['still to be completed', BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: To be completed. Date of the decision (YYYY-MM-DD).\n  by: Independent Chair'), 'The decision’s date is still to be completed, so whether it was made in time cannot be judged. Write it in as YYYY-MM-DD.'],
   ] as const) {
     it(`does not claim the decision was in time, nor that the question does not apply, when its date is ${how}`, () => {
@@ -307,6 +307,13 @@ describe('question 5 without a readable decision date', () => {
       if (how !== 'left out') assert.ok(q5.findings.length > 0, 'a finding says what to put right');
     });
   }
+  it('words a decision date that cannot be read as the other questions do, so the checklist reads as one', () => {
+    const text = BASE.replace('  date: 2016-02-10\n  by: Independent Chair', '  date: 1st Feb 2016\n  by: Independent Chair');
+    const items = analyseText(text, { today: parseDate('2026-11-30') }).checklist;
+    const said = (q: number) => /The decision’s date[^.]*cannot be read as a date/.exec(items.find((c) => c.question === q)!.summary)?.[0];
+    assert.equal(said(5), 'The decision’s date is written “1st Feb 2016”, which cannot be read as a date');
+    assert.equal(said(9), said(5));
+  });
 });
 
 describe('question 5 with a referral date that cannot be read', () => {
@@ -319,7 +326,7 @@ describe('question 5 with a referral date that cannot be read', () => {
     assert.notEqual(text, late);
     const item = q5(text);
     assert.equal(item.status, 'not-met');
-    assert.equal(item.summary, 'The referral date (“13/06/2016”) cannot be read as a date, so whether the decision was made in time cannot be judged. Write it as YYYY-MM-DD.');
+    assert.equal(item.summary, 'The referral date is written “13/06/2016”, which cannot be read as a date, so whether the decision was made in time cannot be judged. Write it as YYYY-MM-DD.');
     assert.deepEqual(item.findings.map((f) => f.rule), ['invalid-date']);
     assert.match(analyseText(text, { today: at }).checklist.map((c) => `Q${c.question} ${c.status}`).join(' '), /Q5 not-met/);
   });
@@ -350,10 +357,14 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal(status(BASE, 1), 'met');
     const q1 = analyseText(text, { today }).checklist[0];
     assert.equal(q1.status, 'partly-met');
-    assert.equal(q1.summary, '2 of 3 agencies have a summary of their contact; 1 piece of contextual information. Whether Northshire Police had contact with the child or family is still recorded as unknown (`involvement: unknown`), so the record does not show that what it knew was gathered for the decision. If it has answered, record `known`, with a summary of the contact, or `not-known`.');
+    assert.equal(q1.summary, '2 of 3 agencies have a summary of their contact; 1 piece of contextual information. Whether Northshire Police had contact with the child or family is still recorded as unknown (`involvement: unknown`), so the record does not show that what it knew was gathered for the decision. Once the board knows, record `known`, with a summary of the contact, or `not-known`.');
     // Before a decision, it is waited for.
     const undecided = text.slice(0, text.indexOf('decision:\n'));
-    assert.match(analyseText(undecided, { today }).checklist[0].summary, /Whether Northshire Police had contact with the child or family is not yet known \(`involvement: unknown`\), so what it knew has not been gathered yet\. When it answers, record `known`/);
+    assert.match(analyseText(undecided, { today }).checklist[0].summary, /Whether Northshire Police had contact with the child or family is not yet known \(`involvement: unknown`\), so what it knew has not been gathered yet\. Once the board knows, record `known`/);
+    // An agency never asked (minimum-data-requested says so) is not spoken of as having been asked.
+    const neverAsked = text.replace('    involvement: unknown\n    minimumData:\n      requested: 2016-01-15\n', '    involvement: unknown\n');
+    assert.notEqual(neverAsked, text);
+    assert.doesNotMatch(analyseText(neverAsked, { today }).checklist[0].summary, /answer/);
     // Once it has answered that it had no contact, nothing holds the question back.
     assert.equal(status(text.replace('    involvement: unknown\n', '    involvement: not-known\n'), 1), 'met');
   });

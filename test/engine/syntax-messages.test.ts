@@ -304,6 +304,13 @@ describe('text pasted from a word processor', () => {
     assert.equal(one.length, 1, one.map((f) => f.message).join('\n'));
     assert.equal(noted.slice(one[0].span.start, one[0].span.end), 'Paediatrician: agreed at the strategy meeting. # see the minutes');
     assert.match(one[0].message, /^This line seems to continue the text of `usefulLearning` above it/);
+    // Without a note, YAML notices the slip on the line itself, after `Paediatrician: `: the finding still marks the whole line it speaks of.
+    const bare = BASE.replace(U, `${U}Paediatrician: agreed at the strategy meeting.\n`);
+    const told = analyseText(bare, { today }).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
+    assert.deepEqual(told.map((f) => bare.slice(f.span.start, f.span.end)), ['Paediatrician: agreed at the strategy meeting.']);
+    // And a single word pasted at the margin, below a value it continues.
+    const word = BASE.replace(E, `${E}Bruising\n`);
+    assert.deepEqual(analyseText(word, { today }).findings.filter((f) => f.rule === 'yaml-syntax').map((f) => word.slice(f.span.start, f.span.end)), ['Bruising']);
     // Text pasted at the margin higher up does not hide where a key at the margin belongs.
     const both = analyseText(noted.replace(E, `${E}Bruising\n`), { today }).findings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'schema');
     assert.deepEqual(both.map((f) => [f.message.slice(0, 56), f.fixes.length]), [['This line seems to continue the text of `evidence` above', 1], ['This line seems to continue the text of `usefulLearning`', 1]]);
@@ -454,7 +461,7 @@ describe('a block of text whose `>` or `|` has something after it on the key’s
       const a = analyseText(text, { today });
       const found = a.findings.filter((f) => f.rule === 'yaml-syntax');
       assert.equal(found.length, 1, header);
-      assert.match(found[0].message, /^The `[>|]-?` that starts the text of `evidence` is followed by (an invisible character|2 invisible characters) \(U\+/);
+      assert.match(found[0].message, /^The `[>|]-?` that starts the text of `evidence` is followed by (an invisible character|2 invisible characters) \(shown as <U\+/);
       assert.deepEqual(found[0].fixes.map((x) => [x.title.startsWith('Remove the'), x.preferred]), [[true, true]], header);
       for (const fixed of [applyEdits(text, found[0].fixes[0].edits), applyEdits(text, fixAll(a.doc, a.findings).edits)]) {
         assert.equal(fixed.includes('\u202e') || fixed.includes('\u2067'), false);

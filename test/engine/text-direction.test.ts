@@ -39,14 +39,16 @@ describe('text-direction', () => {
     assert.deepEqual(found.map((f) => a.doc.lines.lineText(a.doc.lines.lineOf(f.span.start)).trim().slice(0, 12)), ['pseudonym: C', '- board: Wes', '# scr-waive ', 'name: Testsh', 'forum: SCR\u202e ', 'evidence: In']);
     const name = found[3];
     assert.equal(HIDDEN.slice(name.span.start, name.span.end), '\u202e');
-    assert.match(name.message, /^This line holds an invisible character \(U\+202E, right-to-left override\) that changes the direction text is shown in, so the line may not read as it is written/);
+    assert.match(name.message, /^This line holds an invisible character \(shown as <U\+202E>\) that changes the direction text is shown in, so the line may not read as it is written/);
+    // Plain words: not Unicode's names for the characters, which mean nothing to most readers.
+    assert.doesNotMatch(name.message, /override|embedding|isolate|directional/);
     assert.doesNotMatch(name.message, RAW);
     assert.deepEqual(name.fixes.map((x) => [x.title, !!x.preferred]), [['Remove the invisible character that changes the text direction', false]]);
     assert.equal(applyEdits(HIDDEN, name.fixes[0].edits), HIDDEN.replace('Testshire\u202e Police', 'Testshire Police'));
     // Two on a line: one finding, both named, both removed.
     const two = analyse(SAMPLE.replace('rationale: Criteria met.', 'rationale: Criteria \u2067met\u2069.')).findings.filter((f) => f.rule === 'text-direction');
     assert.equal(two.length, 1);
-    assert.match(two[0].message, /^This line holds 2 invisible characters \(U\+2067, right-to-left isolate and U\+2069, pop directional isolate\) that change/);
+    assert.match(two[0].message, /^This line holds 2 invisible characters \(shown as <U\+2067> and <U\+2069>\) that change the direction text is shown in, so/);
     assert.deepEqual(fixAll(a.doc, a.findings).edits.filter((e) => RAW.test(HIDDEN.slice(e.span.start, e.span.end))), []);
   });
 

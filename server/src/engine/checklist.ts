@@ -133,10 +133,12 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const contactOk = agencies.length > 0 && known.every((a) => isWritten(summaryOf(a))) && (summarised.length > 0 || noneHadContact) && notEstablished.length === 0;
     const one = notEstablished.length === 1;
     const whether = `Whether ${listWords(notEstablished.map((a) => agencyName(a.data)), 'and')} had contact with the child or family`;
+    // “Once the board knows”, not “when it answers”: an agency may not have been asked at all
+    // (minimum-data-requested says so), and the board may learn it another way.
     const establish = !notEstablished.length ? ''
       : decisionRecorded
-        ? ` ${whether} is still recorded as unknown (\`involvement: unknown\`), so the record does not show that what ${one ? 'it' : 'they'} knew was gathered for the decision. If ${one ? 'it has' : 'they have'} answered, record \`known\`, with a summary of the contact, or \`not-known\`.`
-        : ` ${whether} is not yet known (\`involvement: unknown\`), so what ${one ? 'it' : 'they'} knew has not been gathered yet. When ${one ? 'it answers' : 'they answer'}, record \`known\`, with a summary of the contact, or \`not-known\`.`;
+        ? ` ${whether} is still recorded as unknown (\`involvement: unknown\`), so the record does not show that what ${one ? 'it' : 'they'} knew was gathered for the decision. Once the board knows, record \`known\`, with a summary of the contact, or \`not-known\`.`
+        : ` ${whether} is not yet known (\`involvement: unknown\`), so what ${one ? 'it' : 'they'} knew has not been gathered yet. Once the board knows, record \`known\`, with a summary of the contact, or \`not-known\`.`;
     const allContext = readableEntries(doc, ['context']);
     const context = allContext.filter((c) => isWritten(c.data.summary));
     const pending = allContext.length - context.length;
@@ -303,7 +305,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       datePaths.push(path);
       const v = doc.get(path);
       return isPlaceholder(v) ? `${what} is still to be completed, so ${judge} cannot be judged. Write it in as YYYY-MM-DD.`
-        : isWritten(v) ? `${what}${asString(v) !== undefined ? ` (“${asString(v)!.trim()}”)` : ''} cannot be read as a date, so ${judge} cannot be judged. Write it as YYYY-MM-DD.`
+        // Worded as every other question words a date that cannot be read (unreadDateWords).
+        : isWritten(v) ? unreadDateWords(what, v, `${judge} cannot be judged. Write it as YYYY-MM-DD`)
         : `${what} is not recorded, so ${judge} cannot be judged. Record it as YYYY-MM-DD.`;
     };
     if (t.deadline === undefined) {

@@ -62,9 +62,9 @@ export interface BritishDate {
   /** The other reading, month first (05/10/2016: 10 May), where that is a day too. */
   monthFirst?: DayNumber;
   /**
-   * Set where a two-digit year was read as 19xx, as 20xx would make `day` (and `monthFirst`, the
-   * year being read once for both) a day after today: the two digits, the year read and the year
-   * passed over (`16`, 1916, 2016).
+   * Set where a two-digit year was read as 19xx in `day` or `monthFirst`, as 20xx would make that
+   * reading a day in a year after next: the two digits, the year read and the year passed over
+   * (`98`, 1998, 2098).
    */
   lastCentury?: { written: string; read: number; instead: number };
 }
@@ -73,10 +73,10 @@ export interface BritishDate {
  * A date written the British way, day first (`10/05/2016`, `10.05.2016`, `10 May 2016`,
  * `10th May 2016`), as the day it names; undefined where the text is not such a date or names a
  * day that does not exist. A two-digit year (`10/05/16`) is read as 20xx, or as 19xx where 20xx
- * would make the day later than `today`; without `today` it is not read at all. Where the numbers
- * could also be read month first (05/10/2016), only the British reading makes it 10 May;
- * `monthFirst` is then the other reading (5 October), in the same year: a two-digit year is then
- * read as 19xx only where 20xx would make both readings later than `today`.
+ * would make the day later than `today` and its year later than next year (`14/02/98`); without
+ * `today` it is not read at all. Where the numbers could also be read month first (05/10/2016),
+ * only the British reading makes it 10 May;
+ * `monthFirst` is then the other reading (5 October), its year read on its own the same way.
  */
 export function britishDate(value: unknown, today?: DayNumber): BritishDate | undefined {
   if (typeof value !== 'string') return undefined;
@@ -100,38 +100,35 @@ export function britishDate(value: unknown, today?: DayNumber): BritishDate | un
     // A suffix that does not fit the number (10st) is a slip that leaves the day in doubt.
     if (suffix && suffix !== ordinalSuffix(d)) return undefined;
   } else return undefined;
-  // The year is written once, so it is read once, for both readings: 20xx, unless 20xx would make
-  // every reading a day after today (`10/01/16` on 1 June 2016 is 10 January or 1 October 2016,
-  // never 1 October 1916).
-  let y: number;
-  let back: BritishDate['lastCentury'];
-  if (year.length === 4) {
-    y = Number(year);
-    if (y < 1000) return undefined;
-  } else {
-    if (today === undefined) return undefined;
-    y = 2000 + Number(year);
-    const readings = [dayIn(y, mo, d), twoWays ? dayIn(y, d, mo) : undefined].filter((r): r is DayNumber => r !== undefined);
-    if (readings.length && readings.every((r) => r > today)) {
-      back = { written: year, read: y - 100, instead: y };
-      y -= 100;
-    }
-  }
-  // 29/02/00 read as 1900 names no day: 1900 was not a leap year.
-  const first = dayIn(y, mo, d);
-  if (first === undefined) return undefined;
-  const other = twoWays ? dayIn(y, d, mo) : undefined;
+  const first = dayOfYear(year, mo, d, today);
+  if (!first) return undefined;
+  const other = twoWays ? dayOfYear(year, d, mo, today) : undefined;
+  const back = first.lastCentury ?? other?.lastCentury;
   return {
-    day: first,
-    certain: other === undefined && !back,
-    ...(other !== undefined ? { monthFirst: other } : {}),
+    day: first.day,
+    certain: !other && !back,
+    ...(other ? { monthFirst: other.day } : {}),
     ...(back ? { lastCentury: back } : {}),
   };
 }
 
-/** The day `d` of month `mo` of year `y`; undefined where there is no such day. */
-function dayIn(y: number, mo: number, d: number): DayNumber | undefined {
-  return mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) ? undefined : dayFromParts(y, mo, d);
+/** The day of a British date's year, month and day, the year written in four digits or two (see britishDate). */
+function dayOfYear(year: string, mo: number, d: number, today: DayNumber | undefined): { day: DayNumber; lastCentury?: BritishDate['lastCentury'] } | undefined {
+  if (mo < 1 || mo > 12 || d < 1) return undefined;
+  if (year.length === 4) {
+    const y = Number(year);
+    return y < 1000 || d > daysInMonth(y, mo) ? undefined : { day: dayFromParts(y, mo, d) };
+  }
+  if (today === undefined) return undefined;
+  const y = 2000 + Number(year);
+  if (d > daysInMonth(y, mo)) return undefined;
+  const day = dayFromParts(y, mo, d);
+  // A date this year or next is read in this century even when it is still to come (a meeting
+  // booked, or a slip in the day or month, which date-order reports where it matters): no date in
+  // a child's case is a hundred years old, so 14/01/17 written in 2016 is never 1917.
+  if (day <= today || y <= parts(today).y + 1) return { day };
+  // 29/02/00 read as 1900 names no day: 1900 was not a leap year.
+  return d > daysInMonth(y - 100, mo) ? undefined : { day: dayFromParts(y - 100, mo, d), lastCentury: { written: year, read: y - 100, instead: y } };
 }
 
 /** The ending of an ordinal number written in figures: 1st, 2nd, 3rd, 4th, 11th, 21st. */

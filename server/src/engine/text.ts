@@ -96,29 +96,22 @@ export function ownCopy(part: string): string {
 export const DIRECTION_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const DIRECTION_CONTROLS = new RegExp(DIRECTION_CONTROL.source, 'g');
 
-/** What each such character is called, for messages. */
-export const DIRECTION_CONTROL_NAMES: Readonly<Record<string, string>> = {
-  '\u202A': 'left-to-right embedding', '\u202B': 'right-to-left embedding', '\u202C': 'pop directional formatting',
-  '\u202D': 'left-to-right override', '\u202E': 'right-to-left override',
-  '\u2066': 'left-to-right isolate', '\u2067': 'right-to-left isolate', '\u2068': 'first strong isolate', '\u2069': 'pop directional isolate',
-  '\u200E': 'left-to-right mark', '\u200F': 'right-to-left mark', '\u061C': 'Arabic letter mark',
-};
-
 /** Each invisible character in `text` that changes the text direction, at its offset (`text` standing at `start`). */
 export function directionControlsIn(text: string, start = 0): { at: number; c: string }[] {
   return DIRECTION_CONTROL.test(text) ? [...text.matchAll(DIRECTION_CONTROLS)].map((m) => ({ at: start + m.index!, c: m[0] })) : [];
 }
 
 /**
- * What such characters are, in words for a message (`an invisible character (U+202E, right-to-left
- * override)`), and the fix that removes them and nothing else: for text-direction, and for a slip
- * one of them causes.
+ * What such characters are, in words for a message (`an invisible character (shown as <U+202E>)`:
+ * named as the checker writes each out wherever it shows the line, so that the reader can find it in
+ * the preview or a hover; Unicode's own names for them mean nothing to most), and the fix that
+ * removes them and nothing else: for text-direction, and for a slip one of them causes.
  */
 export function directionControlWords(found: readonly { at: number; c: string }[]): { what: string; fix: Fix } {
   const one = found.length === 1;
-  const kinds = [...new Set(found.map((f) => f.c))].map((c) => `${codePoint(c)}, ${DIRECTION_CONTROL_NAMES[c]}`);
+  const kinds = [...new Set(found.map((f) => shownText(f.c)))];
   return {
-    what: `${one ? 'an invisible character' : `${found.length} invisible characters`} (${listWords(kinds, 'and')})`,
+    what: `${one ? 'an invisible character' : `${found.length} invisible characters`} (shown as ${listWords(kinds, 'and')})`,
     fix: {
       title: one ? 'Remove the invisible character that changes the text direction' : `Remove the ${found.length} invisible characters that change the text direction`,
       edits: found.map((f) => ({ span: { start: f.at, end: f.at + f.c.length }, newText: '' })),

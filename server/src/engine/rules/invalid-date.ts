@@ -64,11 +64,7 @@ function britishReading(written: string, value: unknown, span: { start: number; 
     return { title: `Change to ${iso} (${formatLong(day)})`, edits: [{ span, newText: iso }], preferred: read.certain, ...(read.certain ? { correction: 'date' as const } : {}) };
   };
   const back = read.lastCentury;
-  const century = back
-    ? read.monthFirst === undefined
-      ? ` The year “${back.written}” is read as ${back.read}, as ${back.instead} would make the date one still to come: check the record.`
-      : ` The year “${back.written}” is read as ${back.read}, as ${back.instead} would make the date one still to come, read either way: check the record.`
-    : '';
+  const century = back ? ` The year “${back.written}” is read as ${back.read}, as ${back.instead} is still to come: check the record.` : '';
   if (read.monthFirst === undefined) return { message: `${problem}${century}`, fixes: [change(read.day)] };
   const [uk, us] = [formatLong(read.day), formatLong(read.monthFirst)];
   return {

@@ -4,7 +4,7 @@ import { DIRECTION_CONTROL, directionControlsIn, directionControlWords } from '.
 export const textDirection: Rule = {
   id: 'text-direction',
   title: 'No hidden change of text direction',
-  description: 'Text holding an invisible character that changes the direction text is shown in (such as U+202E, right-to-left override), so that it can be shown otherwise than it is written, or hide part of what it says.',
+  description: 'Text holding an invisible character that changes the direction text is shown in (the checker shows each as, for example, <U+202E>), so that it can be shown otherwise than it is written, or hide part of what it says.',
   severity: 'warning',
   questions: [],
   fixable: true,
