@@ -351,6 +351,27 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal((text.match(/involvement: unknown/g) ?? []).length, 3);
     assert.notEqual(status(text, 1), 'met');
   });
+  it('question 1 says when the agencies without a summary had no contact to summarise, and when none is recorded', () => {
+    const text = BASE.replace(/(  - id: police\n(?:    .*\n)*?)    involvement: known\n    minimumData:\n      requested: 2016-01-15\n      received: 2016-01-21\n      summary: .*\n/, '$1    involvement: not-known\n    minimumData:\n      requested: 2016-01-15\n      received: 2016-01-21\n');
+    assert.notEqual(text, BASE);
+    const q1 = analyseText(text, { today }).checklist[0];
+    assert.equal(q1.status, 'met');
+    assert.match(q1.summary, /^2 of 3 agencies have a summary of their contact \(the other had no contact to summarise\); 1 piece of contextual information\.$/);
+    const none = analyseText('case:\n  reference: X-1\nagencies: []\n', { today }).checklist;
+    assert.match(none[0].summary, /^No agencies are recorded; 0 pieces of contextual information\./);
+    assert.match(none[1].summary, /^No agencies are recorded, so none has been asked for minimum data/);
+  });
+
+  it('question 2, while returns are awaited, says to add each as it arrives, but not once one is overdue and being chased', () => {
+    const undecided = BASE.slice(0, BASE.indexOf('decision:\n')).replace(/\n      received: \S+/g, '');
+    const early = analyseText(undecided, { today: parseDate('2016-01-20') }).checklist[1];
+    assert.equal(early.status, 'partly-met');
+    assert.match(early.summary, /Add the date under `received` as each return arrives\.$/);
+    const late = analyseText(undecided, { today: parseDate('2016-06-01') });
+    assert.ok(late.findings.some((f) => f.rule === 'minimum-data-outstanding'));
+    assert.doesNotMatch(late.checklist[1].summary, /as each return arrives/);
+  });
+
   it('question 1: one agency whose involvement is still unknown holds it back, and is named, though every other agency is summarised', () => {
     const text = BASE.replace(/(  - id: police\n(?:    .*\n)*?)    involvement: known\n    minimumData:\n      requested: 2016-01-15\n      received: 2016-01-21\n      summary: .*\n/, '$1    involvement: unknown\n    minimumData:\n      requested: 2016-01-15\n');
     assert.notEqual(text, BASE);

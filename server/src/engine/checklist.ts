@@ -54,6 +54,20 @@ function unreadDateWords(what: string, v: unknown, then: string): string {
  * it back. The one function that works this out; the preview, hovers, code lens and command line
  * all show its result.
  */
+/**
+ * Question 1's words on agency contact: how many agencies have summarised it, and how many of the
+ * rest said they had none (so need no summary).
+ */
+function agencyContactWords(agencies: readonly Entry[], summarised: number, noneHadContact: boolean): string {
+  if (!agencies.length) return 'No agencies are recorded';
+  if (noneHadContact && !summarised) return agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`;
+  const summaryOf = (a: Entry) => asRecord(a.data.minimumData)?.summary;
+  const none = agencies.filter((a) => a.data.involvement === 'not-known' && !isWritten(summaryOf(a))).length;
+  const rest = agencies.length - summarised;
+  const noContact = !none ? '' : none === rest ? ` (${rest === 1 ? 'the other' : rest === 2 ? 'both others' : `the other ${rest}`} had no contact to summarise)` : ` (${none} more had no contact to summarise)`;
+  return `${summarised} of ${agencies.length} agencies ${summarised === 1 ? 'has a summary of its' : 'have a summary of their'} contact${noContact}`;
+}
+
 export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   const { doc } = input;
   const open = input.findings.filter((f) => !f.waived);
@@ -145,7 +159,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const contextOk = context.length > 0;
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
-      `${noneHadContact && !summarised.length ? (agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`) : `${summarised.length} of ${agencies.length} agencies have a summary of their contact`}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information` +
+      `${agencyContactWords(agencies, summarised.length, noneHadContact)}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information` +
         (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.') + establish,
       [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${agencyTitle(a.data)}: contact summarised`)),
        ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))],
@@ -174,12 +188,13 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       ...(received.length ? decisionUnread(received.length === 1 ? 'the return' : 'the returns') : []),
     ];
     items.push(item(2, status,
-      `${requested.length} of ${agencies.length} agencies asked for minimum data` +
+      (agencies.length ? `${requested.length} of ${agencies.length} agencies asked for minimum data` : 'No agencies are recorded, so none has been asked for minimum data') +
         (askedLate ? ` before the decision (${askedLate === 1 ? 'one more' : `${askedLate} more`} only after it)` : '') +
         (decisionUnreadable ? `; ${received.length} returned` : `; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}`) +
         (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.') +
         // Returns still awaited within their time: no finding speaks yet, so the summary says what to do.
-        (status === 'partly-met' && !missingTypes.length && requested.length === agencies.length && decided === undefined && !unread.length ? ' Add the date under `received` as each return arrives.' : ''),
+        // (Not where a return is overdue: minimum-data-outstanding then says to chase it.)
+        (status === 'partly-met' && !missingTypes.length && requested.length === agencies.length && decided === undefined && !unread.length && !open.some((f) => f.rule === 'minimum-data-outstanding') ? ' Add the date under `received` as each return arrives.' : ''),
       requested.map((a) => ev([...a.path, 'minimumData', 'requested'], `${agencyTitle(a.data)}: data requested`)),
       undefined, unread));
   }
