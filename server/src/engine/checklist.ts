@@ -65,7 +65,7 @@ function agencyContactWords(agencies: readonly Entry[], summarised: number, none
   const none = agencies.filter((a) => a.data.involvement === 'not-known' && !isWritten(summaryOf(a))).length;
   const rest = agencies.length - summarised;
   const noContact = !none ? '' : none === rest ? ` (${rest === 1 ? 'the other' : rest === 2 ? 'both others' : `the other ${rest}`} had no contact to summarise)` : ` (${none} more had no contact to summarise)`;
-  return `${summarised} of ${agencies.length} agencies ${summarised === 1 ? 'has a summary of its' : 'have a summary of their'} contact${noContact}`;
+  return `${summarised} of ${agencies.length} ${agencies.length === 1 ? 'agency' : 'agencies'} ${summarised === 1 ? 'has a summary of its' : 'have a summary of their'} contact${noContact}`;
 }
 
 export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
