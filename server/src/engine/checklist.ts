@@ -54,6 +54,11 @@ function unreadDateWords(what: string, v: unknown, then: string): string {
  * it back. The one function that works this out; the preview, hovers, code lens and command line
  * all show its result.
  */
+/** What an agency wrote to summarise its contact with the child or family. */
+function summaryOf(a: Entry): unknown {
+  return asRecord(a.data.minimumData)?.summary;
+}
+
 /**
  * Question 1's words on agency contact: how many agencies have summarised it, and how many of the
  * rest said they had none (so need no summary).
@@ -61,7 +66,6 @@ function unreadDateWords(what: string, v: unknown, then: string): string {
 function agencyContactWords(agencies: readonly Entry[], summarised: number, noneHadContact: boolean): string {
   if (!agencies.length) return 'No agencies are recorded';
   if (noneHadContact && !summarised) return agencies.length === 1 ? 'The one agency recorded had no contact with the child or family' : `None of the ${agencies.length} agencies had contact with the child or family`;
-  const summaryOf = (a: Entry) => asRecord(a.data.minimumData)?.summary;
   const none = agencies.filter((a) => a.data.involvement === 'not-known' && !isWritten(summaryOf(a))).length;
   const rest = agencies.length - summarised;
   const noContact = !none ? '' : none === rest ? ` (${rest === 1 ? 'the other' : rest === 2 ? 'both others' : `the other ${rest}`} had no contact to summarise)` : ` (${none} more had no contact to summarise)`;
@@ -135,7 +139,6 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   // Q1: agency contact and context. Only what is written counts: a summary or a piece of context
   // still reading “To be completed.” is none yet (to-complete reports it, and it holds the question back).
   {
-    const summaryOf = (a: Entry) => asRecord(a.data.minimumData)?.summary;
     const known = agencies.filter((a) => a.data.involvement === 'known');
     const summarised = agencies.filter((a) => isWritten(summaryOf(a)));
     // Every agency that had contact has summarised it; where every agency says it had none, there is nothing to summarise.
