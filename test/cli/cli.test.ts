@@ -108,7 +108,7 @@ describe('scr-check exit codes and options', () => {
     assert.equal(h.code, 0);
     assert.match(h.stdout, /Usage: scr-check/);
     // Every option the command takes is in the list (--color was missing from it).
-    for (const option of ['--format', '--output', '--output-format', '--changed-since', '--baseline', '--write-baseline', '--config', '--today', '--max-warnings', '--quiet', '--color', '--no-color', '--debug', '--help', '--version']) {
+    for (const option of ['--format', '--output', '--output-format', '--changed-since', '--baseline', '--write-baseline', '--config', '--today', '--max-warnings', '--jobs', '--quiet', '--color', '--no-color', '--debug', '--help', '--version']) {
       assert.match(h.stdout, new RegExp(`^ +(-\\w, )?${option}\\b`, 'm'), option);
     }
     // --color gives colours where the output is not a terminal (and NO_COLOR is set, as in these tests); --no-color wins.
@@ -441,5 +441,26 @@ describe('scr-check across a dossier', () => {
     assert.match(at('other/scr.config.yaml').diagnostics[0].message, /^scr\.config\.yaml is a folder, not a file\./);
     for (const c of ['team/case.scr.yaml', 'other/case.scr.yaml']) assert.deepEqual(at(c).diagnostics.map((d) => d.rule), [], `${c}: the defaults, not the parent's 2-day limit`);
     assert.equal(r.code, 1);
+  });
+});
+
+describe('a reader that stops before the report ends (scr-check | head)', () => {
+  it('drops the rest of the report quietly and still ends with the status its findings give', async () => {
+    const s = scratch();
+    try {
+      const gaps = readFileSync(join(ROOT, 'examples', 'typical-gaps.scr.yaml'), 'utf8');
+      // A report far longer than a pipe holds (64 KB), so that writing it meets the closed pipe.
+      for (let i = 0; i < 60; i++) writeFileSync(join(s.dir, `case-${i}.scr.yaml`), gaps);
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'scr-check.js'), '--format', 'json', '.'], { cwd: s.dir, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+      assert.equal(stderr, '', 'nothing said of the closed pipe');
+      assert.equal(code, 1, 'typical-gaps has errors');
+    } finally {
+      s.done();
+    }
   });
 });

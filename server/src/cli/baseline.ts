@@ -3,7 +3,6 @@ import * as nodePath from 'node:path';
 import { nameKey, type Finding } from '../engine/index';
 import { fingerprintOf, type FileReport } from './report';
 import { toSlash } from './files';
-import { yamlPathAt } from './fingerprint';
 
 /**
  * A baseline: the findings a team has accepted for now, so that a check reports only new ones.
@@ -58,7 +57,7 @@ export function entriesFor(files: readonly FileReport[], baselineFile: string): 
     if (!canBeBaselined(f)) continue;
     const path = keyPath(dir, f.absolutePath);
     const kase = f.reference !== undefined ? { case: f.reference } : {};
-    for (const x of f.findings) if (canBeBaselined(f, x)) out.push({ path, ...kase, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.doc ? yamlPathAt(f.doc, x.span.start) : '' });
+    for (const x of f.findings) if (canBeBaselined(f, x)) out.push({ path, ...kase, rule: x.rule, fingerprint: fingerprintOf(f, x), at: f.yamlPaths?.get(x) ?? '' });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { pathInside } from './files';
-import { plural, shownText, type Analysis, type CaseDoc, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
+import { plural, shownText, type CaseHeading, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
 export interface FileReport {
@@ -7,18 +7,19 @@ export interface FileReport {
   path: string;
   absolutePath: string;
   lines: LineIndex;
-  /** The parsed file, when it could be read (for fingerprints). */
-  doc?: CaseDoc;
   /** Findings to show: waived ones removed (they stay in `waived`). */
   findings: Finding[];
   waived: Finding[];
   /**
-   * Each finding's fingerprint (see fingerprint.ts), shown and waived alike: worked out only for
-   * the outputs that use it (SARIF and baselines), as it takes a hash of every finding.
+   * What some outputs need of each finding, shown and waived alike (see Needs in check.ts): worked
+   * out only for the outputs that use them, while the file's reading was at hand.
    */
   fingerprints?: Map<Finding, string>;
+  yamlPaths?: Map<Finding, string>;
+  places?: Map<Finding, string>;
   checklist?: ChecklistItem[];
-  analysis?: Analysis;
+  /** The case's reference, child and board, for the Markdown report's headings. */
+  heading?: CaseHeading;
   /** A case file's `case.reference`, as the dossier reads it (dossierEntry); absent where none is written yet. */
   reference?: string;
   /** A settings file's findings are reported under its own path, with no checklist. */

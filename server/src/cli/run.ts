@@ -1,11 +1,13 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseConfig, CONFIG_FILE, createAnalyser, dossierEntry, CaseDoc, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { analyseConfig, CONFIG_FILE, CaseDoc, plural, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, renamedFiles, writeBaseline, type Baseline, type Renames } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
 import { dossierNames, expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
 import { fingerprints } from './fingerprint';
+import { checkCase, findingExtras, needsOf, type CaseTask } from './check';
+import { checkInThreads, checkInTurn, diskAnalyser, threadsFor } from './pool';
 import { extensionFor, extensionFormat, FORMAT_NAMES, FORMATS, isFormat, type FormatName } from './formats/index';
 import { changedSince, GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
@@ -20,6 +22,11 @@ export interface Io {
   version: string;
   /** The environment, for links to the code host in CI (GITHUB_*, CI_PROJECT_URL...). */
   env?: Record<string, string | undefined>;
+  /**
+   * The command line's own script, which serves as a worker thread when started as one (see
+   * pool.ts): without it, every file is checked in the main thread.
+   */
+  workerScript?: string;
 }
 
 const HELP = `Usage: scr-check [options] [PATH|GLOB ...]
@@ -44,13 +51,17 @@ Options:
                            scr.config.yaml)
       --today YYYY-MM-DD   check as if today were this day (for reproducible results)
       --max-warnings N     fail when there are more than N warnings
+  -j, --jobs N             check up to N files at once, each in a thread of its own; 1 checks
+                           them one by one. The default, auto, uses one thread per processor
+                           where there are enough files to gain from it
   -q, --quiet              show errors only, in the stylish and github formats (json, sarif,
                            junit, markdown and --output files hold every finding)
       --color              colours in the stylish format, even when the output is not a
                            terminal or NO_COLOR is set (a CI log that shows them; without
                            NO_COLOR, FORCE_COLOR set to anything but 0 does the same)
       --no-color           plain output (wins over --color)
-      --debug              show internal details when something goes wrong
+      --debug              show internal details: how the files were checked, and what
+                           went wrong inside the checker if something did
   -h, --help               show this help
   -v, --version            show the version
 
@@ -112,6 +123,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
         config: { type: 'string', short: 'c' },
         today: { type: 'string' },
         'max-warnings': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q', default: false },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -144,6 +156,11 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   if (o['max-warnings'] !== undefined) {
     if (!/^\d+$/.test(o['max-warnings'] as string)) throw new UsageError(`--max-warnings needs a whole number, not "${o['max-warnings']}".`);
     maxWarnings = Number(o['max-warnings']);
+  }
+  let jobs: number | undefined;
+  if (o.jobs !== undefined && o.jobs !== 'auto') {
+    if (!/^\d+$/.test(o.jobs as string) || Number(o.jobs) < 1) throw new UsageError(`--jobs needs a whole number of at least 1, or auto, not "${o.jobs}".`);
+    jobs = Number(o.jobs);
   }
   const changedRef = o['changed-since'] as string | undefined;
   if (changedRef !== undefined && !changedRef.trim()) throw new UsageError('--changed-since needs a branch, tag or commit.');
@@ -201,30 +218,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     const r = await readText(configPath, o.config as string);
     if (!('text' in r)) throw new UsageError(r.problem);
   }
-  const analyser = createAnalyser({
-    host: {
-      readFile: async (p) => {
-        const known = texts.get(p);
-        if (known !== undefined) return known;
-        const r = await readText(p, nodePath.basename(p));
-        return 'text' in r ? r.text : r.missing ? undefined : { problem: r.problem };
-      },
-    },
-    configPath,
-    today: () => today,
-  });
-  // Only some report formats, and baselines, need each file's reading (its YAML tree) once it is
-  // checked; otherwise a report keeps its findings and line index, and the reading goes. Keeping a
-  // thousand readings to the end made garbage collection a fifth of the run.
-  const formatsUsed = [format, ...outputs.map((x) => x.format)];
-  const keepReadings = !!baselineFile || !!writeBaselineFile || formatsUsed.some((f) => f === 'junit' || f === 'markdown');
-  // Fingerprints (a hash of each finding) serve SARIF and baselines only.
-  const withFingerprints = !!baselineFile || !!writeBaselineFile || formatsUsed.includes('sarif');
-  const dossier: DossierCase[] = [];
+  const analyser = diskAnalyser({ today, configPath, known: texts });
+  const needs = needsOf([format, ...outputs.map((x) => x.format)], !!baselineFile || !!writeBaselineFile);
   const configsSeen = new Set<string>();
   const configReport = (c: { path: string; doc: CaseDoc; findings: Finding[] }): FileReport => ({
-    path: shown(c.path), absolutePath: c.path, lines: c.doc.lines, doc: c.doc, findings: c.findings, waived: [],
-    ...(withFingerprints ? { fingerprints: fingerprints(c.findings, c.doc.lines, c.doc) } : {}), kind: 'config',
+    path: shown(c.path), absolutePath: c.path, lines: c.doc.lines, findings: c.findings, waived: [], kind: 'config',
+    ...findingExtras(c.findings, c.doc.lines, c.doc, needs),
   });
   for (const f of settingsNamed) {
     configsSeen.add(f);
@@ -237,41 +236,33 @@ async function runInner(argv: string[], io: Io): Promise<number> {
     if (c.findings.length) reports.push(configReport(c));
     else io.stderr(`scr-check: the settings in ${shown(f)} have no mistakes.\n`);
   }
-  // Each case file's reference, as the dossier reads it: a baseline records it, to know a file again once renamed.
-  const referenceOf = new Map<string, string>();
-  const check = async (path: string, text: string, doc: CaseDoc, withDossier: readonly DossierCase[]): Promise<FileReport> => {
-    const a = await analyser.analyse(path, text, withDossier, doc);
-    if (a.config && a.config.findings.length && !configsSeen.has(a.config.path)) {
-      configsSeen.add(a.config.path);
-      reports.push(configReport(a.config));
-    }
-    return {
-      path: shown(path), absolutePath: path, lines: a.doc.lines, kind: 'case', checklist: a.checklist,
-      ...(referenceOf.has(path) ? { reference: referenceOf.get(path) } : {}),
-      ...(keepReadings ? { doc: a.doc, analysis: a } : {}),
-      findings: a.findings.filter((x) => !x.waived), waived: a.findings.filter((x) => x.waived),
-      ...(withFingerprints ? { fingerprints: fingerprints(a.findings, a.doc.lines, a.doc) } : {}),
-    };
-  };
-  // Each file is read into its tree and checked on its own straight away, so that the tree can go
-  // before the next file is read. The one rule that looks across the dossier (a case reference
-  // used twice) can only find something in files that share a reference: those are read and
-  // checked again below, against the whole dossier.
-  const cases = new Map<string, FileReport>();
   // Named by a path that reads the same from wherever the command runs (see dossierNames): two
   // cases each in its own folder are both `case.scr.yaml`.
   const dossierName = dossierNames(files);
-  for (const [path, text] of texts) {
-    const doc = new CaseDoc(text);
-    const e = dossierEntry(path, doc, dossierName(path));
-    if (e) {
-      dossier.push(e);
-      referenceOf.set(path, e.reference);
+  const tasks: CaseTask[] = [...texts].map(([path, text]) => ({ path, text, name: dossierName(path) }));
+  // Each file is read into its tree and checked on its own straight away, so that the tree can go
+  // before the next file is read; many files are shared out among threads (see pool.ts). The one
+  // rule that looks across the dossier (a case reference used twice) can only find something in
+  // files that share a reference: those are checked again below, against the whole dossier.
+  const threads = io.workerScript ? threadsFor(tasks.length, jobs) : 1;
+  const checked = threads > 1
+    ? await checkInThreads(tasks, threads, io.workerScript!, { today, configPath, needs })
+    : await checkInTurn(tasks, analyser, needs);
+  if (o.debug) io.stderr(`scr-check: ${plural(tasks.length, 'case file')} checked ${threads > 1 ? `in ${threads} worker threads` : 'in the main thread'}.\n`);
+  const dossier: DossierCase[] = checked.flatMap((c) => (c.dossier ? [c.dossier] : []));
+  const again = new Set(sharingReference(dossier));
+  const cases: FileReport[] = [];
+  for (const [k, t] of tasks.entries()) {
+    const { path, dossier: entry, ...c } = again.has(t.path) ? await checkCase(analyser, t, needs, dossier) : checked[k];
+    cases.push({ ...c, path: shown(path), absolutePath: path, lines: new LineIndex(t.text), kind: 'case', ...(entry ? { reference: entry.reference } : {}) });
+    // The settings file that governs the case, reported once where it has mistakes.
+    const { config } = await analyser.settingsFor(t.path);
+    if (config && config.findings.length && !configsSeen.has(config.path)) {
+      configsSeen.add(config.path);
+      reports.push(configReport(config));
     }
-    cases.set(path, await check(path, text, doc, []));
   }
-  for (const path of sharingReference(dossier)) cases.set(path, await check(path, texts.get(path)!, new CaseDoc(texts.get(path)!), dossier));
-  reports.push(...cases.values());
+  reports.push(...cases);
   reports.sort((a, b) => a.path.localeCompare(b.path));
 
   // Every file checked, for related places in files that are not reported themselves.

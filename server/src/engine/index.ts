@@ -15,7 +15,7 @@ export { applyEdits } from './fixes';
 export { mergeSettings, DEFAULT_SETTINGS, type Settings, type RawSettings } from './settings';
 export { parseDate, formatIso, formatLong, plural, todayDay, type DayNumber } from './dates';
 export { listWords, nameKey, nearest, shownText } from './text';
-export { overview, describeTiming, timingLines, CONSIDERATIONS, type Overview, type TimelineEvent } from './overview';
+export { overview, caseHeading, type CaseHeading, describeTiming, timingLines, CONSIDERATIONS, type Overview, type TimelineEvent } from './overview';
 export { hoverAt, keyMarkdown, agencyMarkdown, type HoverInfo } from './hover';
 export { completionsAt, type CompletionEntry } from './completion';
 export { documentSymbols, foldingRanges, selectionSpans, type SymbolInfo, type Fold } from './symbols';

@@ -1,4 +1,5 @@
 import type { Analysis } from './analyse';
+import type { CaseDoc } from './document';
 import { checklistSummary, metCount } from './checklist';
 import { describeElapsed, formatIso, formatLong, parseDate } from './dates';
 import type { DecisionTiming } from './timing';
@@ -70,6 +71,18 @@ export interface Overview {
   considerations: { key: string; label: string; weighed: boolean; toComplete: boolean; span?: Span }[];
 }
 
+/** What names a case in a heading: its reference, the child's pseudonym and the board. */
+export type CaseHeading = Pick<Overview, 'reference' | 'child' | 'board'>;
+
+/** A case's heading, as written: a heading does not read “To be completed. Name of your LSCB.” */
+export function caseHeading(doc: CaseDoc): CaseHeading {
+  return {
+    reference: shown(writtenText(doc.get(['case', 'reference']))),
+    child: shown(writtenText(doc.get(['case', 'child', 'pseudonym']))),
+    board: shown(writtenText(doc.get(['case', 'board']))),
+  };
+}
+
 /** Everything the preview and exports show about one case, from one analysis. */
 export function overview(a: Analysis): Overview {
   const { doc } = a;
@@ -89,10 +102,7 @@ export function overview(a: Analysis): Overview {
   const t = a.timing;
   const considerations = asRecord(doc.get(['considerations'])) ?? {};
   return {
-    // Only what is written: a heading does not read “To be completed. Name of your LSCB.”
-    reference: shown(writtenText(doc.get(['case', 'reference']))),
-    child: shown(writtenText(doc.get(['case', 'child', 'pseudonym']))),
-    board: shown(writtenText(doc.get(['case', 'board']))),
+    ...caseHeading(doc),
     summary: checklistSummary(a.checklist),
     met,
     applicable,

@@ -1,4 +1,4 @@
-import { checklistSummary, placeAt, RULES_BY_ID, type Finding } from '../../engine/index';
+import { checklistSummary, RULES_BY_ID, type Finding } from '../../engine/index';
 import { ruleDocUrl } from '../links';
 import { regionOf, type FileReport, type RunReport } from '../report';
 
@@ -31,7 +31,7 @@ function suite(f: FileReport): { tests: number; failures: number; skipped: numbe
   // place is named in words, as the messages name it.
   const used = new Map<string, number>();
   const name = (x: Finding) => {
-    const base = `${x.rule}: ${f.doc ? placeAt(f.doc, x.span.start) : 'the case file'}`;
+    const base = `${x.rule}: ${f.places?.get(x) ?? 'the case file'}`;
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
     return n > 1 ? `${base} (${n})` : base;

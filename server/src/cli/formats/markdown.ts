@@ -1,4 +1,4 @@
-import { canBeHeldBack, findingsHeading, metCount, overview, SEVERITY_WORDS, shownText, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
+import { canBeHeldBack, findingsHeading, metCount, SEVERITY_WORDS, shownText, WAIVED_HEADING, waiverInWords, QUESTIONS, STATUS_SYMBOL, STATUS_WORDS, type ChecklistItem, type Finding } from '../../engine/index';
 import { lineLink, ruleDocUrl } from '../links';
 import { shownPath } from '../files';
 import { failureLine, oneLine, outcomeMark, plural, regionOf, repoPathOf, summaryLine, type FileReport, type RenderContext, type RunReport } from '../report';
@@ -35,7 +35,7 @@ function fileSection(f: FileReport, ctx: RenderContext): string[] {
   } else if (f.kind === 'unreadable') {
     out.push(`## ${code(f.path)}`, '', `${fileLink} could not be checked.`);
   } else {
-    const o = f.analysis ? overview(f.analysis) : undefined;
+    const o = f.heading;
     const title = [o?.reference, o?.child].filter((s): s is string => !!s && !!s.trim()).map((s) => md(oneLine(s.trim()))).join(' · ');
     out.push(`## ${title || code(f.path)}`, '');
     out.push(`File: ${fileLink}${o?.board ? ` · Board: ${md(oneLine(o.board))}` : ''}`);
