@@ -1,7 +1,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyseConfig, CONFIG_FILE, CaseDoc, plural, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
+import { analyseConfig, CONFIG_FILE, CaseDoc, plural, todayDay, folderOf, nameKey, nearest, parseDate, sharingReference, type DossierCase, type Finding, LineIndex } from '../engine/index';
 import { applyBaseline, BaselineProblem, canBeBaselined, isBaselineText, parseBaseline, renamedFiles, writeBaseline, type Baseline, type Renames } from './baseline';
 import { isDynamicPattern } from 'tinyglobby';
 import { dossierNames, expandTargets, isCaseFile, readText, readTextNow, realPath, repositoryRoot, shownPath, toSlash } from './files';
@@ -147,10 +147,12 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   const format = o.format as string;
   if (!isFormat(format)) throw new UsageError(`unknown format "${format}". Choose one of: ${FORMAT_NAMES.join(', ')}.`);
   const outputs = planOutputs((o.output as string[] | undefined) ?? [], (o['output-format'] as string[] | undefined) ?? []);
-  let today: number | undefined;
+  // One day for the whole run, in every thread, even one that runs past midnight.
+  let today = todayDay();
   if (o.today !== undefined) {
-    today = parseDate(o.today);
-    if (today === undefined) throw new UsageError(`--today needs a real date written as YYYY-MM-DD, not "${o.today}".`);
+    const day = parseDate(o.today);
+    if (day === undefined) throw new UsageError(`--today needs a real date written as YYYY-MM-DD, not "${o.today}".`);
+    today = day;
   }
   let maxWarnings: number | undefined;
   if (o['max-warnings'] !== undefined) {
