@@ -365,3 +365,12 @@ export function dossier(count: number, seed = 1000): DossierFile[] {
   }
   return files;
 }
+
+/** Lines of the free text that a reviewer types into, spread through the file. */
+export function typingPlaces(text: string, count: number): number[] {
+  const lines = text.split('\n');
+  const candidates = lines.map((l, i) => (/^ {6,}[A-Z][a-z]/.test(l) && !/:\s/.test(l) ? i : -1)).filter((i) => i >= 0);
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) out.push(candidates[Math.floor(((k + 0.5) / count) * candidates.length)]);
+  return out;
+}

@@ -19,7 +19,7 @@ import { RULES } from '../server/src/engine/rules/index';
 import { threadsFor } from '../server/src/cli/pool';
 import { DEBOUNCE_MS } from '../server/src/lsp/diagnostics';
 import { TODAY, type EngineSize } from './engine';
-import { caseFile, dossier } from './generate';
+import { caseFile, dossier, typingPlaces } from './generate';
 import { fileUri, LspClient, type ServerSpec } from './lsp';
 import { installPeers, peer, writePeerInputs, type Peer, type PeerInputs } from './peers';
 import { kb, mb, median, ms, quantile, ratio } from './stats';
@@ -257,15 +257,6 @@ async function openTimes(inputs: Inputs, yamlLs: Peer | undefined): Promise<void
     await ours.stop();
     await theirs?.stop();
   }
-}
-
-/** Lines of the free text that a reviewer types into, spread through the file. */
-function typingPlaces(text: string, count: number): number[] {
-  const lines = text.split('\n');
-  const candidates = lines.map((l, i) => (/^ {6,}[A-Z][a-z]/.test(l) && !/:\s/.test(l) ? i : -1)).filter((i) => i >= 0);
-  const out: number[] = [];
-  for (let k = 0; k < count; k++) out.push(candidates[Math.floor(((k + 0.5) / count) * candidates.length)]);
-  return out;
 }
 
 async function keystrokes(inputs: Inputs, yamlLs: Peer | undefined): Promise<void> {

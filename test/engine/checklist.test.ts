@@ -797,3 +797,31 @@ describe('questions 2, 3 and 4 judged at the decision date', () => {
     assert.equal(q(early, 4).summary, 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.');
   });
 });
+
+describe('the checklist is worked out when it is read', () => {
+  it('is not worked out by the analysis (the findings do not wait for it), and is then what an eager reading gives, once', () => {
+    const a = analyseText(BASE, { today });
+    const own = Object.getOwnPropertyDescriptor(a, 'checklist')!;
+    assert.equal(typeof own.get, 'function', 'worked out on reading, not during the analysis');
+    assert.equal(own.enumerable, true);
+    const first = a.checklist;
+    assert.equal(a.checklist, first, 'worked out once, then kept');
+    assert.deepEqual(first.map((c) => c.question), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // A copy of the analysis carries the same checklist.
+    assert.equal({ ...a }.checklist, first);
+  });
+
+  it('reads the findings and the text of its own analysis, not of a later one', () => {
+    // Two versions of one file read one from the other, the checklists read after both: each
+    // keeps its own version's answer.
+    const undecided = BASE.replace(/\n  criteriaMet: .*\n/, '\n');
+    assert.notEqual(undecided, BASE);
+    const before = new CaseDoc(BASE);
+    const a = analyseText(BASE, { today, doc: before });
+    const b = analyseText(undecided, { today, doc: new CaseDoc(undecided, before) });
+    assert.notEqual(b.checklist[6].status, 'met');
+    assert.equal(a.checklist[6].status, 'met');
+    const words = (items: { question: number; status: string; summary: string }[]) => items.map((i) => [i.question, i.status, i.summary]);
+    assert.deepEqual(words(a.checklist), words(analyseText(BASE, { today }).checklist));
+  });
+});

@@ -50,6 +50,18 @@ describe('comment-in-text', () => {
     }
   });
 
+  it('finds the one # stuck to a letter among many real notes: after a tab, and before a letter outside the first plane', () => {
+    const notes = '# a note\n'.repeat(50);
+    for (const [line, cut] of [
+      ['    evidence: Injuries inconsistent.\t#2 seen\n', '#2 seen'],
+      ['    evidence: Injuries inconsistent. #\u{1D400} seen\n', '#\u{1D400} seen'],
+    ] as const) {
+      const text = notes + withEvidence(line);
+      const found = analyseText(text, { today }).findings.filter((f) => f.rule === 'comment-in-text');
+      assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), [cut], line);
+    }
+  });
+
   it('leaves real notes, choices, dates and ids alone', () => {
     for (const line of [
       '    evidence: Injuries inconsistent. # a note\n',

@@ -1,5 +1,5 @@
 import { CaseDoc } from './document';
-import { computeChecklist } from './checklist';
+import { computeChecklist, type ChecklistInput } from './checklist';
 import { todayDay, type DayNumber } from './dates';
 import { statutoryTest, asString, type StatutoryTest } from './model';
 import { RULES, RULES_BY_ID, WAIVER_REASON, WAIVER_UNUSED } from './rules/index';
@@ -33,7 +33,8 @@ export interface Analysis {
   test: StatutoryTest;
   /** Every finding, sorted by position; waived ones carry `waived`. */
   findings: Finding[];
-  checklist: ChecklistItem[];
+  /** Worked out the first time it is read (the findings do not wait for it), then kept. */
+  readonly checklist: ChecklistItem[];
 }
 
 /** Analyses one case file's text: every rule, the waivers, and the QM2 checklist. */
@@ -132,12 +133,29 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
   // The user's text quoted in what is shown (a message, a fix's title, the checklist) is shown so
   // that no character in it can reorder what is around it.
   for (const f of findings) showFinding(f);
-  const checklist = computeChecklist({ doc, settings, timing, test, findings });
+  // The checklist is worked out the first time it is read, not here: the diagnostics sent after a
+  // keystroke need the findings only, and in a long file the checklist costs as much again as
+  // the rules (it is read at once by the preview, the hover, the code lens and the command line).
+  // It is an own property that works itself out, so copying the analysis (`{ ...a }`) copies it.
+  // Read after the next version of the file was read from this one (see CaseDoc's `previous`), its
+  // places are those of the newer text, as any other look-up in this reading then is.
+  let checklist: ChecklistItem[] | undefined;
+  return {
+    path, doc, settings, today, timing, test, findings,
+    get checklist() {
+      return (checklist ??= shownChecklist({ doc, settings, timing, test, findings }));
+    },
+  };
+}
+
+/** The QM2 checklist of an analysis, with the user's text in it shown as shownText shows it. */
+function shownChecklist(input: ChecklistInput): ChecklistItem[] {
+  const checklist = computeChecklist(input);
   for (const item of checklist) {
     item.summary = shownText(item.summary);
     for (const e of item.evidence) e.label = shownText(e.label);
   }
-  return { path, doc, settings, today, timing, test, findings, checklist };
+  return checklist;
 }
 
 /** A finding's words as they are shown (see shownText): its message, its places', its fixes' titles and its waiver's reason. */

@@ -25,9 +25,12 @@ export interface Waiver {
 export function findWaivers(doc: CaseDoc): Waiver[] {
   const out: Waiver[] = [];
   const { lines } = doc;
-  for (let line = 0; line < lines.lineCount; line++) {
+  // Only the lines that name a waiver are looked at: the text is searched, not cut into its lines
+  // (a long file has tens of thousands, and most files no waiver at all).
+  for (let found = doc.text.indexOf('scr-waive'); found >= 0; ) {
+    const line = lines.lineOf(found);
+    found = line + 1 < lines.lineCount ? doc.text.indexOf('scr-waive', lines.lineStart(line + 1)) : -1;
     const text = lines.lineText(line);
-    if (!text.includes('scr-waive')) continue;
     const m = WAIVER.exec(text);
     if (!m) continue;
     // A line of a text block (`|`, `>`, or quotes over several lines) is what the user wrote, not a comment.

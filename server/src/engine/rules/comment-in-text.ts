@@ -22,10 +22,23 @@ export const commentInText: Rule = {
   check(ctx) {
     const { doc } = ctx;
     // Such a note is rare: the whole text is searched once, and the tree walked only when one is there.
-    if (!doc.root || !ANY_STUCK_NOTE.test(doc.text)) return;
+    if (!doc.root || !hasStuckNote(doc.text)) return;
     walk(ctx, doc.root, []);
   },
 };
+
+/**
+ * Whether the text has a space and a # stuck to a letter or digit anywhere: each # is looked at
+ * where it stands (a long file's megabyte is searched for the one character, not matched against
+ * the pattern at every place).
+ */
+function hasStuckNote(text: string): boolean {
+  for (let at = text.indexOf('#', 1); at >= 0; at = text.indexOf('#', at + 1)) {
+    // The space before it, the # and what follows (a letter outside the first plane takes two).
+    if (ANY_STUCK_NOTE.test(text.slice(at - 1, at + 3))) return true;
+  }
+  return false;
+}
 
 function walk(ctx: RuleContext, node: Node | null | undefined, path: Path): void {
   if (!node) return;
