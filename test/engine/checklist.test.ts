@@ -825,3 +825,40 @@ describe('the checklist is worked out when it is read', () => {
     assert.deepEqual(words(a.checklist), words(analyseText(BASE, { today }).checklist));
   });
 });
+
+describe('a slip in a section that is not a list', () => {
+  const analysed = (text: string) => analyseText(text, { today });
+  const item = (text: string, q: number) => analysed(text).checklist.find((c) => c.question === q)!;
+  for (const [how, from, to, words] of [
+    ['a line pasted at the margin', '    evidence: Death certified on 2016-01-12.\n', '    evidence: Death certified on 2016-01-12.\nPasted from the minutes\n', 'A line in `criteria` after `childDied` cannot be read'],
+    ['a key written with a semicolon', '  childDied:\n    finding: yes\n', '  childDied:\n    finding; yes\n', 'Part of `childDied` in `criteria` cannot be read'],
+    ['a key line written with a semicolon', '  abuseOrNeglect:\n    finding: suspected\n    evidence: Injuries inconsistent with the account given.\n', '  abuseOrNeglect:\n    finding: suspected\n    evidence: Injuries inconsistent with the account given.\n  seriousHarm; true\n', 'The line for `seriousHarm` in `criteria` cannot be read'],
+  ] as const) {
+    it(`question 7: ${how} in \`criteria\` holds it back, and the summary says which part`, () => {
+      const text = BASE.replace(from, to);
+      assert.notEqual(text, BASE);
+      assert.equal(status(BASE, 7), 'met');
+      const a = analysed(text);
+      assert.ok(a.doc.broken.length > 0, 'the section is read with a slip');
+      const q7 = a.checklist.find((c) => c.question === 7)!;
+      assert.notEqual(q7.status, 'met');
+      assert.ok(q7.summary.includes(`${words}, so this question is not counted as met until it is put right.`), q7.summary);
+      assert.deepEqual(q7.findings.map((f) => f.rule), ['yaml-syntax']);
+      // Only the question the section bears on.
+      for (const q of [1, 2, 4, 6, 8, 9]) assert.equal(item(text, q).status, status(BASE, q), `question ${q}`);
+    });
+  }
+
+  it('a slip in the decision holds back the question the part bears on: the rationale question 7, the nature question 8', () => {
+    const rationale = BASE.replace('  rationale: The statutory criteria are met and the case offers learning.\n', '  rationale: The statutory criteria are met and the case offers learning.\nas the chair said\n');
+    assert.notEqual(rationale, BASE);
+    assert.equal(item(rationale, 7).status, 'partly-met');
+    assert.match(item(rationale, 7).summary, /A line in `decision` after `rationale` cannot be read/);
+    assert.equal(item(rationale, 8).status, 'met');
+    const nature = BASE.replace('    scope: Agency involvement from 2013 to the incident.\n', '    scope: Agency involvement from 2013 to the incident.\n      and beyond: if needed\n');
+    assert.notEqual(nature, BASE);
+    assert.equal(item(nature, 8).status, 'partly-met');
+    assert.match(item(nature, 8).summary, /Part of `nature` in `decision` cannot be read/);
+    assert.equal(item(nature, 7).status, 'met');
+  });
+});

@@ -201,10 +201,33 @@ describe('completion', () => {
       assert.equal(doc.get(['neighbouringBoards', 0, 'board']), 'Westshire, North LSCB');
     });
 
-    it('offers nothing after a word and a space, in a list of entries, or once the brackets close', () => {
+    it('offers a new entry in a list of entries, as in block style, on one line in braces', () => {
+      const context = complete(`${SAMPLE}context: [ | ]\n`);
+      assert.deepEqual(context.labels, ['New contextual information']);
+      assert.deepEqual([context.items[0].text, context.items[0].snippet], ['{ topic: , summary: }', '{ topic: ${1}, summary: ${2} }']);
+      assert.deepEqual(chosen(`${SAMPLE}context: [ | ]\n`, 'New contextual information').get(['context']), [{ topic: null, summary: null }]);
+      // After an entry and its comma: the same, with the template's tab stops and choices.
+      const written = '{ agency: csc, date: 2016-02-03, summary: Agrees. }';
+      const input = SAMPLE.replace('agencyInput:\n', `agencyInput: [ ${written}, | ]\nunused:\n`);
+      const skel = complete(input).items.find((i) => i.kind === 'skeleton')!;
+      assert.equal(skel.label, 'New agency input');
+      assert.equal(skel.snippet, '{ agency: ${1|csc,police|}, date: ${2:2016-06-01}, summary: ${3} }');
+      assert.equal(chosen(input, 'New agency input').get(['agencyInput', 1, 'date']), '2016-06-01');
+      // A section under a key in braces of its own; what the snippet leaves with its first choices reads with no slip.
+      const agency = complete(SAMPLE.replace('agencies:\n', 'agencies: [ |\n  ]\nunused:\n')).items.find((i) => i.kind === 'skeleton')!;
+      assert.match(agency.snippet!, /^\{ id: \$\{1\}, name: \$\{2\}, type: \$\{3\|social-care,police,.*, minimumData: \{ requested: \$\{5:2016-06-01\} \} \}$/);
+      const c = cursor(SAMPLE.replace('agencies:\n', 'agencies: [ |\n  ]\nunused:\n'));
+      const expanded = agency.snippet!.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+(?::([^}]*))?\}/g, '$1x');
+      const doc = new CaseDoc(c.text.slice(0, agency.span.start) + expanded + c.text.slice(agency.span.end));
+      assert.deepEqual(doc.syntax, []);
+      assert.deepEqual(doc.get(['agencies', 0]), { id: 'x', name: 'x', type: 'social-care', involvement: 'known', minimumData: { requested: '2016-06-01x' } });
+      for (const i of [context.items[0], skel, agency]) assert.ok(!/[\r\n]/.test(i.text + i.snippet), i.label);
+    });
+
+    it('offers nothing after a word and a space, after an entry with no comma, or once the brackets close', () => {
       assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc |]')).labels, []);
       assert.deepEqual(complete(meeting('{ outcome: scr |}')).labels, []);
-      assert.deepEqual(complete(`${SAMPLE}context: [ | ]\n`).labels, []);
+      assert.deepEqual(complete(`${SAMPLE}context: [ { topic: Housing } | ]\n`).labels, []);
       assert.deepEqual(complete(SAMPLE.replace('agencies: [csc, police]', 'agencies: [csc, police] |')).labels, []);
       // Brackets in text are text.
       assert.deepEqual(complete(SAMPLE.replace('      Died in hospital the next day.', '      Died in hospital [the |')).labels, []);

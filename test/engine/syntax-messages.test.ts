@@ -287,6 +287,36 @@ describe('text pasted from a word processor', () => {
     assert.deepEqual(slip(`${E}${line}Paediatrician: the explanation is not consistent.\n`).results.map((r) => r.value), ['Injuries inconsistent with the account given. Note: the child was seen by the paediatrician. Paediatrician: the explanation is not consistent.']);
   });
 
+  it('a line pasted after the last input that reads as a new speaker’s words (`Chair: agreed to hold`): told as pasted text, the fix offered, never made by Fix all', () => {
+    const last = '  - agency: health\n    date: 2016-02-03\n    summary: Supports an SCR.\n';
+    const blockLast = '  - agency: health\n    date: 2016-02-03\n    summary: >\n      Supports an SCR.\n';
+    for (const [how, entry, pasted] of [
+      ['at the indentation of its keys', last, '    Chair: agreed to hold\n'],
+      ['at the margin', last, 'Chair: agreed to hold\n'],
+      ['at the indentation of its keys, below a block', blockLast, '    Chair: agreed to hold\n'],
+      ['at the margin, below a block', blockLast, 'Chair: agreed to hold\n'],
+    ] as const) {
+      const text = BASE.replace(last, entry + pasted);
+      assert.ok(text.includes(entry + pasted), how);
+      const a = analyseText(text, { today });
+      const found = a.findings.filter((f) => f.rule === 'schema' || f.rule === 'yaml-syntax');
+      assert.equal(found.length, 1, `${how}: ${found.map((f) => f.message).join('\n')}`);
+      assert.match(found[0].message, /continue the text of `summary`|indented less than the text of `summary`/, how);
+      assert.match(found[0].message, /The line starts “Chair:”, as a new speaker’s words or a heading would, so it may not belong to that text, and it is left as it is when all fixes are made at once\. If it is a note of its own, move it under a key that takes text, such as `notes`\.$/, how);
+      // The fix is there to choose, and folds the line in word for word; Fix all leaves the line as written.
+      assert.equal(found[0].fixes.length, 1, how);
+      assert.equal(!!found[0].fixes[0].preferred, false, how);
+      assert.match(String(analyseText(applyEdits(text, found[0].fixes[0].edits), { today }).doc.get(['agencyInput', 1, 'summary'])), /^Supports an SCR\. Chair: agreed to hold\n?$/, how);
+      const fixed = applyEdits(text, fixAll(a.doc, a.findings).edits);
+      assert.ok(fixed.includes(entry + pasted), `${how}:\n${fixed}`);
+    }
+    // A line that goes on with the text, no colon in it, is still folded in by Fix all.
+    const goesOn = BASE.replace(last, `${last}and asks for a protocol with the police.\n`);
+    const b = analyseText(goesOn, { today });
+    assert.equal(b.doc.get(['agencyInput', 1, 'summary']), 'Supports an SCR.');
+    assert.equal(analyseText(applyEdits(goesOn, fixAll(b.doc, b.findings).edits), { today }).doc.get(['agencyInput', 1, 'summary']), 'Supports an SCR. and asks for a protocol with the police.\n');
+  });
+
   it('a line pasted at the margin is underlined from its first character to its end, not where YAML stopped reading nor onto the next line', () => {
     for (const pasted of ['Note: the child was seen by the paediatrician.', 'Bruising', 'The explanation given is not consistent with the injuries.']) {
       const text = BASE.replace(E, `${E}${pasted}\n`);

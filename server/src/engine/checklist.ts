@@ -1,9 +1,9 @@
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, type DayNumber } from './dates';
-import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, slipsInParts, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
-import type { StatutoryTest, UnreadEntry } from './model';
+import type { SlipInPart, StatutoryTest, UnreadEntry } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
 import type { ChecklistItem, ChecklistStatus, Finding, Question, Span } from './types';
@@ -43,6 +43,17 @@ function unreadEntryWords(path: Path, unread: readonly UnreadEntry[]): string {
     : `${which} under ${where} cannot be read, so what they record is not counted until they are put right.`;
 }
 
+const SLIP_RULES = ['yaml-syntax'];
+
+/** “Part of `childDied` in `criteria` cannot be read, …”: a slip in a section that is not a list, in words. */
+function slipWords(s: SlipInPart): string {
+  const part = s.within ? `Part of \`${s.key}\` in \`${s.top}\``
+    : s.key !== undefined ? `The line for \`${s.key}\` in \`${s.top}\``
+    : s.after !== undefined ? `A line in \`${s.top}\` after \`${s.after}\``
+    : `A line at the start of \`${s.top}\``;
+  return `${part} cannot be read, so this question is not counted as met until it is put right.`;
+}
+
 /** “The date of the meeting is written “next week”, which cannot be read as a date, so …”: a date that cannot be read, and what that leaves unknown. */
 function unreadDateWords(what: string, v: unknown, then: string): string {
   const text = asString(v)?.trim();
@@ -80,9 +91,12 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
   const ev = (path: Path, label: string) => ({ span: doc.keySpan(path), label });
 
   const toComplete = unfinished(doc);
-  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[], alsoHolds?: (f: Finding) => boolean, unread: readonly Unread[] = []): ChecklistItem => {
+  const slipped = slipsInParts(doc);
+  const item = (q: Question, found: ChecklistStatus, said: string, evidence: { span: Span; label: string }[], alsoHolds?: (f: Finding) => boolean, listed: readonly Unread[] = []): ChecklistItem => {
     // What a question rests on must be the record's own words, not the words a fix left to replace,
-    // and words that can be read: a place that cannot be read holds it back in the same way.
+    // and words that can be read: a place that cannot be read holds it back in the same way, whether
+    // an entry of a list (`listed`) or a part of a section that is not one (`criteria`, `decision`).
+    const unread = [...listed, ...slipped.filter((s) => s.questions.includes(q)).map((s) => ({ span: s.span, rules: SLIP_RULES, words: slipWords(s) }))];
     const unfilled = found === 'met' && toComplete.some((u) => u.questions.includes(q));
     const status: ChecklistStatus = unfilled || (found === 'met' && unread.length > 0) ? 'partly-met' : found;
     const told = [said, ...new Set(unread.map((u) => u.words))].filter(Boolean).join(' ');

@@ -110,7 +110,7 @@ function entriesAt(doc: CaseDoc, offset: number, today: DayNumber): CompletionEn
 /**
  * What may be written inside brackets: the same keys, values and ids as in block style, written
  * as brackets take them (a key's section as `{}`, a board name with a comma in quotes). A list of
- * entries in brackets gets no new entry: its keys go in `{…}` once written.
+ * entries in brackets gets the new entry's template, as in block style, on one line in braces.
  */
 function flowEntries(doc: CaseDoc, flow: FlowPlace, today: DayNumber): CompletionEntry[] {
   if (!flow.path) return [];
@@ -119,7 +119,8 @@ function flowEntries(doc: CaseDoc, flow: FlowPlace, today: DayNumber): Completio
     if (kindOf(schemaAt(path)) !== 'object') return [];
     return keyEntries(path, flow.present, 0, flow.span, flow.renaming, doc.lines.eol, indentUnit(doc), true);
   }
-  if (flow.at === 'item' && kindOf(schemaAt(path)) === 'object') return [];
+  // A new entry of a list of sections: the same template as in block style, on one line in braces.
+  if (flow.at === 'item' && kindOf(schemaAt(path)) === 'object') return skeletons(doc, path.slice(0, -1), 0, today, flow.span, doc.lines.eol, true);
   // A value needs a space after its colon (`type:police` is one word), and before a note.
   const before = flow.at === 'value' && doc.text[flow.span.start - 1] === ':' ? ' ' : '';
   const after = doc.text[flow.span.end] === '#' ? ' ' : '';
@@ -170,10 +171,10 @@ function keyEntries(mapPath: Path, present: string[], col: number, span: Span, r
   });
 }
 
-function skeletons(doc: CaseDoc, listPath: Path, col: number, today: DayNumber, span: Span, eol: string): CompletionEntry[] {
+function skeletons(doc: CaseDoc, listPath: Path, col: number, today: DayNumber, span: Span, eol: string, inFlow = false): CompletionEntry[] {
   const item = schemaAt([...listPath, 0]);
   if (kindOf(item) !== 'object') return [];
-  const s = skeleton(doc, listPath, col, today, eol);
+  const s = skeleton(doc, listPath, col, today, eol, inFlow);
   if (!s) return [];
   const title = (item?.title ?? 'entry').toLowerCase();
   return [{ label: `New ${title}`, kind: 'skeleton', detail: `A ${title} entry with the keys it needs`, documentation: keyMarkdown([...listPath, 0]), text: s.text, snippet: s.snippet, span, sortText: ' ' }];

@@ -1,4 +1,4 @@
-import { isSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, type DayNumber } from './dates';
 import { once } from './once';
@@ -143,6 +143,79 @@ export function readableEntries(doc: CaseDoc, path: Path): readonly Entry[] {
   });
 }
 
+/**
+ * The slips in the top-level section `top` (where each starts), with the section's text: none
+ * unless the section is read with a slip (see CaseDoc.broken), which it is only as far as it goes.
+ */
+function slipsInSection(doc: CaseDoc, top: string): { section: Span; slips: number[] } | undefined {
+  if (!doc.broken.length || !doc.has([top])) return undefined;
+  const keyAt = doc.keySpan([top]).start;
+  const section = doc.broken.find((b) => keyAt >= b.start && keyAt < b.end);
+  if (!section) return undefined;
+  const slips = doc.syntax.map((s) => s.span.start).filter((at) => at >= section.start && at < section.end);
+  return slips.length ? { section, slips } : undefined;
+}
+
+/**
+ * A part of a section that is not a list (`criteria`, `decision`) holding a slip, so that what was
+ * read of it may not be what it says. `key`: the part (a key of the section) the slip stands in
+ * (`within`), or the key a line of its own names (`seriousHarm; true`); `after`: for a line that
+ * names no key the format has there, the key it follows (absent before the first); `questions`: what the part bears on
+ * (as for a place still to be completed); `span`: the part's text, slip included.
+ */
+export interface SlipInPart {
+  top: string;
+  within: boolean;
+  key?: string;
+  after?: string;
+  questions: Question[];
+  span: Span;
+}
+
+/**
+ * The slips in the sections of the file that are not lists, each with the part it stands in and
+ * the QM2 questions that part bears on. A slip in a list (in an entry, or in a list inside a
+ * section, such as the family's addresses) is told entry by entry instead (unreadEntries).
+ */
+export function slipsInParts(doc: CaseDoc): readonly SlipInPart[] {
+  return once(doc, 'slipsInParts', () => {
+    const out: SlipInPart[] = [];
+    const root = asRecord(doc.get([])) ?? {};
+    const { lines } = doc;
+    for (const top of Object.keys(root)) {
+      if (schemaAt([top])?.type !== 'object') continue;
+      const held = slipsInSection(doc, top);
+      if (!held) continue;
+      const map = doc.node([top]);
+      const pairs = isMap(map) ? map.items.flatMap((p) => {
+        const k = p.key as Node | null;
+        return k?.range && typeof (k as { value?: unknown }).value === 'string' ? [{ key: (k as { value: string }).value, at: k.range[0] }] : [];
+      }) : [];
+      const keyCol = pairs.length ? pairs[0]!.at - lines.lineStart(lines.lineOf(pairs[0]!.at)) : undefined;
+      for (const at of held.slips) {
+        const k = pairs.reduce<number>((best, p, i) => (p.at <= at ? i : best), -1);
+        const line = lines.lineOf(at);
+        const text = lines.lineText(line);
+        const lead = text.length - text.trimStart().length;
+        // Deeper than the section's keys: within the part above. Otherwise a line of its own, which
+        // may be a key written wrongly (`seriousHarm; true`): the key it names, where the format has one.
+        const within = k >= 0 && keyCol !== undefined && (lead > keyCol || lines.lineOf(pairs[k]!.at) === line);
+        const named = within ? undefined : /^[A-Za-z]+/.exec(text.trimStart())?.[0];
+        const key = within ? pairs[k]!.key : named && schemaAt([top, named]) && !pairs.some((p) => p.key === named) ? named : undefined;
+        // A list inside the section is told entry by entry.
+        if (key !== undefined && schemaAt([top, key])?.type === 'array') continue;
+        const after = key === undefined && k >= 0 ? pairs[k]!.key : undefined;
+        const start = within ? pairs[k]!.at : lines.lineStart(line);
+        const next = pairs.find((p) => p.at > at)?.at ?? held.section.end;
+        out.push({ top, within, ...(key !== undefined ? { key } : {}), ...(after !== undefined ? { after } : {}),
+          questions: placeQuestions(key !== undefined ? [top, key] : after !== undefined ? [top, after] : [top]),
+          span: { start, end: Math.max(next, start + 1) } });
+      }
+    }
+    return Object.freeze(out);
+  });
+}
+
 function findUnread(doc: CaseDoc, path: Path): UnreadEntry[] {
   const items = asArray(doc.get(path));
   const extent = (i: number): Span => {
@@ -150,13 +223,9 @@ function findUnread(doc: CaseDoc, path: Path): UnreadEntry[] {
     return r ? { start: r[0], end: Math.max(r[1], r[0] + 1) } : doc.spanOf([...path, i]);
   };
   const notSections = items.flatMap((v, i) => (asRecord(v) ? [] : [{ ordinal: i + 1, span: extent(i) }]));
-  if (!doc.broken.length) return notSections;
-  // A slip is read only as far as the section holding it goes (see CaseDoc.broken).
-  const keyAt = doc.keySpan([path[0]!]).start;
-  const section = doc.has([path[0]!]) ? doc.broken.find((b) => keyAt >= b.start && keyAt < b.end) : undefined;
-  if (!section) return notSections;
-  const slips = doc.syntax.map((s) => s.span.start).filter((at) => at >= section.start && at < section.end);
-  if (!slips.length) return notSections;
+  const held = slipsInSection(doc, path[0] as string);
+  if (!held) return notSections;
+  const { section, slips } = held;
   const whole = [{ ordinal: 0, span: section }];
   const seq = doc.node(path);
   const first = (isSeq(seq) ? (seq.items[0] as Node | null | undefined) : undefined)?.range?.[0];
@@ -560,7 +629,8 @@ function placeQuestions(path: Path): Question[] {
   if (top === 'agencies') return (path[2] === 'minimumData' && path[3] === 'summary') || (path.length === 3 && path[2] === 'involvement') ? [1] : [2];
   // Until the case's own board is written, which boards the family lived under are other boards cannot be told.
   if (top === 'case') return key === 'board' ? [3] : [];
-  if (top === 'decision') return key === 'delayReason' ? [5] : key === 'nature' ? [8] : key === 'rationale' || key === 'alternative' ? [7] : [];
+  // The decision's outcome and the chair's `criteriaMet` are what question 7 compares with the findings.
+  if (top === 'decision') return key === 'delayReason' ? [5] : key === 'nature' ? [8] : key === 'rationale' || key === 'alternative' || key === 'outcome' || key === 'criteriaMet' ? [7] : [];
   return ownEntry(SECTION_QUESTIONS, top) ?? [];
 }
 

@@ -12,35 +12,31 @@ const EXTRA: Record<string, string[]> = {
   'agencies.[].minimumData': ['requested'],
 };
 
+/** A key of a new entry: its value as plain text and as a snippet, or the keys of a section under it. */
+type Part = { key: string; plain: string; snip: string } | { key: string; parts: Part[] };
+
 /**
- * A new list entry with the keys it needs, as plain text and as a snippet with tab stops. The
- * first line starts with `- ` at the cursor; later lines carry their full indentation.
+ * A new list entry with the keys it needs, as plain text and as a snippet with tab stops. In block
+ * style the first line starts with `- ` at the cursor and later lines carry their full
+ * indentation; inside brackets (`inFlow`) the entry is written on one line as brackets take it,
+ * `{ key: value, … }`, a section under a key in braces of its own.
  */
-export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNumber, eol: string): { text: string; snippet: string } | undefined {
+export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNumber, eol: string, inFlow = false): { text: string; snippet: string } | undefined {
   let stop = 0;
-  const text: string[] = [];
-  const snippet: string[] = [];
   const esc = (s: string) => s.replace(/[$}\\]/g, '\\$&');
   const choice = (values: string[]) => `\${${++stop}|${values.map((v) => esc(v).replace(/[,|]/g, '\\$&')).join(',')}|}`;
 
   const unit = indentUnit(doc);
-  const add = (path: Path, indent: number, first: boolean, depth: number) => {
+  const build = (path: Path, depth: number): Part[] => {
     const shape = shapeOf(path);
     const keys = propertyOrder(path).filter((k) => requiredKeys(path).includes(k) || ownEntry(EXTRA, shape)?.includes(k));
-    keys.forEach((key, i) => {
-      const lead = first && i === 0 ? '- ' : ' '.repeat(indent);
+    return keys.map((key) => {
       const p = [...path, key];
       const node = schemaAt(p);
       const nested = node?.type === 'object' || node?.properties;
-      if (nested && depth < 3) {
-        text.push(`${lead}${key}:`);
-        snippet.push(`${lead}${key}:`);
-        add(p, indent + unit, false, depth + 1);
-        return;
-      }
+      if (nested && depth < 3) return { key, parts: build(p, depth + 1) };
       const [plain, snip] = valueFor(p);
-      text.push(plain === '' ? `${lead}${key}:` : `${lead}${key}: ${plain}`);
-      snippet.push(`${lead}${key}: ${snip}`);
+      return { key, plain, snip };
     });
   };
 
@@ -54,7 +50,7 @@ export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNu
     if (shape === 'meetings.[].agencies') return ['[]', `[\${${++stop}}]`];
     if (shape === 'neighbouringBoards.[].board') {
       const checks = entries(doc, ['neighbouringBoards']);
-      const boards = otherBoards(doc).map((b) => b.board).filter((b) => !checks.some((c) => sameBoard(c.data.board, b))).map((b) => quoteIfNeeded(b));
+      const boards = otherBoards(doc).map((b) => b.board).filter((b) => !checks.some((c) => sameBoard(c.data.board, b))).map((b) => quoteIfNeeded(b, inFlow));
       return boards.length ? ['', choice(boards)] : ['', `\${${++stop}}`];
     }
     if (isDatePath(p)) return [formatIso(today), `\${${++stop}:${formatIso(today)}}`];
@@ -64,7 +60,26 @@ export function skeleton(doc: CaseDoc, listPath: Path, col: number, today: DayNu
     return ['', `\${${++stop}}`];
   };
 
-  add([...listPath, 0], col + 2, true, 0);
-  if (!text.length) return undefined;
+  const parts = build([...listPath, 0], 0);
+  if (!parts.length) return undefined;
+  if (inFlow) {
+    // A key with nothing yet after it is left empty, as in block style (`forum: ,` reads as no value).
+    const flow = (ps: Part[], snippet: boolean): string => `{ ${ps.map((p) => `${p.key}: ${'parts' in p ? flow(p.parts, snippet) : snippet ? p.snip : p.plain}`).join(', ').trimEnd()} }`;
+    return { text: flow(parts, false), snippet: flow(parts, true) };
+  }
+  const text: string[] = [];
+  const snippet: string[] = [];
+  const block = (ps: Part[], indent: number, first: boolean) => ps.forEach((p, i) => {
+    const lead = first && i === 0 ? '- ' : ' '.repeat(indent);
+    if ('parts' in p) {
+      text.push(`${lead}${p.key}:`);
+      snippet.push(`${lead}${p.key}:`);
+      block(p.parts, indent + unit, false);
+      return;
+    }
+    text.push(p.plain === '' ? `${lead}${p.key}:` : `${lead}${p.key}: ${p.plain}`);
+    snippet.push(`${lead}${p.key}: ${p.snip}`);
+  });
+  block(parts, col + 2, true);
   return { text: text.join(eol), snippet: snippet.join(eol) };
 }

@@ -56,6 +56,8 @@ const MAX_CHECKS = 100;
 const MAX_TAB_TRIES = 200;
 /** How many times a file is read again with the lines that continue a value taken out (see markContinued). */
 const MAX_BLANKINGS = 3;
+/** The most words a speaker's name or a heading before a colon runs to (`Designated Nurse for Safeguarding:`); more reads as a sentence. */
+const LABEL_WORDS = 4;
 /** What a value that is not text holds, for messages. */
 const KIND_WORDS = { date: 'a date', choice: 'one of a set of choices', other: 'an id, a number, or true or false' } as const;
 const STUCK = 'the quick fixes do either without changing your words';
@@ -318,7 +320,7 @@ export class SlipReader {
     }
     const foldable = kind === 'text' || kind === undefined;
     // Where the line starts with a key the format knows here, it may as well be that key as text: Fix all folds nothing.
-    const fold = foldable ? this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(first, k + 1)) : undefined;
+    const fold = foldable ? this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(first, k + 1) && !this.speakerIn(run, k)) : undefined;
     if (fold) fixes.push(fold);
     this.markContinued(run);
     const block = `write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further`;
@@ -333,7 +335,7 @@ export class SlipReader {
     const colon = /^([^:]*?):[ \t]/.exec(firstBody);
     if (colon && fold) {
       return {
-        message: `This line seems to continue the text of \`${v.key}\` above it, but it holds a colon followed by a space (after “${colon[1].trim()}”), so it is read as a key, and not one the format knows there. If it continues that text, ${block} (the quick fix does this without changing your words).`,
+        message: `This line seems to continue the text of \`${v.key}\` above it, but it holds a colon followed by a space (after “${colon[1].trim()}”), so it is read as a key, and not one the format knows there. If it continues that text, ${block} (the quick fix does this without changing your words).` + this.orSpeaker(run, k),
         fixes,
       };
     }
@@ -370,10 +372,10 @@ export class SlipReader {
         fixes: [],
       };
     }
-    const fold = this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(run[0], run[0]) && !this.nearKeyIn(run, k));
+    const fold = this.foldFix(v, k, run, split, kind === 'text' && !this.startsWithKey(run[0], run[0]) && !this.nearKeyIn(run, k) && !this.speakerIn(run, k));
     return {
       message: `This line seems to continue the text of \`${v.key}\` above it, but it is indented less than \`${v.key}\`, so it is read as a new key, and not one the format knows there. If it continues that text, write the text as a block: \`>\` after \`${v.key}:\`, and every line of the text below it, indented further than \`${v.key}\`` +
-        (fold ? ' (the quick fix does this without changing your words).' : '.') + this.orNearKey(run, k),
+        (fold ? ' (the quick fix does this without changing your words).' : '.') + this.orNearKey(run, k) + (fold ? this.orSpeaker(run, k) : ''),
       fixes: fold ? [fold] : [],
     };
   }
@@ -388,17 +390,18 @@ export class SlipReader {
     const edit = { span: { start: this.lines.lineEnd(k), end: this.lines.lineEnd(last) }, newText };
     this.markContinued(run);
     const ok = this.readsClean(edit, block.header, last);
-    const preferred = !this.startsWithKey(run[0], run[0]) && !this.nearKeyIn(run, k);
+    const preferred = !this.startsWithKey(run[0], run[0]) && !this.nearKeyIn(run, k) && !this.speakerIn(run, k);
+    const speaker = ok ? this.orSpeaker(run, k) : '';
     const lines = run.length > 1 ? 'these lines' : 'this line';
     const done = ok ? ' (the quick fix does this without changing your words).' : '.';
     if (block.empty) {
       return {
-        message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done + this.orNearKey(run, k),
+        message: `This line stands below \`${block.key}: ${block.empty}\` but is not indented further than \`${block.key}\`, so it is read as a new key, not as the text of \`${block.key}\`. If it is that text, indent ${lines} further than \`${block.key}\`` + done + this.orNearKey(run, k) + speaker,
         fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\``, edits: [edit], preferred }] : [],
       };
     }
     return {
-      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done + this.orNearKey(run, k),
+      message: `This line is indented less than the text of \`${block.key}\` above it, so it is read as a new key, not as part of that text. If it continues that text, indent ${lines} as the text above` + done + this.orNearKey(run, k) + speaker,
       fixes: ok ? [{ title: `Indent ${lines} as the text of \`${block.key}\` above`, edits: [edit], preferred }] : [],
     };
   }
@@ -480,6 +483,28 @@ export class SlipReader {
       return { word: a.word, key: nearest(a.word, a.keys)! };
     }
     return undefined;
+  }
+
+  /**
+   * The first line of a run of pasted text written `Something: text`, where `Something` is no key
+   * of the place nor near one, and is a label (a capital, a few words: `Chair: agreed to hold`,
+   * `Skeletal survey: two fractures`), not a sentence with a colon in it (`A reporter rang the
+   * chair: no story yet.`): it reads as a new speaker's words or a heading as much as the text
+   * above going on, so the fix that makes it that text is offered, never preferred (Fix all does
+   * not choose). Its `Something`.
+   */
+  private speakerIn(run: readonly number[], k: number): string | undefined {
+    for (const l of run) {
+      const word = this.strayKey(l, k + 1) ? this.asKey(l, k + 1)!.word : undefined;
+      if (word && /^\p{Lu}/u.test(word) && word.split(/\s+/).length <= LABEL_WORDS) return word;
+    }
+    return undefined;
+  }
+
+  /** What a message adds for such a line: that it may be words of their own, and where they would go. */
+  private orSpeaker(run: readonly number[], k: number): string {
+    const word = this.speakerIn(run, k);
+    return word ? ` The line starts “${word}:”, as a new speaker’s words or a heading would, so it may not belong to that text, and it is left as it is when all fixes are made at once. If it is a note of its own, move it under a key that takes text, such as \`notes\`.` : '';
   }
 
   /** What a message adds for such a line: what to do if it is the key. */
