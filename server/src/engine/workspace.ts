@@ -99,7 +99,8 @@ export function createAnalyser(options: AnalyserOptions) {
   async function analyse(path: string, text: string, dossier?: readonly DossierCase[], doc?: CaseDoc): Promise<Analysis & { config?: ConfigAnalysis }> {
     const { settings, config } = await settingsFor(path);
     const a = analyseText(text, { path, settings, today: options.today?.(), dossier, onRuleError: options.onRuleError, doc });
-    return { ...a, config };
+    // Added to the analysis, not copied from it: its checklist is worked out when first read (see CaseAnalysis).
+    return Object.assign(a, { config });
   }
 
   return {
