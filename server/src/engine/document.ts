@@ -202,12 +202,7 @@ export class CaseDoc {
 
   /** The plain value at `path`, or undefined. */
   get(path: Path): unknown {
-    let v: unknown = this.value;
-    for (const seg of path) {
-      if (v === null || typeof v !== 'object') return undefined;
-      v = (v as Record<string | number, unknown>)[seg];
-    }
-    return v;
+    return valueAt(this.value, path);
   }
 
   /** The YAML node at `path`, following aliases. */
@@ -333,6 +328,15 @@ export class CaseDoc {
     }
     return n;
   }
+}
+
+/** The plain value at `path` within `v` (a value of CaseDoc, or part of one, such as an entry's data), or undefined. */
+export function valueAt(v: unknown, path: Path): unknown {
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
 }
 
 export function findPair(items: Pair[], key: string | number): Pair | undefined {

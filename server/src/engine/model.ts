@@ -57,12 +57,17 @@ export interface Entry<T = Record<string, unknown>> {
 
 /** The entries of the list at `path` that are mappings; worked out once per file (the rules ask often). */
 export function entries(doc: CaseDoc, path: Path): readonly Entry[] {
-  return once(doc, `entries\u0000${path.join('\u0000')}`, () =>
-    Object.freeze(asArray(doc.get(path)).flatMap((v, index) => {
-      const data = asRecord(v);
-      return data ? [{ index, path: [...path, index], data }] : [];
-    })),
-  );
+  return once(doc, `entries\u0000${path.join('\u0000')}`, () => {
+    // A plain loop: flatMap, with an array made for each item, took three times as long over the
+    // thousands of entries of a long file, on every keystroke.
+    const list = asArray(doc.get(path));
+    const out: Entry[] = [];
+    for (let index = 0; index < list.length; index++) {
+      const data = asRecord(list[index]);
+      if (data) out.push({ index, path: [...path, index], data });
+    }
+    return Object.freeze(out);
+  });
 }
 
 /**

@@ -24,18 +24,18 @@ export const minimumDataOutstanding: Rule = {
       if (!md || requested === undefined) continue;
       // Asked only after the decision: minimum-data-requested reports that no request was made by then.
       if (datedAfter(md.requested, decision)) continue;
-      const name = agencyName(a.data);
-      const path = [...a.path, 'minimumData'];
-      // Worked out only for a finding: most returns are in, and a long file lists many agencies.
-      const request = (): Related => ({ span: doc.spanOf([...path, 'requested']), message: `The request, sent on ${formatLong(requested)}.` });
       const received = parseDate(md.received);
+      // Worked out only for a finding: most returns are in, and a long file lists many agencies.
+      const name = () => agencyName(a.data);
+      const path = () => [...a.path, 'minimumData'];
+      const request = (): Related => ({ span: doc.spanOf([...path(), 'requested']), message: `The request, sent on ${formatLong(requested)}.` });
       if (received !== undefined) {
         // In, but only after the chair had decided: the decision was made without it.
         if (decided && decision !== undefined && received > decision) {
           ctx.report({
-            span: doc.spanOf([...path, 'received']),
+            span: doc.spanOf([...path(), 'received']),
             message:
-              `The minimum data return from ${name} arrived on ${formatLong(received)}, after the decision on ${formatLong(decision)}, so the chair decided without it. ` +
+              `The minimum data return from ${name()} arrived on ${formatLong(received)}, after the decision on ${formatLong(decision)}, so the chair decided without it. ` +
               'Say in the decision’s `rationale` why the decision could not wait, and whether the return changes anything; then waive this finding with that reason.',
             related: [request(), ...decisionRelated],
           });
@@ -43,12 +43,12 @@ export const minimumDataOutstanding: Rule = {
         continue;
       }
       if (!isBlank(md.received)) continue; // not a date: invalid-date reports it
-      const span = doc.keySpan([...path, 'received']);
+      const span = () => doc.keySpan([...path(), 'received']);
       if (decided) {
         ctx.report({
-          span,
+          span: span(),
           message:
-            `The minimum data return from ${name}, asked for on ${formatLong(requested)}, is not recorded as received, and the decision has been made` +
+            `The minimum data return from ${name()}, asked for on ${formatLong(requested)}, is not recorded as received, and the decision has been made` +
             (decision !== undefined ? ` (${formatLong(decision)})` : '') +
             '. If the return arrived, add the date under `received` and a summary of it; if not, say in the decision’s `rationale` why the chair decided without it, and waive this finding with that reason.',
           related: [request(), ...decisionRelated],
@@ -57,9 +57,9 @@ export const minimumDataOutstanding: Rule = {
         // Counted the way the limit is counted, so the two can be compared.
         const ago = countedAs(ctx.settings.decisionLimit, requested, ctx.today);
         ctx.report({
-          span,
+          span: span(),
           message:
-            `The minimum data return from ${name} was asked for on ${formatLong(requested)}, ${ago} ago, ` +
+            `The minimum data return from ${name()} was asked for on ${formatLong(requested)}, ${ago} ago, ` +
             `longer than the decision limit of ${ctx.timing.limitText}, and is still not recorded as received. ` +
             'Chase the agency, and add the date under `received` when the return arrives.',
           related: [request()],

@@ -1,7 +1,7 @@
 import { appendItem, replaceValue } from '../fixes';
 import { agenciesNamedBy, agencyIds, agencyLabel, asArray, asString, entries } from '../model';
 import { placeholderFor, requestDate, TO_COMPLETE } from '../placeholders';
-import type { Rule } from '../rule';
+import type { Path, Rule } from '../rule';
 import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
 import { listWords, nearest, slugOf } from '../text';
 import type { Fix } from '../types';
@@ -22,17 +22,33 @@ export const unknownAgency: Rule = {
     // Only an id written as ids are is a guess for a use: a declared `Police` or `pol<U+202E>ice` is the
     // format check's finding, whose fix makes it `police`. Changing the uses to match it would spread
     // the mistake (on save, too), so a use already written as that fix makes the id is left alone.
-    const declared = [...ids.keys()].filter((id) => AGENCY_ID.test(id));
-    const correctedTo = new Set([...ids.keys()].filter((id) => !AGENCY_ID.test(id)).map(slugOf));
-    const uses = [
-      ...entries(doc, ['meetings']).flatMap((m) => asArray(m.data.agencies).map((a, i) => ({ id: a, path: [...m.path, 'agencies', i] }))),
-      ...entries(doc, ['agencyInput']).map((inp) => ({ id: inp.data.agency, path: [...inp.path, 'agency'] })),
-    ];
+    // Both worked out only once a use names no declared id: in a long file, thousands of uses do.
+    let declared: string[] | undefined;
+    let correctedTo: Set<string> | undefined;
+    const unknown = (written: unknown): string | undefined => {
+      const id = asString(written);
+      // An id not written as ids are (`Police`) is the format check's finding, with its fix.
+      if (!id || ids.has(id) || !AGENCY_ID.test(id)) return undefined;
+      correctedTo ??= new Set([...ids.keys()].filter((x) => !AGENCY_ID.test(x)).map(slugOf));
+      return correctedTo.has(id) ? undefined : id;
+    };
+    // The uses, in meetings and then in agency input; a path made only for a use to report.
+    const uses: { id: string; path: Path }[] = [];
+    for (const m of entries(doc, ['meetings'])) {
+      const present = asArray(m.data.agencies);
+      for (let i = 0; i < present.length; i++) {
+        const id = unknown(present[i]);
+        if (id !== undefined) uses.push({ id, path: [...m.path, 'agencies', i] });
+      }
+    }
+    for (const inp of entries(doc, ['agencyInput'])) {
+      const id = unknown(inp.data.agency);
+      if (id !== undefined) uses.push({ id, path: [...inp.path, 'agency'] });
+    }
     const reported = new Set<string>();
     for (const use of uses) {
-      const id = asString(use.id);
-      // An id not written as ids are (`Police`) is the format check's finding, with its fix.
-      if (!id || ids.has(id) || !AGENCY_ID.test(id) || correctedTo.has(id)) continue;
+      const { id } = use;
+      declared ??= [...ids.keys()].filter((x) => AGENCY_ID.test(x));
       // An agency the id names otherwise, by its name or by initials (`hv` for health-visiting);
       // else the declared id spelt nearest. Initials first: a short id is near many others.
       const named = agenciesNamedBy(doc, id).filter((a) => AGENCY_ID.test(a));
