@@ -245,6 +245,11 @@ describe('checklist wording', () => {
     assert.equal(item.summary, 'The record has no finding on whether the child has died, which the statutory test needs.');
     assert.deepEqual(q(BASE, 7).evidence.map((e) => e.label), ['Finding on whether abuse or neglect is known or suspected', 'Finding on whether the child has died']);
   });
+  it('question 2 counts one agency as one agency, not “1 of 1 agencies”', () => {
+    const one = readFileSync(join(__dirname, '..', 'fixtures', 'ci-dossier', 'child-s.scr.yaml'), 'utf8');
+    assert.match(q(one, 2).summary, /^1 of 1 agency asked for minimum data; 1 returned;/);
+    assert.match(q(BASE, 2).summary, /^\d+ of \d+ agencies asked for minimum data/);
+  });
 });
 
 describe('the overview in words', () => {

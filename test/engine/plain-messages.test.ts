@@ -192,3 +192,13 @@ describe('what quick fixes write into a case file', () => {
     assert.match(added, /- board: Testshire LSCB\n/);
   });
 });
+
+describe('the chair’s considerations, in words', () => {
+  it('names the earlier learning as a review’s, not with an “it” that has nothing to stand for', () => {
+    const full = readFileSync(join(ROOT, 'examples', 'complete-record.scr.yaml'), 'utf8');
+    const text = full.replace(/ {2}previousLearning: >\n(?: {4}.*\n)+/, '');
+    assert.notEqual(text, full);
+    const [m] = messagesOf(text, 'considerations-weighed');
+    assert.equal(m, 'The record does not show that the chair weighed how a review relates to earlier learning. Add a short note on it (`previousLearning`), even where it carried little weight: a consideration left out looks as if it was not weighed.');
+  });
+});

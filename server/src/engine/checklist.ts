@@ -1,5 +1,5 @@
 import type { CaseDoc, Path } from './document';
-import { formatLong, parseDate, type DayNumber } from './dates';
+import { formatLong, parseDate, plural, type DayNumber } from './dates';
 import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, slipsInParts, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
@@ -205,7 +205,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
       ...(received.length ? decisionUnread(received.length === 1 ? 'the return' : 'the returns') : []),
     ];
     items.push(item(2, status,
-      (agencies.length ? `${requested.length} of ${agencies.length} agencies asked for minimum data` : 'No agencies are recorded, so none has been asked for minimum data') +
+      (agencies.length ? `${requested.length} of ${plural(agencies.length, 'agency', 'agencies')} asked for minimum data` : 'No agencies are recorded, so none has been asked for minimum data') +
         (askedLate ? ` before the decision (${askedLate === 1 ? 'one more' : `${askedLate} more`} only after it)` : '') +
         (decisionUnreadable ? `; ${received.length} returned` : `; ${returned.length} returned${decided !== undefined ? ' before the decision' : ''}`) +
         (missingTypes.length ? `; no ${listWords(missingTypes.map(agencyTypeWords))} agency recorded.` : '.') +

@@ -1,5 +1,5 @@
 import { checklistSummary, SEVERITY_WORDS } from '../../engine/index';
-import { failureLine, oneLine, outcomeMark, summaryLine, visible, type RunReport } from '../report';
+import { failureLine, oneLine, outcomeMark, plural, summaryLine, visible, type RunReport } from '../report';
 
 export interface Style {
   color: boolean;
@@ -25,7 +25,7 @@ export function formatStylish(report: RunReport, style: Style): string {
       const colour = sev === 'error' ? 'red' : sev === 'warning' ? 'yellow' : 'blue';
       out.push(`  ${c('dim', pos.padEnd(w0))}  ${c(colour, sev.padEnd(w1))}  ${msg}  ${c('dim', rule)}`);
     }
-    if (f.checklist) out.push(`  ${c('bold', checklistSummary(f.checklist))}${f.waived.length ? c('dim', `  (${f.waived.length} waived)`) : ''}`);
+    if (f.checklist) out.push(`  ${c('bold', checklistSummary(f.checklist))}${f.waived.length ? c('dim', `  (${plural(f.waived.length, 'finding')} waived)`) : ''}`);
     out.push('');
   }
   // The mark and the words follow the run's outcome, which the exit status follows too.

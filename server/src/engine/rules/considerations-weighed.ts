@@ -8,7 +8,7 @@ import { combine, setValue } from '../fixes';
 /** The issues QM2's rationale asks the chair to weigh, in the format's order, with their plain names. */
 const CONSIDERATIONS: [key: string, words: string][] = [
   ['usefulLearning', 'the learning a review could bring'],
-  ['previousLearning', 'how it relates to earlier learning'],
+  ['previousLearning', 'how a review relates to earlier learning'],
   ['resources', 'resources'],
   ['impactOnPractitioners', 'the impact on practitioners'],
   ['impactOnFamily', 'the impact on the family'],
