@@ -73,11 +73,14 @@ describe('scr-check --jobs: the same report from one thread or several', () => {
 });
 
 describe('how many threads check the files', () => {
-  it('by default, one per processor once each has enough files, at most 8', () => {
+  it('by default, one for every two processors once each has enough files, at most 8', () => {
     assert.equal(threadsFor(10, undefined, 4), 1);
     assert.equal(threadsFor(FILES_PER_THREAD * 2 - 1, undefined, 4), 1);
     assert.equal(threadsFor(FILES_PER_THREAD * 2, undefined, 4), 2);
-    assert.equal(threadsFor(1000, undefined, 2), 2);
+    assert.equal(threadsFor(FILES_PER_THREAD * 2, undefined, 5), 2);
+    // On two processors one thread checks sooner than two (see threadsFor).
+    assert.equal(threadsFor(100_000, undefined, 2), 1);
+    assert.equal(threadsFor(100_000, undefined, 3), 1);
     assert.equal(threadsFor(1000, undefined, 1), 1);
     assert.equal(threadsFor(100_000, undefined, 64), 8);
   });
