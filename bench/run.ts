@@ -40,7 +40,7 @@ const PLAN = SMOKE
   ? {
       engine: { sizes: [1, 10, 100], rounds: [3, 2, 1], warmupMs: 200 },
       open: { sizes: [1, 10], rounds: [3, 1], warmup: 3 },
-      keystroke: { scale: 10, strokes: 4, peerStrokes: 2 },
+      keystroke: { scale: 10, strokes: 4, peerStrokes: 2, warmup: 1 },
       memory: { files: 20, settleMs: 500 },
       cold: { rounds: 1 },
       cli: { files: 20, rounds: 1 },
@@ -52,7 +52,9 @@ const PLAN = SMOKE
       // for about 7 s more.
       engine: { sizes: [1, 10, 100], rounds: [31, 21, 31], warmupMs: 2000 },
       open: { sizes: [1, 10, 100], rounds: [41, 15, 7], warmup: 20 },
-      keystroke: { scale: 100, strokes: 40, peerStrokes: 10 },
+      // The first keystrokes after opening pay for compiling the incremental paths (80–115 ms against
+      // 22–63 ms after): a warm-up, as for every other measurement, and reported on its own.
+      keystroke: { scale: 100, strokes: 40, peerStrokes: 10, warmup: 10 },
       memory: { files: 200, settleMs: 10_000 },
       cold: { rounds: 5 },
       cli: { files: 1000, rounds: 3 },
@@ -260,7 +262,7 @@ async function openTimes(inputs: Inputs, yamlLs: Peer | undefined): Promise<void
 }
 
 async function keystrokes(inputs: Inputs, yamlLs: Peer | undefined): Promise<void> {
-  const { scale, strokes, peerStrokes } = PLAN.keystroke;
+  const { scale, strokes, peerStrokes, warmup } = PLAN.keystroke;
   log(`Language server: keystroke → diagnostics on the ${scale}× file (incremental didChange)`);
   const text = readFileSync(inputs.sizes.get(scale)!, 'utf8');
   const run = async (spec: ServerSpec, count: number, wait: number, versioned: boolean) => {
@@ -271,8 +273,9 @@ async function keystrokes(inputs: Inputs, yamlLs: Peer | undefined): Promise<voi
       const lines = text.split('\n');
       const places = typingPlaces(text, 4);
       const times: number[] = [];
+      const warm: number[] = [];
       let version = 1;
-      for (let k = 0; k < count; k++) {
+      for (let k = 0; k < warmup + count; k++) {
         const line = places[k % places.length];
         const character = lines[line].length;
         const ch = 'abcdefghij'[k % 10];
@@ -284,24 +287,27 @@ async function keystrokes(inputs: Inputs, yamlLs: Peer | undefined): Promise<voi
         const got = c.waitFor((p) => p.uri === uri && (versioned ? p.version === v : p.at >= t0 + wait));
         c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: ch }] });
         const p = await got;
-        times.push(p.at - t0 - wait);
+        (k < warmup ? warm : times).push(p.at - t0 - wait);
         await sleep(30);
       }
-      return times;
+      return { times, warm };
     } finally {
       await c.stop();
     }
   };
-  const ours = await run(ourServer(), strokes, DEBOUNCE_MS, true);
-  raw.keystroke = { ours };
+  const { times: ours, warm } = await run(ourServer(), strokes, DEBOUNCE_MS, true);
+  raw.keystroke = { ours, warmup: warm };
   let theirs: number[] | undefined;
   if (yamlLs) {
-    theirs = await run(yamlServer(yamlLs, inputs), peerStrokes, 0, false);
+    const t = await run(yamlServer(yamlLs, inputs), peerStrokes, 0, false);
+    theirs = t.times;
     (raw.keystroke as Record<string, unknown>).yamlLs = theirs;
+    (raw.keystroke as Record<string, unknown>).yamlLsWarmup = t.warm;
   }
   const p95 = quantile(ours, 0.95);
   row('Language server', `Keystroke → diagnostics, ${scale}× file, p50 (debounce excluded)`, ms(median(ours)), theirs ? ms(median(theirs)) : '', theirs ? ratio(median(ours) / median(theirs)) : '', '', undefined);
   row('Language server', `Keystroke → diagnostics, ${scale}× file, p95 (debounce excluded)`, ms(p95), theirs ? ms(quantile(theirs, 0.95)) : '', '', scale === 100 ? '≤ 50 ms' : '', scale === 100 ? p95 <= 50 : undefined);
+  row('Language server', `The slowest of the first ${warmup === 1 ? 'keystroke' : `${warmup} keystrokes`} after the file opens (a warm-up, not counted above)`, ms(Math.max(...warm)), '', '', '', undefined);
 }
 
 async function memory(inputs: Inputs, yamlLs: Peer | undefined): Promise<void> {
