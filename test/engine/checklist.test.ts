@@ -789,6 +789,23 @@ describe('questions 2, 3 and 4 judged at the decision date', () => {
     assert.equal(q(early, 2).status, 'met');
   });
 
+  it('question 4: a meeting that falls short says how, as its finding does', () => {
+    const oneAgency = BASE.replace('    agencies: [csc, police, health]\n    recommendation:', '    agencies: [csc]\n    recommendation:');
+    const noRecommendation = BASE.replace('    recommendation:\n      outcome: scr\n      rationale: Criteria met; learning about information sharing.\n', '');
+    const neither = oneAgency.replace('    recommendation:\n      outcome: scr\n      rationale: Criteria met; learning about information sharing.\n', '');
+    for (const [text, words] of [
+      [oneAgency, 'only one agency is recorded as present'],
+      [noRecommendation, 'no recommendation to the chair is recorded'],
+      [neither, 'only one agency is recorded as present, and no recommendation to the chair is recorded'],
+    ] as const) {
+      assert.notEqual(text, BASE);
+      assert.equal(q(text, 4).status, 'partly-met');
+      assert.equal(q(text, 4).summary, `A meeting is recorded, but ${words}.`);
+      const [f] = analyseText(text, { today }).findings.filter((x) => x.rule === 'inter-agency-discussion');
+      assert.ok(f.message.includes(`(SCR subgroup): ${words}.`), f.message);
+    }
+  });
+
   it('question 4: a meeting that asked for more information has not yet recommended whether to hold an SCR', () => {
     const text = BASE.replace('      outcome: scr\n      rationale: Criteria met; learning about information sharing.\n', '      outcome: more-information\n      rationale: Waiting for the post-mortem report.\n');
     assert.notEqual(text, BASE);

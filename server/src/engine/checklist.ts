@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, plural, type DayNumber } from './dates';
-import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingWords, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, slipsInParts, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingGaps, meetingWords, nearestMeeting, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, slipsInParts, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
 import type { SlipInPart, StatutoryTest, UnreadEntry } from './model';
@@ -52,6 +52,16 @@ function slipWords(s: SlipInPart): string {
     : s.after !== undefined ? `A line in \`${s.top}\` after \`${s.after}\``
     : `A line at the start of \`${s.top}\``;
   return `${part} cannot be read, so this question is not counted as met until it is put right.`;
+}
+
+/**
+ * What keeps the meetings from question 4, as the finding says it of the meeting nearest to what
+ * is needed (“only one agency is recorded as present”); in general terms where its gaps are still
+ * to be completed (to-complete tells those).
+ */
+function meetingShortWords(meetings: readonly Entry[]): string {
+  const { problems } = meetingGaps(nearestMeeting(meetings));
+  return problems.length ? `A meeting is recorded, but ${problems.join(', and ')}.` : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.';
 }
 
 /** “The date of the meeting is written “next week”, which cannot be read as a date, so …”: a date that cannot be read, and what that leaves unknown. */
@@ -313,7 +323,7 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
             ? (decisionRecorded
               ? 'Agencies met, but asked for more information: no recommendation on whether to hold an SCR reached the chair before the decision. Record under `meetings` any later meeting before the decision that made one; if there was none, say in the decision’s `rationale` why the chair decided without it.'
               : 'Agencies met, but asked for more information: they have not yet recommended to the chair whether to hold an SCR. When they meet again and do, record that meeting under `meetings`, with its recommendation.')
-          : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.')
+          : meetingShortWords(meetings))
         : recorded.length && pendingDate ? 'A meeting is recorded, but its date is still to be completed, so the record does not show it came before the decision.'
         // Each date that cannot be read is told on its own (below).
         : onlyUnread(recorded, (m) => m.data.date, ['meetings']) ? ''

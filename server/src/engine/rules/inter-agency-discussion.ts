@@ -1,9 +1,9 @@
 import { formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
-import { agencyIds, asArray, asRecord, asString, decisionDay, entries, meetingWords, onOrBefore, wrongKind, type Entry } from '../model';
+import { agenciesGap, agencyIds, asRecord, decisionDay, entries, hasRecommendation, meetingGaps, meetingWords, nearestMeeting, onOrBefore, wrongKind } from '../model';
 import { agenciesToComplete, dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
-import { isBlank, isPlaceholder } from '../text';
+import { isPlaceholder } from '../text';
 import type { Fix, TextEdit } from '../types';
 
 /**
@@ -14,43 +14,6 @@ const OUTCOMES: { value: string; words: string }[] = [
   { value: 'scr', words: 'recommended an SCR' },
   { value: 'no-scr', words: 'recommended no SCR' },
 ];
-
-/** The agencies written as present: an id still to be completed is none yet. */
-function agencyCount(m: Entry): number {
-  return new Set(asArray(m.data.agencies).filter((a) => !isPlaceholder(a))).size;
-}
-
-/**
- * Whether who attended is still to be completed (`agencies: To be completed. …`, as a fix or the
- * meeting snippet writes it, or such words in the list): to-complete reports it and holds question 4
- * back, so this rule does not report the same gap again.
- */
-function agenciesToBeCompleted(m: Entry): boolean {
-  const v = m.data.agencies;
-  return isPlaceholder(v) || asArray(v).some(isPlaceholder);
-}
-
-/**
- * Whether the meeting asked for more information: QM2 looks for a recommendation on whether to hold
- * an SCR, and this is not one yet.
- */
-function askedForMore(m: Entry): boolean {
-  return asString(asRecord(m.data.recommendation)?.outcome)?.trim() === 'more-information';
-}
-
-/**
- * A recommendation on whether to hold an SCR is recorded, or still to be completed (to-complete
- * reports that). A request for more information is none.
- */
-function hasRecommendation(m: Entry): boolean {
-  const rec = m.data.recommendation;
-  return isPlaceholder(rec) || (!isBlank(asRecord(rec)?.outcome) && !askedForMore(m));
-}
-
-/** Whether the meeting lacks the agencies present, not counting a list still to be completed. */
-function agenciesGap(m: Entry): boolean {
-  return agencyCount(m) < 2 && !agenciesToBeCompleted(m);
-}
 
 /**
  * One fix per possible recommendation: the reviewer picks the one the meeting made. None is
@@ -107,21 +70,8 @@ export const interAgencyDiscussion: Rule = {
       return;
     }
 
-    // The meeting nearest to what is needed: fewest gaps, then the latest.
-    const gaps = (m: Entry) => (agenciesGap(m) ? 1 : 0) + (hasRecommendation(m) ? 0 : 1);
-    const best = before.reduce((a, b) => {
-      const d = gaps(b) - gaps(a);
-      if (d !== 0) return d < 0 ? b : a;
-      return (parseDate(b.data.date) ?? -Infinity) >= (parseDate(a.data.date) ?? -Infinity) ? b : a;
-    });
-    const count = agencyCount(best);
-    const fewAgencies = agenciesGap(best);
-    const missingRec = !hasRecommendation(best);
-    const moreInfo = askedForMore(best);
-    const problems: string[] = [];
-    if (fewAgencies) problems.push(count === 0 ? 'no agencies are recorded as present' : 'only one agency is recorded as present');
-    if (moreInfo) problems.push('it asked for more information, which is not yet a recommendation on whether to hold an SCR');
-    else if (missingRec) problems.push('no recommendation to the chair is recorded');
+    const best = nearestMeeting(before);
+    const { fewAgencies, missingRec, moreInfo, problems } = meetingGaps(best);
     const name = `The meeting${meetingWords(best.data)}` +
       (isPlaceholder(best.data.date) ? ', whose date is still to be completed' : '');
     const recPath = [...best.path, 'recommendation'];
