@@ -125,9 +125,7 @@ export function serveChecks(setup: WorkerSetup): void {
   port.on('message', async (b: Batch) => {
     let answer: Answer;
     try {
-      const results: CheckedCase[] = [];
-      for (const t of b.tasks) results.push(await checkCase(analyser, t, setup.needs));
-      answer = { from: b.from, results };
+      answer = { from: b.from, results: await checkInTurn(b.tasks, analyser, setup.needs) };
     } catch (e) {
       answer = { problem: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack };
     }
