@@ -364,7 +364,7 @@ describe('questions 1, 4 and 9 count what the record holds', () => {
     assert.equal(q1.status, 'met');
     assert.match(q1.summary, /^2 of 3 agencies have a summary of their contact \(the other had no contact to summarise\); 1 piece of contextual information\.$/);
     const none = analyseText('case:\n  reference: X-1\nagencies: []\n', { today }).checklist;
-    assert.match(none[0].summary, /^No agencies are recorded; 0 pieces of contextual information\./);
+    assert.match(none[0].summary, /^No agencies are recorded; no contextual information\./);
     assert.match(none[1].summary, /^No agencies are recorded, so none has been asked for minimum data/);
   });
 
@@ -564,11 +564,18 @@ describe('words still to be completed count as nothing written', () => {
     const a = analyseText(text, { today });
     const q1 = a.checklist[0];
     assert.equal(q1.status, 'not-met');
-    assert.equal(q1.summary, '0 of 3 agencies have a summary of their contact; 0 pieces of contextual information (one more is still to be completed).');
+    assert.equal(q1.summary, '0 of 3 agencies have a summary of their contact; no contextual information (one entry is still to be completed).');
     assert.deepEqual(q1.evidence, []);
     // One problem, one finding: each place is reported by to-complete, and nothing more is added.
     assert.deepEqual(rulesOn(a, 1), ['to-complete']);
     assert.deepEqual([...new Set(a.findings.map((f) => f.rule))], ['to-complete']);
+  });
+
+  it('question 1: says “no contextual information” for none, and “one more” only beside one written', () => {
+    const more = BASE.replace('context:\n', `context:\n  - topic: Local audit\n    summary: ${TBC}\n`);
+    assert.match(analyseText(more, { today }).checklist[0].summary, /; 1 piece of contextual information \(one more is still to be completed\)\./);
+    const none = BASE.replace(/context:\n(  .*\n)+/, '');
+    assert.match(analyseText(none, { today }).checklist[0].summary, /; no contextual information\.$/);
   });
 
   it('question 1: an agency whose involvement is still to be chosen holds it back, not question 2', () => {
@@ -695,7 +702,7 @@ describe('words still to be completed count as nothing written', () => {
     assert.ok(fixed.includes('context:') && fixed.includes('challenge:') && fixed.includes('considerations:'), fixed);
     const a = analyseText(fixed, { today });
     for (const words of all(a)) assert.doesNotMatch(words, /To be completed/);
-    assert.equal(a.checklist[0].summary, '3 of 3 agencies have a summary of their contact; 0 pieces of contextual information (one more is still to be completed).');
+    assert.equal(a.checklist[0].summary, '3 of 3 agencies have a summary of their contact; no contextual information (one entry is still to be completed).');
     assert.equal(a.checklist.find((c) => c.question === 6)!.status, 'not-met');
     assert.equal(overview(a).considerations.filter((c) => c.weighed).length, 0);
   });

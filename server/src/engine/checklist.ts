@@ -186,8 +186,8 @@ export function computeChecklist(input: ChecklistInput): ChecklistItem[] {
     const contextOk = context.length > 0;
     const status = contactOk && contextOk ? 'met' : contactOk || contextOk ? 'partly-met' : 'not-met';
     items.push(item(1, status,
-      `${agencyContactWords(agencies, summarised.length, noneHadContact)}; ${context.length} piece${context.length === 1 ? '' : 's'} of contextual information` +
-        (pending ? ` (${pending === 1 ? 'one more is' : `${pending} more are`} still to be completed).` : '.') + establish,
+      `${agencyContactWords(agencies, summarised.length, noneHadContact)}; ${context.length ? `${plural(context.length, 'piece')} of contextual information` : 'no contextual information'}` +
+        (pending ? ` (${pending === 1 ? `one ${context.length ? 'more' : 'entry'} is` : `${pending} ${context.length ? 'more' : 'entries'} are`} still to be completed).` : '.') + establish,
       [...summarised.map((a) => ev([...a.path, 'minimumData', 'summary'], `${agencyTitle(a.data)}: contact summarised`)),
        ...context.map((c) => ev(c.path, `Context: ${writtenText(c.data.topic) ?? 'entry'}`))],
       undefined, [...unreadIn(['agencies']), ...unreadIn(['context'])]));
