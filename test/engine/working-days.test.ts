@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import {
-  addMonths, addWorkingDays, dateProblem, deadline, describeLimit, formatIso, formatLong, isWorkingDay, parseDate, parseLimit,
-  workingDaysBetween, type Limit,
+  addMonths, addWorkingDays, dateProblem, deadline, describeElapsed, describeLimit, elapsed, formatIso, formatLong, grouped, isWorkingDay,
+  parseDate, parseLimit, plural, workingDaysBetween, type Limit,
 } from '../../server/src/engine/dates';
 import { BANK_HOLIDAY_DATES } from '../../server/src/engine/holidays';
 
@@ -189,9 +189,20 @@ describe('parseLimit and describeLimit', () => {
     assert.equal(describeLimit({ amount: 1, unit: 'days' }), '1 day');
   });
   it('reads back what it describes', () => {
-    for (const text of ['1 month', '3 months', '1 working day', '15 working days', '1 week', '6 weeks', '1 day', '28 days']) {
+    for (const text of ['1 month', '3 months', '1 working day', '15 working days', '1 week', '6 weeks', '1 day', '28 days', '1000 days']) {
       assert.equal(describeLimit(parseLimit(text)!), text);
     }
+  });
+});
+
+describe('counts in messages', () => {
+  it('write thousands with commas, as British house styles do', () => {
+    assert.deepEqual([0, 999, 1000, 3662, 1234567].map(grouped), ['0', '999', '1,000', '3,662', '1,234,567']);
+    assert.equal(plural(1, 'day'), '1 day');
+    assert.equal(plural(3662, 'day'), '3,662 days');
+  });
+  it('a decision ten years overdue reads “2,532 working days (3,661 calendar days)”', () => {
+    assert.equal(describeElapsed(elapsed(day('2016-11-21'), day('2026-11-30'))), '2,532 working days (3,661 calendar days)');
   });
 });
 

@@ -259,6 +259,7 @@ export function parseLimit(text: unknown): Limit | undefined {
   return { amount: Number(m[1]), unit };
 }
 
+/** “1 month”, “20 working days”: a limit as the settings write it (so “1000 days”, with no comma, which reads back). */
 export function describeLimit(limit: Limit): string {
   const n = limit.amount;
   const word = { days: 'day', 'working-days': 'working day', weeks: 'week', months: 'month' }[limit.unit];
@@ -294,8 +295,14 @@ export function describeElapsed(e: Elapsed): string {
   return `${plural(e.workingDays, 'working day')} (${plural(e.calendarDays, 'calendar day')})`;
 }
 
+/** “3 days”, “1 day”, “3,662 days”: a count with its word, as every message words it. */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n} ${n === 1 ? word : pluralWord}`;
+  return `${grouped(n)} ${n === 1 ? word : pluralWord}`;
+}
+
+/** A whole number with commas between thousands (“3,662”), as British house styles write numbers from 1,000. */
+export function grouped(n: number): string {
+  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n);
 }
 
 export function todayDay(now = new Date()): DayNumber {
