@@ -17,7 +17,7 @@ import { CaseDoc, textForYaml } from '../../server/src/engine/document';
 import { PARSE_OPTIONS, readSections, replaceMissingAliases, sectionStarts } from '../../server/src/engine/sections';
 import { mutate, seeded } from '../fuzz/mutate';
 import { shape } from '../helpers/yaml-shape';
-import { setAside } from '../../server/src/engine/slips';
+import { setAside } from '../../server/src/engine/slips/layout';
 
 const ROOT = join(__dirname, '..', '..');
 const FILES = globSync(['examples/*.scr.yaml', 'test/fixtures/**/*.scr.yaml'], { cwd: ROOT }).sort().map((f) => readFileSync(join(ROOT, f), 'utf8'));

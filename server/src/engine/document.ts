@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } fro
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
 import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, sectionStarts, type Pieces } from './sections';
-import { SlipReader } from './slips';
+import { SlipReader } from './slips/reader';
 import type { Fix, Span } from './types';
 
 export { MAX_ALIAS_COUNT };
@@ -13,7 +13,7 @@ export type Path = readonly (string | number)[];
 export interface SyntaxProblem {
   span: Span;
   message: string;
-  /** Fixes that mend the slip without changing a word (see slips.ts). */
+  /** Fixes that mend the slip without changing a word (see slips/reader.ts). */
   fixes?: Fix[];
 }
 
@@ -60,8 +60,9 @@ export class CaseDoc {
    */
   readonly broken: readonly Span[] = [];
   /**
-   * Lines read as notes (see setAside in slips.ts): text pasted below a value that the value does
-   * not take in (see SlipReader.pasted), which would otherwise turn the keys after it into others.
+   * Lines read as notes (see setAside in slips/layout.ts): text pasted below a value that the value
+   * does not take in (see pasted in slips/pasted.ts), which would otherwise turn the keys after it
+   * into others.
    */
   readonly setAside: readonly Span[] = [];
   /** Whether a slip made the file be read section by section (recoverSections), not as a whole. */

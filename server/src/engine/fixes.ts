@@ -2,7 +2,7 @@ import { isCollection, isMap, isScalar, isSeq, stringify } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { CaseDoc, type Path } from './document';
 import { propertyOrder } from './schema-info';
-import { slipReaderFor } from './slips';
+import { slipReaderFor } from './slips/reader';
 import type { Span, TextEdit } from './types';
 
 /**

@@ -188,8 +188,8 @@ export function recoverSections(text: string, read?: Pieces): { yaml: Document.P
     const start = starts[i];
     const end = starts[i + 1] ?? text.length;
     const part = text.slice(start, end);
-    // A part read before is taken only as it was: lines set aside (see setAside in slips.ts) make a
-    // section of what was two, at the same start.
+    // A part read before is taken only as it was: lines set aside (see setAside in slips/layout.ts)
+    // make a section of what was two, at the same start.
     const before = done.get(start);
     let section: { pair: Pair; value: Record<string, unknown> } | undefined = before?.text === part ? before : readSection(part, start);
     if (!section) {

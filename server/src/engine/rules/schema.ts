@@ -9,7 +9,7 @@ import { agenciesToComplete, placeholderFor, requestDate } from '../placeholders
 import { agenciesNamedBy, agencyIds, agencyLabel, asRecord, asString } from '../model';
 import { emptiedByNote } from './comment-in-text';
 import { nodeAt } from '../locate';
-import { slipReaderFor } from '../slips';
+import { slipReaderFor } from '../slips/reader';
 import { formatLong, ordinalSuffix, parseDate } from '../dates';
 import type { Fix, Question, Span } from '../types';
 
