@@ -12,7 +12,8 @@ import { isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument } f
 import type { Node, YAMLMap } from 'yaml';
 import { caseFile } from '../../bench/generate';
 import { readFast } from '../../server/src/engine/fast-read';
-import { PARSE_OPTIONS, readSections } from '../../server/src/engine/sections';
+import { PARSE_OPTIONS } from '../../server/src/engine/parse-options';
+import { readSections } from '../../server/src/engine/sections';
 import { mutate, seeded } from '../fuzz/mutate';
 import { shape } from '../helpers/yaml-shape';
 

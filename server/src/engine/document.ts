@@ -1,7 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, Pair } from 'yaml';
 import { LineIndex } from './lines';
-import { MAX_ALIAS_COUNT, PARSE_OPTIONS, readSections, recoverSections, replaceMissingAliases, sectionStarts, type Pieces } from './sections';
+import { PARSE_OPTIONS } from './parse-options';
+import { MAX_ALIAS_COUNT, readSections, recoverSections, replaceMissingAliases, sectionStarts, type Pieces } from './sections';
 import { SlipReader } from './slips/reader';
 import type { Fix, Span } from './types';
 

@@ -1,14 +1,13 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar as ScalarNode, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Scalar } from 'yaml';
 import { readFast } from './fast-read';
+import { PARSE_OPTIONS } from './parse-options';
 import { ownCopy } from './text';
 import type { Span } from './types';
 
 /** The most aliases a file may expand: enough for any honest file, far too few for an alias bomb. */
 export const MAX_ALIAS_COUNT = 1000;
 
-/** How every case file is read: YAML 1.2, keys unique, the library never writing to the console. */
-export const PARSE_OPTIONS = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 
 /**
  * One top-level section of a case file (`case:`, `agencies:` …) read on its own: its text, where

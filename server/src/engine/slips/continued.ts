@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import type { Span } from '../types';
 import { setAside } from './layout';
 import type { Reading } from './reader';
-import { PARSE } from './trial';
+import { PARSE_OPTIONS } from '../parse-options';
 
 /** How many times a file is read again with the lines that continue a value taken out (see markContinued). */
 const MAX_BLANKINGS = 3;
@@ -29,7 +29,7 @@ export function markContinued(r: Reading, run: readonly number[]): void {
   while (to < r.lines.lineCount && !section(to)) to++;
   const start = r.lines.lineStart(from);
   const end = to < r.lines.lineCount ? r.lines.lineStart(to) : r.text.length;
-  const doc = parseDocument(withoutContinued(r, r.text).slice(start, end), PARSE);
+  const doc = parseDocument(withoutContinued(r, r.text).slice(start, end), PARSE_OPTIONS);
   const still = new Set(doc.errors.map((e) => r.lines.lineOf(Math.min(start + e.pos[0], r.text.length))));
   for (const l of r.errorLines) if (l > run[0] && l < to && !still.has(l) && !r.continued.has(l)) r.consequences.add(l);
 }

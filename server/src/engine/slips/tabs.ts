@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import type { Fix } from '../types';
 import { indentOf } from './layout';
 import type { Reading, Told, YamlSlip } from './reader';
-import { PARSE } from './trial';
+import { PARSE_OPTIONS } from '../parse-options';
 
 /** How many indentations are tried for a file's tab-indented lines (each reads the section again). */
 const MAX_TAB_TRIES = 200;
@@ -42,7 +42,7 @@ export function planTabs(r: Reading, tabFixes: Map<number, Fix>, tabs: number[],
       const trial = work.slice(from, to + 1);
       trial[L - from] = ' '.repeat(n) + body;
       const text = trial.join('\n');
-      const doc = parseDocument(text, PARSE);
+      const doc = parseDocument(text, PARSE_OPTIONS);
       const before = trial.slice(0, L - from + 1).join('\n').length;
       if (doc.errors.some((e) => e.pos[0] <= before)) continue;
       work[L] = ' '.repeat(n) + body;
@@ -52,7 +52,7 @@ export function planTabs(r: Reading, tabFixes: Map<number, Fix>, tabs: number[],
     }
   }
   // What YAML says of the lines after a tab, that it no longer says once the tabs are replaced, is the tabs' doing.
-  const fixed = parseDocument(work.join('\n'), PARSE);
+  const fixed = parseDocument(work.join('\n'), PARSE_OPTIONS);
   const still = new Set<number>();
   let offset = 0;
   const starts = work.map((l) => ((offset += l.length + 1), offset - l.length - 1));

@@ -6,9 +6,9 @@
 import { isNode, isScalar, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { LineIndex } from '../lines';
+import { PARSE_OPTIONS } from '../parse-options';
 import { indentOf } from './layout';
 
-export const PARSE = { version: '1.2', prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 /** How many fixes one file's slips get checked (each check reads a section again). */
 const MAX_CHECKS = 100;
 
@@ -32,7 +32,7 @@ function readWith(f: TrialFile, edit: { span: { start: number; end: number }; ne
   const start = f.lines.lineStart(from);
   const end = f.lines.lineEnd(to);
   const section = f.text.slice(start, edit.span.start) + edit.newText + f.text.slice(edit.span.end, end);
-  const doc = parseDocument(section, PARSE);
+  const doc = parseDocument(section, PARSE_OPTIONS);
   const editEnd = edit.span.start - start + edit.newText.length;
   return doc.errors.some((e) => e.pos[0] <= editEnd) ? undefined : { doc, start };
 }
