@@ -43,7 +43,7 @@ export function gitFolders(targets: string[], cwd: string): { dir: string; shown
  * Keeps the files changed since `ref`, and those whose findings involve them: a case sharing a
  * changed file's reference (or pointing at it), and every case under a changed settings file.
  */
-export async function onlyChanged(reports: FileReport[], ref: string, folders: { dir: string; shown: string }[], dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[] }> {
+export async function onlyChanged(reports: FileReport[], ref: string, folders: { dir: string; shown: string }[], dossier: DossierCase[], configPath: string | undefined): Promise<{ reports: FileReport[]; elsewhere: string[]; changedCases: number }> {
   const { files: changed } = await changedSince(ref, folders);
   // Real paths, to compare with git's.
   const real = new Map<string, string>();
@@ -71,5 +71,7 @@ export async function onlyChanged(reports: FileReport[], ref: string, folders: {
     if (changedRefs.has(refOf.get(r.absolutePath) ?? '\u0000')) return true;
     return r.findings.some(involves) || r.waived.some(involves);
   });
-  return { reports: kept, elsewhere };
+  // Of the case files kept, those that changed themselves (the others are kept as a change affects them).
+  const changedCases = kept.filter((r) => r.kind !== 'config' && isChanged(r.absolutePath)).length;
+  return { reports: kept, elsewhere, changedCases };
 }

@@ -11,7 +11,7 @@ import { GitProblem } from './git';
 import { linkBaseFromEnv } from './links';
 import { HELP, readOptions, UsageError, type Options } from './options';
 import { guardOutputs, writeOut } from './outputs';
-import { counts, decideOutcome, type FileReport, type Outcome, type RenderContext, type RunReport } from './report';
+import { caseFileCount, counts, decideOutcome, type FileReport, type Outcome, type RenderContext, type RunReport } from './report';
 
 export interface Io {
   cwd: string;
@@ -90,7 +90,7 @@ async function runInner(argv: string[], io: Io): Promise<number> {
   );
   const checked = await checkFiles(found, opts, at, io);
   const narrowed = await narrowReport(checked, opts, at, baseline, oldBaseline, io);
-  const decided = decideReport(narrowed.reports, narrowed.baselined, found, opts, at);
+  const decided = decideReport(narrowed, found, opts, at);
   return await sendReport(decided, narrowed, found, opts, at, io);
 }
 
@@ -250,6 +250,8 @@ interface Narrowed {
   byPath: Map<string, FileReport>;
   /** Changed case files that lie outside the paths checked (a run from a sub-folder), to say so. */
   changedElsewhere: string[];
+  /** With --changed-since: the ref, and how many case files were checked and changed (see RunReport). */
+  changedSince?: RunReport['changedSince'];
   /** How many findings the baseline given left out. */
   baselined: number;
   /** How many findings were recorded in the baseline written, if one was. */
@@ -264,7 +266,12 @@ async function narrowReport({ reports: all, dossier }: Checked, opts: Options, a
   const renames = baseline && at.baselineFile ? renamedFiles(reports, baseline, at.baselineFile) : undefined;
   if (renames && at.baselineFile) for (const note of renameNotes(renames, at.baselineFile, byPath, at.shown)) io.stderr(`scr-check: ${note}\n`);
   let changedElsewhere: string[] = [];
-  if (opts.changedRef !== undefined) ({ reports, elsewhere: changedElsewhere } = await onlyChanged(reports, opts.changedRef, gitFolders(opts.targets, io.cwd), dossier, at.config));
+  let changedSince: RunReport['changedSince'];
+  if (opts.changedRef !== undefined) {
+    const c = await onlyChanged(reports, opts.changedRef, gitFolders(opts.targets, io.cwd), dossier, at.config);
+    ({ reports, elsewhere: changedElsewhere } = c);
+    changedSince = { ref: opts.changedRef, checked: caseFileCount(all).cases, changed: c.changedCases };
+  }
 
   let written: number | undefined;
   if (at.writeBaselineFile) {
@@ -273,14 +280,14 @@ async function narrowReport({ reports: all, dossier }: Checked, opts: Options, a
     written = b.count;
   }
   const baselined = baseline && at.baselineFile ? applyBaseline(reports, baseline, at.baselineFile, renames) : 0;
-  return { reports, byPath, changedElsewhere, baselined, written };
+  return { reports, byPath, changedElsewhere, changedSince, baselined, written };
 }
 
 /**
  * The report to show (shortened by --quiet), the full one for --output files, and the outcome
  * every format states and the exit status follows.
  */
-function decideReport(reports: FileReport[], baselined: number, found: Found, opts: Options, at: Places): { report: RunReport; fullReport: RunReport; outcome: Outcome } {
+function decideReport({ reports, baselined, changedSince }: Narrowed, found: Found, opts: Options, at: Places): { report: RunReport; fullReport: RunReport; outcome: Outcome } {
   // --quiet hides warnings but does not excuse them: --max-warnings still counts them (as ESLint does).
   // It is about the screen only: a file written with --output (SARIF for code scanning, JSON for a
   // script, the job summary), or a format for one on stdout, is read by something else, and holds
@@ -302,7 +309,7 @@ function decideReport(reports: FileReport[], baselined: number, found: Found, op
   });
   const fullReport: RunReport = {
     files: reports, errors: before.errors, warnings: before.warnings, baselined, outcome,
-    ...(opts.changedRef !== undefined ? { changedSince: opts.changedRef } : {}),
+    ...(changedSince ? { changedSince } : {}),
   };
   const report: RunReport = !quiet ? fullReport : {
     ...fullReport, files: shownFiles, errors, warnings,
