@@ -3,6 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { LineIndex, type Finding } from '../../server/src/engine/index';
+import { code } from '../../server/src/cli/formats/markdown';
+import { summaryLine, type FileReport, type RunReport } from '../../server/src/cli/report';
 import { scratch } from '../helpers/cli';
 import { CI_DOSSIER, GOLDEN_TODAY, run } from './run-cli';
 
@@ -24,6 +27,11 @@ describe('--changed-since in a real git repository', () => {
     writeFileSync(join(s.dir, name), text);
   };
   const check = (ref: string, ...more: string[]) => run(['--changed-since', ref, '--format', 'json', '--today', GOLDEN_TODAY, ...more], s.dir);
+  /** The summary line of a format that states one: stylish (the default), github or markdown. */
+  const summary = (ref: string, format = 'stylish') => {
+    const out = run(['--changed-since', ref, '--format', format, '--today', GOLDEN_TODAY], s.dir).stdout;
+    return out.split('\n').find((l) => /case files? checked/.test(l));
+  };
 
   before(() => {
     s = scratch();
@@ -46,6 +54,12 @@ describe('--changed-since in a real git repository', () => {
     assert.match(r.stderr, /no case files changed since main/);
   });
 
+  it('nothing changed: the summary says every file was checked and none changed, in every format that states it', () => {
+    assert.equal(summary('main'), '✓ 3 case files checked; none changed since main, so there is nothing to report.');
+    assert.equal(summary('main', 'github'), 'SCR check: ✓ 3 case files checked; none changed since main, so there is nothing to report.');
+    assert.equal(summary('main', 'markdown'), '**✓ 3 case files checked; none changed since `main`, so there is nothing to report.**');
+  });
+
   it('reports only the case file a commit changed', () => {
     write('dossier/child-p.scr.yaml', P.replace('Admitted with a head injury; died two days later.', 'Admitted with a head injury; died two days later in hospital.'));
     write('README.md', 'Our dossier, reviewed.\n');
@@ -54,6 +68,8 @@ describe('--changed-since in a real git repository', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(reported(r.stdout), ['dossier/child-p.scr.yaml']);
     assert.deepEqual(reported(check('start').stdout), ['dossier/child-p.scr.yaml'], 'a tag works as well as a branch');
+    assert.equal(summary('main'), '✓ 3 case files checked; 1 changed since main is reported: 0 errors, 0 warnings, 0 notes.');
+    assert.match(summary('main', 'markdown') ?? '', /^\*\*✓ 3 case files checked; 1 changed since `main` is reported: /);
   });
 
   it('counts from where the branches meet, so later work on main is not included', () => {
@@ -81,6 +97,7 @@ describe('--changed-since in a real git repository', () => {
     assert.deepEqual(reported(r.stdout), ['dossier/child-r.scr.yaml', 'dossier/new/child-t.scr.yaml']);
     const rules = (JSON.parse(r.stdout) as { files: { path: string; diagnostics: { rule: string }[] }[] }).files.map((f) => f.diagnostics.some((d) => d.rule === 'duplicate-id'));
     assert.deepEqual(rules, [true, true]);
+    assert.match(summary('HEAD~1') ?? '', /^✗ 4 case files checked; 2 reported \(1 changed since HEAD~1, 1 affected by a changed file\): 2 errors, /);
     assert.equal(r.code, 1);
   });
 
@@ -89,6 +106,7 @@ describe('--changed-since in a real git repository', () => {
     git('add', '.');
     git('commit', '-q', '-m', 'Settings for the new folder');
     assert.deepEqual(reported(check('HEAD~1').stdout), ['dossier/new/child-t.scr.yaml']);
+    assert.match(summary('HEAD~1', 'github') ?? '', /^SCR check: . 4 case files checked; 1 reported \(none changed since HEAD~1, 1 affected by a changed file\): /);
   });
 
   it('deleted files are simply not reported', () => {
@@ -219,5 +237,28 @@ describe('--changed-since under a changed settings file', () => {
     } finally {
       s.done();
     }
+  });
+});
+
+describe('the --changed-since summary line', () => {
+  const file = (path: string, kind: FileReport['kind'], severity?: Finding['severity']): FileReport => ({
+    path, absolutePath: `/d/${path}`, lines: new LineIndex(''), kind, waived: [],
+    findings: severity ? [{ rule: 'schema', severity, message: 'x', span: { start: 0, end: 0 }, questions: [], fixes: [], related: [] }] : [],
+  });
+  const line = (files: FileReport[], changedSince: RunReport['changedSince'], more: Partial<RunReport> = {}) => summaryLine({ files, errors: 0, warnings: 0, baselined: 0, changedSince, ...more });
+
+  it('counts a changed file that could not be read among those reported, and says so', () => {
+    assert.equal(line([file('a.scr.yaml', 'unreadable', 'error'), file('b.scr.yaml', 'case')], { ref: 'main', checked: 5, changed: 2 }), '5 case files checked; 2 changed since main are reported (1 could not be read): 1 error, 0 warnings, 0 notes.');
+    assert.equal(line([file('a.scr.yaml', 'unreadable', 'error'), file('b.scr.yaml', 'case')], { ref: 'main', checked: 5, changed: 1 }), '5 case files checked; 2 reported (1 changed since main, 1 affected by a changed file; 1 could not be read): 1 error, 0 warnings, 0 notes.');
+  });
+
+  it('gives the totals of a settings file reported when no case file changed, and what --quiet left out', () => {
+    assert.equal(line([file('scr.config.yaml', 'config', 'error')], { ref: 'main', checked: 1, changed: 0 }), '1 case file checked; none changed since main: 1 error, 0 warnings, 0 notes.');
+    assert.equal(line([file('a.scr.yaml', 'case')], { ref: 'main', checked: 2, changed: 1 }, { hidden: { warnings: 2, notes: 0 } }), '2 case files checked; 1 changed since main is reported: 0 errors; 2 warnings not shown, as --quiet asks.');
+  });
+
+  it('writes the ref as the format shows it, on one line', () => {
+    assert.equal(line([], { ref: 'a\nb', checked: 1, changed: 0 }), '1 case file checked; none changed since a b, so there is nothing to report.');
+    assert.equal(summaryLine({ files: [], errors: 0, warnings: 0, baselined: 0, changedSince: { ref: 'main', checked: 1, changed: 0 } }, code), '1 case file checked; none changed since `main`, so there is nothing to report.');
   });
 });

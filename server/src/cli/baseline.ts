@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { nameKey, type Finding } from '../engine/index';
 import { fingerprintOf, type FileReport } from './report';
-import { toSlash } from './files';
+import { readText, toSlash } from './files';
 
 /**
  * A baseline: the findings a team has accepted for now, so that a check reports only new ones.
@@ -217,4 +217,51 @@ function key(path: string, rule: string, fingerprint: string): string {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reads a baseline to use (it must exist) or to replace (it may not exist yet, but must be one). */
+export async function loadBaseline(abs: string, shown: string, purpose: 'use' | 'replace'): Promise<Baseline | undefined> {
+  let exists = true;
+  try {
+    await fs.stat(abs);
+  } catch {
+    exists = false;
+  }
+  if (!exists) {
+    if (purpose === 'replace') return undefined;
+    throw new BaselineProblem(`the baseline ${shown} does not exist. Make it first with --write-baseline ${shown}.`);
+  }
+  const r = await readText(abs, shown);
+  if (!('text' in r)) throw new BaselineProblem(r.problem);
+  try {
+    return parseBaseline(r.text, shown);
+  } catch (e) {
+    if (purpose === 'replace' && e instanceof BaselineProblem) {
+      if (e.replaceable) return undefined;
+      throw new BaselineProblem(`${shown} already exists and is not a baseline, so it was left alone. Choose a new file for --write-baseline, or delete this one first.`);
+    }
+    throw e;
+  }
+}
+
+/** What to say of the case files taken as renamed since the baseline was written, and of those that could not be told apart. */
+export function renameNotes(renames: Renames, baselineFile: string, byPath: Map<string, FileReport>, shown: (abs: string) => string): string[] {
+  const dir = nodePath.dirname(baselineFile);
+  const old = (p: string) => shown(toSlash(nodePath.resolve(dir, p)));
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  const notes: string[] = [];
+  for (const [abs, was] of renames.from) {
+    notes.push(
+      `${shown(abs)} is taken to be ${old(was)} renamed or moved: it holds the same case (${byPath.get(abs)?.reference ?? ''}), and the baseline names ${old(was)}, which no longer exists. ` +
+        `The findings accepted there stay accepted; write the baseline again to record them under the new name.`,
+    );
+  }
+  for (const u of renames.unclear) {
+    notes.push(
+      `${list(u.now.map(shown))} ${u.now.length === 1 ? 'holds' : 'all hold'} the case ${u.case}, as ${list(u.was.map(old))} did, which the baseline names but ${u.was.length === 1 ? 'no longer exists' : 'no longer exist'}. ` +
+        `Which file became which cannot be told, so the findings accepted for ${u.was.length === 1 ? 'it' : 'them'} are reported as new. ` +
+        (u.now.length > 1 ? 'Give each case file its own reference, then write the baseline again.' : 'Write the baseline again to accept them under the new name.'),
+    );
+  }
+  return notes;
 }

@@ -1,5 +1,6 @@
-import { caseHeading, CaseDoc, dossierEntry, placeAt, type Analyser, type CaseHeading, type ChecklistItem, type DossierCase, type Finding, type LineIndex } from '../engine/index';
+import { caseHeading, CaseDoc, dossierEntry, LineIndex, placeAt, type Analyser, type CaseHeading, type ChecklistItem, type DossierCase, type Finding } from '../engine/index';
 import { fingerprints, yamlPathAt } from './fingerprint';
+import type { FileReport } from './report';
 
 /**
  * What the run's outputs need of each file beyond its findings. Each is worked out while the
@@ -82,4 +83,11 @@ export async function checkCase(analyser: Analyser, task: CaseTask, needs: Needs
     ...(needs.heading ? { heading: caseHeading(doc) } : {}),
     ...findingExtras(a.findings, doc.lines, doc, needs),
   };
+}
+
+/** The report of a file that could not be read: one finding, the reason, at its start. */
+export function unreadable(abs: string, shown: string, problem: string): FileReport {
+  const finding: Finding = { rule: 'yaml-syntax', severity: 'error', message: problem, span: { start: 0, end: 0 }, questions: [], fixes: [], related: [] };
+  const lines = new LineIndex('');
+  return { path: shown, absolutePath: abs, lines, findings: [finding], waived: [], fingerprints: fingerprints([finding], lines), kind: 'unreadable' };
 }

@@ -1,6 +1,7 @@
 import { closeSync, constants as fsConstants, existsSync, fstatSync, lstatSync, readlinkSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { CONFIG_FILE } from '../engine/index';
 
 export const CASE_GLOB = '**/*.scr.yaml';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -280,4 +281,22 @@ function asText(bytes: Buffer, shown: string): ReadResult {
   } catch {
     return { problem: `${shown} is not saved as UTF-8 text, so it cannot be checked. Save it again as UTF-8.` };
   }
+}
+
+/**
+ * What to say of the `*.scr.yml` and `scr.config.yml` files a folder scan passed over: that they
+ * were not read, and why. A note only: the run is what it would be without them.
+ */
+export function misnamedNotes(paths: readonly string[], shown: (abs: string) => string): string[] {
+  const list = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', '));
+  const cases = paths.filter((p) => p.endsWith('.scr.yml')).map(shown);
+  const settings = paths.filter((p) => nodePath.posix.basename(p) === 'scr.config.yml').map(shown);
+  const notes: string[] = [];
+  if (cases.length) {
+    notes.push(`${cases.length === 1 ? `${cases[0]} was` : `${cases.length} files were`} not checked${cases.length === 1 ? '' : ` (${list(cases)})`}: only files whose names end in .scr.yaml are read as case files, not .scr.yml. Rename ${cases.length === 1 ? 'it' : 'them'} to have ${cases.length === 1 ? 'it' : 'them'} checked.`);
+  }
+  if (settings.length) {
+    notes.push(`${settings.length === 1 ? `${settings[0]} was` : `${settings.length} files were`} not read${settings.length === 1 ? '' : ` (${list(settings)})`}: settings are read only from a file named ${CONFIG_FILE}, not scr.config.yml. Rename ${settings.length === 1 ? 'it' : 'them'} for ${settings.length === 1 ? 'its' : 'their'} settings to apply.`);
+  }
+  return notes;
 }

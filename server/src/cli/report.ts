@@ -39,8 +39,12 @@ export interface RunReport {
   warnings: number;
   /** Findings left out because the baseline already holds them. */
   baselined: number;
-  /** Set when only files changed since a git ref were reported. */
-  changedSince?: string;
+  /**
+   * Set when only the case files changed since a git ref (and those a change affects) were
+   * reported: the ref as given, how many case files were checked in all, and how many of those
+   * reported changed themselves.
+   */
+  changedSince?: { ref: string; checked: number; changed: number };
   /** Warnings and notes --quiet left out of the report (it still counts them towards --max-warnings). */
   hidden?: { warnings: number; notes: number };
   /** Whether the run fails, and why: decided once (see `decideOutcome`), stated by every format. */
@@ -173,14 +177,24 @@ export function totals(report: RunReport): string {
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
 }
 
+/** How many case files the reports hold: those checked, and those that could not be read. */
+export function caseFileCount(files: readonly FileReport[]): { cases: number; unread: number } {
+  const unread = files.filter((f) => f.kind === 'unreadable').length;
+  return { cases: files.filter((f) => f.kind === 'case').length + unread, unread };
+}
+
 /**
  * "8 case files checked (2 could not be read): 2 errors, 5 warnings, 1 note.": the line every
- * format ends or starts with. `scope` follows "case files" (" changed since main").
+ * format that states the totals ends or starts with. With --changed-since, it says how many were
+ * checked and which of them are reported ("4 case files checked; 1 changed since main is
+ * reported: …"), the totals being those of the files reported. `showRef` writes the ref as the
+ * format shows code.
  */
-export function summaryLine(report: RunReport, scope = ''): string {
-  const unread = report.files.filter((f) => f.kind === 'unreadable').length;
-  const cases = report.files.filter((f) => f.kind === 'case').length + unread;
-  const head = `${plural(cases, 'case file')}${scope} checked${unread ? ` (${unread} could not be read)` : ''}`;
+export function summaryLine(report: RunReport, showRef: (ref: string) => string = (ref) => visible(oneLine(ref))): string {
+  const { cases, unread } = caseFileCount(report.files);
+  // Nothing changed, so nothing is reported: totals of nothing would read as those of every file.
+  if (report.changedSince && !report.files.length) return `${changedHead(report.changedSince, 0, 0, showRef)}, so there is nothing to report.`;
+  const head = report.changedSince ? changedHead(report.changedSince, cases, unread, showRef) : `${plural(cases, 'case file')} checked${unread ? ` (${unread} could not be read)` : ''}`;
   const hidden = report.hidden;
   if (hidden && (hidden.warnings || hidden.notes)) {
     // --quiet: the errors are shown; what it left out is counted, not passed over as none.
@@ -188,4 +202,20 @@ export function summaryLine(report: RunReport, scope = ''): string {
     return `${head}: ${plural(counts(report.files).errors, 'error')}; ${left} not shown, as --quiet asks.`;
   }
   return `${head}: ${totals(report)}.`;
+}
+
+/**
+ * "4 case files checked; none changed since main", "…; 2 changed since main are reported", or,
+ * where a change affects case files that did not change themselves (a shared reference, their
+ * settings), "…; 3 reported (1 changed since main, 2 affected by a changed file)". `reported` and
+ * `unread` count the case files reported.
+ */
+function changedHead(scope: NonNullable<RunReport['changedSince']>, reported: number, unread: number, showRef: (ref: string) => string): string {
+  const checked = `${plural(scope.checked, 'case file')} checked`;
+  const since = `changed since ${showRef(scope.ref)}`;
+  const unreadNote = unread ? `${unread} could not be read` : '';
+  if (!reported) return `${checked}; none ${since}`;
+  if (scope.changed === reported) return `${checked}; ${reported} ${since} ${reported === 1 ? 'is' : 'are'} reported${unreadNote ? ` (${unreadNote})` : ''}`;
+  const affected = `${reported - scope.changed} affected by a changed file`;
+  return `${checked}; ${reported} reported (${scope.changed || 'none'} ${since}, ${affected}${unreadNote ? `; ${unreadNote}` : ''})`;
 }

@@ -11,8 +11,7 @@ import { failureLine, oneLine, outcomeMark, plural, regionOf, repoPathOf, summar
 export function formatMarkdown(report: RunReport, ctx: RenderContext): string {
   const out: string[] = [];
   out.push('# SCR Quality Marker 2 check', '');
-  const scope = report.changedSince ? ` changed since ${code(report.changedSince)}` : '';
-  out.push(`**${outcomeMark(report)} ${summaryLine(report, scope)}**`);
+  out.push(`**${outcomeMark(report)} ${summaryLine(report, code)}**`);
   // Why the run failed, beside the mark: in a job summary, the exit status is not seen.
   const failure = failureLine(report);
   if (failure) out.push('', `**${md(failure)}**`);
