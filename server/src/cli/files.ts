@@ -1,7 +1,7 @@
 import { closeSync, constants as fsConstants, existsSync, fstatSync, lstatSync, readlinkSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { CONFIG_FILE } from '../engine/index';
+import { CONFIG_FILE, plural } from '../engine/index';
 
 export const CASE_GLOB = '**/*.scr.yaml';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -293,10 +293,10 @@ export function misnamedNotes(paths: readonly string[], shown: (abs: string) => 
   const settings = paths.filter((p) => nodePath.posix.basename(p) === 'scr.config.yml').map(shown);
   const notes: string[] = [];
   if (cases.length) {
-    notes.push(`${cases.length === 1 ? `${cases[0]} was` : `${cases.length} files were`} not checked${cases.length === 1 ? '' : ` (${list(cases)})`}: only files whose names end in .scr.yaml are read as case files, not .scr.yml. Rename ${cases.length === 1 ? 'it' : 'them'} to have ${cases.length === 1 ? 'it' : 'them'} checked.`);
+    notes.push(`${cases.length === 1 ? `${cases[0]} was` : `${plural(cases.length, 'file')} were`} not checked${cases.length === 1 ? '' : ` (${list(cases)})`}: only files whose names end in .scr.yaml are read as case files, not .scr.yml. Rename ${cases.length === 1 ? 'it' : 'them'} to have ${cases.length === 1 ? 'it' : 'them'} checked.`);
   }
   if (settings.length) {
-    notes.push(`${settings.length === 1 ? `${settings[0]} was` : `${settings.length} files were`} not read${settings.length === 1 ? '' : ` (${list(settings)})`}: settings are read only from a file named ${CONFIG_FILE}, not scr.config.yml. Rename ${settings.length === 1 ? 'it' : 'them'} for ${settings.length === 1 ? 'its' : 'their'} settings to apply.`);
+    notes.push(`${settings.length === 1 ? `${settings[0]} was` : `${plural(settings.length, 'file')} were`} not read${settings.length === 1 ? '' : ` (${list(settings)})`}: settings are read only from a file named ${CONFIG_FILE}, not scr.config.yml. Rename ${settings.length === 1 ? 'it' : 'them'} for ${settings.length === 1 ? 'its' : 'their'} settings to apply.`);
   }
   return notes;
 }

@@ -1,5 +1,5 @@
 import { pathInside } from './files';
-import { plural, shownText, type CaseHeading, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
+import { grouped, plural, shownText, type CaseHeading, type ChecklistItem, type Finding, type LineIndex, type Span } from '../engine/index';
 
 /** One checked file, as every output format sees it. */
 export interface FileReport {
@@ -194,7 +194,7 @@ export function summaryLine(report: RunReport, showRef: (ref: string) => string 
   const { cases, unread } = caseFileCount(report.files);
   // Nothing changed, so nothing is reported: totals of nothing would read as those of every file.
   if (report.changedSince && !report.files.length) return `${changedHead(report.changedSince, 0, 0, showRef)}, so there is nothing to report.`;
-  const head = report.changedSince ? changedHead(report.changedSince, cases, unread, showRef) : `${plural(cases, 'case file')} checked${unread ? ` (${unread} could not be read)` : ''}`;
+  const head = report.changedSince ? changedHead(report.changedSince, cases, unread, showRef) : `${plural(cases, 'case file')} checked${unread ? ` (${grouped(unread)} could not be read)` : ''}`;
   const hidden = report.hidden;
   if (hidden && (hidden.warnings || hidden.notes)) {
     // --quiet: the errors are shown; what it left out is counted, not passed over as none.
@@ -213,9 +213,9 @@ export function summaryLine(report: RunReport, showRef: (ref: string) => string 
 function changedHead(scope: NonNullable<RunReport['changedSince']>, reported: number, unread: number, showRef: (ref: string) => string): string {
   const checked = `${plural(scope.checked, 'case file')} checked`;
   const since = `changed since ${showRef(scope.ref)}`;
-  const unreadNote = unread ? `${unread} could not be read` : '';
+  const unreadNote = unread ? `${grouped(unread)} could not be read` : '';
   if (!reported) return `${checked}; none ${since}`;
-  if (scope.changed === reported) return `${checked}; ${reported} ${since} ${reported === 1 ? 'is' : 'are'} reported${unreadNote ? ` (${unreadNote})` : ''}`;
-  const affected = `${reported - scope.changed} affected by a changed file`;
-  return `${checked}; ${reported} reported (${scope.changed || 'none'} ${since}, ${affected}${unreadNote ? `; ${unreadNote}` : ''})`;
+  if (scope.changed === reported) return `${checked}; ${grouped(reported)} ${since} ${reported === 1 ? 'is' : 'are'} reported${unreadNote ? ` (${unreadNote})` : ''}`;
+  const affected = `${grouped(reported - scope.changed)} affected by a changed file`;
+  return `${checked}; ${grouped(reported)} reported (${scope.changed ? grouped(scope.changed) : 'none'} ${since}, ${affected}${unreadNote ? `; ${unreadNote}` : ''})`;
 }

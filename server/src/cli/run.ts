@@ -325,7 +325,7 @@ async function sendReport(
 ): Promise<number> {
   if (opts.changedRef !== undefined && !reports.length && found.cases.length) {
     const more = changedElsewhere.length
-      ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${changedElsewhere.length} changed case files are`} outside them (${changedElsewhere.slice(0, 3).map(at.shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
+      ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${plural(changedElsewhere.length, 'changed case file')} are`} outside them (${changedElsewhere.slice(0, 3).map(at.shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
       : '';
     io.stderr(`scr-check: no case files changed since ${opts.changedRef}${more}.\n`);
   }

@@ -13,7 +13,7 @@ export { LineIndex } from './lines';
 export { CaseDoc, type Path } from './document';
 export { applyEdits } from './fixes';
 export { mergeSettings, DEFAULT_SETTINGS, type Settings, type RawSettings } from './settings';
-export { parseDate, formatIso, formatLong, plural, todayDay, type DayNumber } from './dates';
+export { parseDate, formatIso, formatLong, grouped, plural, todayDay, type DayNumber } from './dates';
 export { listWords, nameKey, nearest, shownText } from './text';
 export { overview, caseHeading, type CaseHeading, describeTiming, timingLines, CONSIDERATIONS, type Overview, type TimelineEvent } from './overview';
 export { hoverAt, keyMarkdown, agencyMarkdown, type HoverInfo } from './hover';
