@@ -14,7 +14,7 @@ import { CaseDoc, parseDate } from '../server/src/engine/index';
 import { RULES } from '../server/src/engine/rules/index';
 import { DEFAULT_SETTINGS } from '../server/src/engine/settings';
 import { decisionTiming } from '../server/src/engine/timing';
-import { statutoryTest } from '../server/src/engine/model';
+import { statutoryTest } from '../server/src/engine/criteria';
 import { findWaivers } from '../server/src/engine/waivers';
 import type { RuleContext } from '../server/src/engine/rule';
 import { TODAY } from './engine';

@@ -1,7 +1,8 @@
 import { CaseDoc } from './document';
 import { computeChecklist, type ChecklistInput } from './checklist';
 import { todayDay, type DayNumber } from './dates';
-import { statutoryTest, asString, type StatutoryTest } from './model';
+import { statutoryTest, type StatutoryTest } from './criteria';
+import { asString } from './values';
 import { RULES, RULES_BY_ID, WAIVER_REASON, WAIVER_UNUSED } from './rules/index';
 import type { DossierCase, RuleContext } from './rule';
 import { DEFAULT_SETTINGS, type Settings } from './settings';

@@ -1,9 +1,16 @@
 import type { CaseDoc, Path } from './document';
 import { formatLong, parseDate, plural, type DayNumber } from './dates';
-import { agencyLabel, agencyName, agencyTypeWords, asArray, asRecord, asString, contradictions, CRITERIA, CRITERION_QUESTION, datedAfter, entries, findingOf, hasToComplete, hasWritten, incidentConflicts, isDecided, isWritten, mandatorySettingWords, meetingGaps, meetingWords, nearestMeeting, missingKeyTypes, natureGaps, onOrBefore, otherBoards, ownBoardToComplete, rationaleGaps, readableEntries, slipsInParts, unfinished, unreadableDate, unreadEntries, writtenText, type CriterionKey, type Entry } from './model';
+import { agencyLabel, agencyName, agencyTypeWords, missingKeyTypes } from './agencies';
+import { otherBoards, ownBoardToComplete } from './boards';
+import { CRITERIA, CRITERION_QUESTION, type CriterionKey, findingOf, incidentConflicts, mandatorySettingWords, type StatutoryTest } from './criteria';
+import { contradictions, isDecided, natureGaps, rationaleGaps } from './decision';
+import { entries, type Entry, readableEntries } from './entries';
+import { meetingGaps, meetingWords, nearestMeeting } from './meetings';
+import { unfinished } from './unfinished';
+import { type SlipInPart, slipsInParts, unreadEntries, type UnreadEntry } from './unread';
+import { asArray, asRecord, asString, datedAfter, hasToComplete, hasWritten, isWritten, onOrBefore, unreadableDate, writtenText } from './values';
 import { ALL_QUESTIONS, canBeHeldBack, STATUS_WORDS } from './qm2';
 import { isBlank, isPlaceholder, listWords, sameBoard } from './text';
-import type { SlipInPart, StatutoryTest, UnreadEntry } from './model';
 import type { DecisionTiming } from './timing';
 import type { Settings } from './settings';
 import type { ChecklistItem, ChecklistStatus, Finding, Question, Span } from './types';

@@ -1,7 +1,8 @@
 import type { CaseDoc, Path } from './document';
 import { AGENCY_ID_PLACES } from './hover';
 import { nodeAt, valueSpan } from './locate';
-import { asArray, asString, entries } from './model';
+import { entries } from './entries';
+import { asArray, asString } from './values';
 import type { DossierCase } from './rule';
 import { AGENCY_ID, shapeOf } from './schema-info';
 import type { Span, TextEdit } from './types';

@@ -3,7 +3,11 @@ import type { CaseDoc } from './document';
 import { checklistSummary, metCount } from './checklist';
 import { describeElapsed, formatIso, formatLong, parseDate } from './dates';
 import type { DecisionTiming } from './timing';
-import { agencyLabel, asRecord, asString, contradictions, CRITERIA, CRITERION_LABEL, entries, findingOf, hasToComplete, hasWritten, recipientWords, writtenText } from './model';
+import { agencyLabel, recipientWords } from './agencies';
+import { CRITERIA, CRITERION_LABEL, findingOf } from './criteria';
+import { contradictions } from './decision';
+import { entries } from './entries';
+import { asRecord, asString, hasToComplete, hasWritten, writtenText } from './values';
 import type { ChecklistItem, Span } from './types';
 import { shownText } from './text';
 

@@ -1,6 +1,6 @@
 import type { CaseDoc, Path } from './document';
 import type { DayNumber } from './dates';
-import type { StatutoryTest } from './model';
+import type { StatutoryTest } from './criteria';
 import type { Settings } from './settings';
 import type { DecisionTiming } from './timing';
 import type { Fix, Question, Related, Severity, Span } from './types';

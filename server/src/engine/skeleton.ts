@@ -2,7 +2,9 @@ import { indentUnit } from './fixes';
 import { formatIso, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { choicesOf } from './hover';
-import { agencyIds, entries, otherBoards } from './model';
+import { agencyIds } from './agencies';
+import { otherBoards } from './boards';
+import { entries } from './entries';
 import { isDatePath, propertyOrder, requiredKeys, schemaAt, shapeOf } from './schema-info';
 import { ownEntry, quoteIfNeeded, sameBoard } from './text';
 

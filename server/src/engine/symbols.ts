@@ -1,7 +1,7 @@
 import { formatLong, parseDate } from './dates';
 import type { CaseDoc, Path } from './document';
 import { extents, nodeAt, type Extent } from './locate';
-import { asRecord, asString } from './model';
+import { asRecord, asString } from './values';
 import { schemaAt, type SchemaNode } from './schema-info';
 import { shownText } from './text';
 import type { Span } from './types';

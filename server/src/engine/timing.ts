@@ -1,6 +1,6 @@
 import type { CaseDoc } from './document';
 import { deadline, describeLimit, elapsed, formatLong, parseDate, plural, workingDaysBetween, type DayNumber, type Elapsed, type Limit } from './dates';
-import { decisionDay, isDecided } from './model';
+import { decisionDay, isDecided } from './decision';
 import type { Settings } from './settings';
 
 /** How the decision stands against its time limit: the one place lateness is worked out. */

@@ -1,5 +1,7 @@
 import { appendItem, insertProperty } from '../fixes';
-import { asArray, asRecord, ownBoard, wrongKind } from '../model';
+import { ownBoard } from '../boards';
+import { wrongKind } from '../entries';
+import { asArray, asRecord } from '../values';
 import { dateToComplete, TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import type { TextEdit } from '../types';

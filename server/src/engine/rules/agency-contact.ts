@@ -1,5 +1,7 @@
 import { setValue } from '../fixes';
-import { agencyName, asRecord, entries, wrongKind } from '../model';
+import { agencyName } from '../agencies';
+import { entries, wrongKind } from '../entries';
+import { asRecord } from '../values';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';

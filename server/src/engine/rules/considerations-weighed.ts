@@ -1,5 +1,5 @@
 import type { CaseDoc } from '../document';
-import { asRecord } from '../model';
+import { asRecord } from '../values';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank, listWords } from '../text';

@@ -1,5 +1,5 @@
 import { appendItem } from '../fixes';
-import { entries, wrongKind } from '../model';
+import { entries, wrongKind } from '../entries';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 

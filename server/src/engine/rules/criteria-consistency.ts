@@ -1,5 +1,7 @@
 import type { CaseDoc } from '../document';
-import { asRecord, contradictions, findingOf, incidentConflicts, mandatorySettingWords, type IncidentConflict } from '../model';
+import { findingOf, type IncidentConflict, incidentConflicts, mandatorySettingWords } from '../criteria';
+import { contradictions } from '../decision';
+import { asRecord } from '../values';
 import type { Rule } from '../rule';
 
 /** The findings that meet the test, in words: "abuse or neglect is suspected and the child has died". */

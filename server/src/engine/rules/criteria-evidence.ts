@@ -1,4 +1,5 @@
-import { asRecord, CRITERIA, CRITERION_QUESTION, findingOf } from '../model';
+import { CRITERIA, CRITERION_QUESTION, findingOf } from '../criteria';
+import { asRecord } from '../values';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isBlank, isPlaceholder } from '../text';

@@ -1,7 +1,8 @@
 import type { CaseDoc } from '../document';
 import { combine, insertProperty, replaceScalar } from '../fixes';
 import { schemaAt } from '../schema-info';
-import { asRecord, CRITERION_QUESTION, findingOf, incidentDenies, type CriterionKey } from '../model';
+import { CRITERION_QUESTION, type CriterionKey, findingOf, incidentDenies } from '../criteria';
+import { asRecord } from '../values';
 import { placeholderFor, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { isPlaceholder, listWords } from '../text';

@@ -1,6 +1,7 @@
 import { formatLong, parseDate } from '../dates';
 import { valueAt, type Path } from '../document';
-import { entries, recipientWords, type Entry } from '../model';
+import { recipientWords } from '../agencies';
+import { entries, type Entry } from '../entries';
 import { notificationClock } from '../timing';
 import type { Rule, RuleContext } from '../rule';
 

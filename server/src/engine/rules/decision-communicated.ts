@@ -1,7 +1,9 @@
 import type { CaseDoc } from '../document';
 import { deadline, formatLong, parseDate, type DayNumber, type Limit } from '../dates';
 import { countedAs, dueBy, withinLimit } from '../timing';
-import { entries, isDecided, recipientWords } from '../model';
+import { recipientWords } from '../agencies';
+import { isDecided } from '../decision';
+import { entries } from '../entries';
 import { fix, type Rule } from '../rule';
 import { listWords } from '../text';
 import { dateToComplete } from '../placeholders';

@@ -1,4 +1,5 @@
-import { isDecided, rationaleGaps, wrongKind } from '../model';
+import { isDecided, rationaleGaps } from '../decision';
+import { wrongKind } from '../entries';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import type { Fix } from '../types';

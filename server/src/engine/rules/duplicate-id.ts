@@ -1,4 +1,5 @@
-import { asString, entries } from '../model';
+import { entries } from '../entries';
+import { asString } from '../values';
 import type { DossierCase, Rule } from '../rule';
 import { isPlaceholder, nameKey, sameBoard } from '../text';
 

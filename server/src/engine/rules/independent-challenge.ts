@@ -1,4 +1,4 @@
-import { entries, wrongKind } from '../model';
+import { entries, wrongKind } from '../entries';
 import { dateToComplete, TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { appendItem } from '../fixes';

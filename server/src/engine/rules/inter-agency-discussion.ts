@@ -1,6 +1,10 @@
 import { formatLong, parseDate } from '../dates';
 import { appendItem, insertProperty, setValue } from '../fixes';
-import { agenciesGap, agencyIds, asRecord, decisionDay, entries, hasRecommendation, meetingGaps, meetingWords, nearestMeeting, onOrBefore, wrongKind } from '../model';
+import { agencyIds } from '../agencies';
+import { decisionDay } from '../decision';
+import { entries, wrongKind } from '../entries';
+import { agenciesGap, hasRecommendation, meetingGaps, meetingWords, nearestMeeting } from '../meetings';
+import { asRecord, onOrBefore } from '../values';
 import { agenciesToComplete, dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import { isPlaceholder } from '../text';

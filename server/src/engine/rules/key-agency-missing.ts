@@ -1,5 +1,6 @@
 import { appendItem } from '../fixes';
-import { agencyIds, agencyTypeWords, entries, missingKeyTypes } from '../model';
+import { agencyIds, agencyTypeWords, missingKeyTypes } from '../agencies';
+import { entries } from '../entries';
 import { requestDate, TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 

@@ -1,4 +1,5 @@
-import { asString, currentAddress, ownBoard } from '../model';
+import { currentAddress, ownBoard } from '../boards';
+import { asString } from '../values';
 import type { Rule } from '../rule';
 import { isBlank, isPlaceholder, sameBoard } from '../text';
 

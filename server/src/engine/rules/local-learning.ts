@@ -1,4 +1,5 @@
-import { entries, isDecided, wrongKind } from '../model';
+import { isDecided } from '../decision';
+import { entries, wrongKind } from '../entries';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { appendItem } from '../fixes';

@@ -1,5 +1,8 @@
 import { formatLong, parseDate } from '../dates';
-import { agencyIds, asString, entries, isDecided, onOrBefore, wrongKind } from '../model';
+import { agencyIds } from '../agencies';
+import { isDecided } from '../decision';
+import { entries, wrongKind } from '../entries';
+import { asString, onOrBefore } from '../values';
 import { dateToComplete, TO_COMPLETE } from '../placeholders';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';

@@ -1,5 +1,8 @@
 import { formatLong, parseDate } from '../dates';
-import { agencyName, asRecord, datedAfter, decisionDay, entries, isDecided } from '../model';
+import { agencyName } from '../agencies';
+import { decisionDay, isDecided } from '../decision';
+import { entries } from '../entries';
+import { asRecord, datedAfter } from '../values';
 import type { Rule } from '../rule';
 import { isBlank } from '../text';
 import { countedAs, withinLimit } from '../timing';

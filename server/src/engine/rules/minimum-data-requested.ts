@@ -1,7 +1,10 @@
 import { formatIso, formatLong, parseDate } from '../dates';
 import { requestDate } from '../placeholders';
 import { insertProperty, setValue } from '../fixes';
-import { agencyName, asRecord, datedAfter, decisionDay, entries } from '../model';
+import { agencyName } from '../agencies';
+import { decisionDay } from '../decision';
+import { entries } from '../entries';
+import { asRecord, datedAfter } from '../values';
 import { fix, type Rule } from '../rule';
 import { isBlank } from '../text';
 import type { TextEdit } from '../types';

@@ -1,5 +1,7 @@
 import { formatLong, parseDate } from '../dates';
-import { asString, datedAfter, decisionDay, entries, isDecided } from '../model';
+import { decisionDay, isDecided } from '../decision';
+import { entries } from '../entries';
+import { asString, datedAfter } from '../values';
 import type { Rule } from '../rule';
 import { isBlank, isPlaceholder } from '../text';
 import type { Related } from '../types';

@@ -1,6 +1,9 @@
 import { formatLong, parseDate } from '../dates';
 import { appendItem } from '../fixes';
-import { datedAfter, decisionDay, entries, otherBoards, ownBoard, ownBoardToComplete } from '../model';
+import { otherBoards, ownBoard, ownBoardToComplete } from '../boards';
+import { decisionDay } from '../decision';
+import { entries } from '../entries';
+import { datedAfter } from '../values';
 import { requestDate } from '../placeholders';
 import { fix, type Rule } from '../rule';
 import { isPlaceholder, sameBoard } from '../text';

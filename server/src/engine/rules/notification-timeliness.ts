@@ -1,5 +1,6 @@
 import { describeElapsed, describeLimit, deadline, elapsed, formatLong, parseDate } from '../dates';
-import { entries, findingOf, statutoryTest } from '../model';
+import { findingOf, statutoryTest } from '../criteria';
+import { entries } from '../entries';
 import type { CaseDoc } from '../document';
 import type { Rule } from '../rule';
 import { ownEntry } from '../text';

@@ -1,6 +1,8 @@
 import type { CaseDoc } from '../document';
 import { combine, insertProperty, setValue } from '../fixes';
-import { asRecord, isDecided, natureGaps, wrongKind } from '../model';
+import { isDecided, natureGaps } from '../decision';
+import { wrongKind } from '../entries';
+import { asRecord } from '../values';
 import { listWords } from '../text';
 import { TO_COMPLETE } from '../placeholders';
 import { fix, type Rule } from '../rule';

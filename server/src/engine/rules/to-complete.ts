@@ -1,4 +1,4 @@
-import { unfinished } from '../model';
+import { unfinished } from '../unfinished';
 import type { Rule } from '../rule';
 import { titleAt } from '../schema-info';
 import { placeName } from './schema';

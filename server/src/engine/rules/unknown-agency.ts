@@ -1,5 +1,7 @@
 import { appendItem, replaceValue } from '../fixes';
-import { agenciesNamedBy, agencyIds, agencyLabel, asArray, asString, entries } from '../model';
+import { agenciesNamedBy, agencyIds, agencyLabel } from '../agencies';
+import { entries } from '../entries';
+import { asArray, asString } from '../values';
 import { placeholderFor, requestDate, TO_COMPLETE } from '../placeholders';
 import type { Path, Rule } from '../rule';
 import { AGENCY_ID, AGENCY_TYPES } from '../schema-info';
