@@ -71,7 +71,7 @@ export function unreadDateWords(what: string, v: unknown, then: string): string 
   return `${what}${text !== undefined ? ` is written “${text}”, which` : ''} cannot be read as a date, so ${then}.`;
 }
 
-/** The locals every question was judged with, worked out once: what the record holds and how each question's item is made. */
+/** What every question is judged with, worked out once per checklist: what the record holds, and how a question's item is made. */
 export interface ChecklistContext {
   readonly doc: CaseDoc;
   readonly input: ChecklistInput;

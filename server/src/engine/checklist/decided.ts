@@ -69,9 +69,7 @@ export function delay(ctx: ChecklistContext): ChecklistItem {
   return item(5, status, summary, evidence, (f) => atDates.some((sp) => f.span.start >= sp.start && f.span.end <= sp.end));
 }
 
-/**
- * Q7: statutory criteria.
- */
+/** Q7: statutory criteria. */
 export function statutoryCriteria(ctx: ChecklistContext): ChecklistItem {
   const { doc, input, decisionRecorded, item, ev } = ctx;
   const test = input.test;
@@ -132,9 +130,7 @@ export function statutoryCriteria(ctx: ChecklistContext): ChecklistItem {
   return item(7, status, summary, CRITERIA.filter((k) => found(k)).map((k) => ev(['criteria', k], `Finding on ${CRITERION_QUESTION[k]}`)));
 }
 
-/**
- * Q8: local learning and the nature of the review.
- */
+/** Q8: local learning and the nature of the review. */
 export function localLearning(ctx: ChecklistContext): ChecklistItem {
   const { doc, decisionRecorded, item, ev, unreadIn } = ctx;
   const learning = readableEntries(doc, ['learning']).filter((l) => isWritten(l.data.reference) || isWritten(l.data.relevance));

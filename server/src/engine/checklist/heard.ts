@@ -21,9 +21,7 @@ function meetingShortWords(meetings: readonly Entry[]): string {
   return problems.length ? `A meeting is recorded, but ${problems.join(', and ')}.` : 'A meeting is recorded, but without a recommendation to the chair or with only one agency.';
 }
 
-/**
- * Q4: inter-agency discussion.
- */
+/** Q4: inter-agency discussion. */
 export function interAgencyDiscussion(ctx: ChecklistContext): ChecklistItem {
   const { doc, decisionRecorded, item, ev, inTime, dateUnread, decisionUnread, onlyUnread, unreadIn } = ctx;
   // A meeting is recorded once anything of it is written (a meeting still all to be completed is none yet).
@@ -60,9 +58,7 @@ export function interAgencyDiscussion(ctx: ChecklistContext): ChecklistItem {
     meetings.map((m) => ev(m.path, `Meeting${meetingWords(m.data)}`)), undefined, unread);
 }
 
-/**
- * Q6: independent challenge. A challenge is recorded once who gave it or what came of it is written.
- */
+/** Q6: independent challenge. A challenge is recorded once who gave it or what came of it is written. */
 export function independentChallenge(ctx: ChecklistContext): ChecklistItem {
   const { doc, decisionRecorded, decisionUnreadable, item, ev, inTime, dateUnread, decisionUnread, onlyUnread, unreadIn } = ctx;
   const challenges = readableEntries(doc, ['challenge']);
@@ -87,9 +83,7 @@ export function independentChallenge(ctx: ChecklistContext): ChecklistItem {
     recorded.map((c) => ev(c.path, `Challenge by ${writtenText(c.data.by) ?? 'someone independent'}`)), undefined, unread);
 }
 
-/**
- * Q9: member agencies' input. An input counts once its agency and what it said are written.
- */
+/** Q9: member agencies' input. An input counts once its agency and what it said are written. */
 export function memberAgencies(ctx: ChecklistContext): ChecklistItem {
   const { doc, decided, decisionRecorded, item, ev, inTime, dateUnread, decisionUnread, onlyUnread, unreadIn } = ctx;
   const recorded = readableEntries(doc, ['agencyInput']).filter((i) => isWritten(i.data.agency) && isWritten(i.data.summary));
