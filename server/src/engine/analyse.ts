@@ -1,5 +1,6 @@
 import { CaseDoc } from './document';
-import { computeChecklist, type ChecklistInput } from './checklist';
+import { computeChecklist } from './checklist';
+import type { ChecklistInput } from './checklist/context';
 import { todayDay, type DayNumber } from './dates';
 import { statutoryTest, type StatutoryTest } from './criteria';
 import { asString } from './values';
