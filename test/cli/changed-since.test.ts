@@ -54,6 +54,13 @@ describe('--changed-since in a real git repository', () => {
     assert.match(r.stderr, /no case files changed since main/);
   });
 
+  it('nothing changed: a format that states it says it once, with no note on what was reported and nothing on stderr', () => {
+    const r = run(['--changed-since', 'main', '--today', GOLDEN_TODAY, '--no-color'], s.dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '✓ 3 case files checked; none changed since main, so there is nothing to report.\n');
+    assert.equal(r.stderr, '');
+  });
+
   it('nothing changed: the summary says every file was checked and none changed, in every format that states it', () => {
     assert.equal(summary('main'), '✓ 3 case files checked; none changed since main, so there is nothing to report.');
     assert.equal(summary('main', 'github'), 'SCR check: ✓ 3 case files checked; none changed since main, so there is nothing to report.');

@@ -323,7 +323,9 @@ async function sendReport(
   { report, fullReport, outcome }: ReturnType<typeof decideReport>, { reports, byPath, changedElsewhere, written }: Narrowed,
   found: Found, opts: Options, at: Places, io: Io,
 ): Promise<number> {
-  if (opts.changedRef !== undefined && !reports.length && found.cases.length) {
+  // The formats that state the outcome say so in their summary; stderr says it beside the others,
+  // and says where changed case files lie outside the paths checked, which no summary does.
+  if (opts.changedRef !== undefined && !reports.length && found.cases.length && (changedElsewhere.length || !STATES_OUTCOME.has(opts.format))) {
     const more = changedElsewhere.length
       ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${plural(changedElsewhere.length, 'changed case file')} are`} outside them (${changedElsewhere.slice(0, 3).map(at.shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
       : '';

@@ -34,7 +34,7 @@ export function formatStylish(report: RunReport, style: Style): string {
   out.push(c('bold', mark === '✗' ? c('red', summary) : summary));
   const failure = failureLine(report);
   if (failure) out.push(c('bold', c('red', failure)));
-  if (report.changedSince) out.push(c('dim', `Only case files changed since ${visible(oneLine(report.changedSince.ref))} (and those their checks involve) were reported.`));
-  if (report.baselined) out.push(c('dim', `${report.baselined} finding${report.baselined === 1 ? '' : 's'} already in the baseline not shown.`));
+  if (report.changedSince && report.files.length) out.push(c('dim', `Only case files changed since ${visible(oneLine(report.changedSince.ref))} (and those their checks involve) were reported.`));
+  if (report.baselined) out.push(c('dim', `${plural(report.baselined, 'finding')} already in the baseline not shown.`));
   return out.join('\n') + '\n';
 }
