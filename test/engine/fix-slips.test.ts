@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { changedPart, FIX_ALL_ROUNDS, fixAll, waiverEdit } from '../../server/src/engine/actions';
 import type { Finding } from '../../server/src/engine/types';
-import type { CaseDoc } from '../../server/src/engine/document';
+import { CaseDoc } from '../../server/src/engine/document';
 import { analyseText } from '../../server/src/engine/analyse';
 import { parseDate } from '../../server/src/engine/dates';
 import { applyEdits } from '../../server/src/engine/fixes';
@@ -200,5 +200,17 @@ describe('a misspelt section: one problem, one finding', () => {
     }
     // Corrected, nothing of the kind is left.
     assert.equal(applyEdits(text, fixAll(a.doc, a.findings).edits).includes('\nreferral:'), true);
+  });
+
+  it('a finding on the section as a whole stands on the misspelt key, not at the top of the file', () => {
+    const text = misspelt('\nreferral:', '\nrefferal:');
+    const told = analyseText(text, { today }).findings.filter((f) => f.rule !== 'schema' && /refferal/.test(f.message));
+    assert.ok(told.length > 0);
+    const top = new CaseDoc(text).topSpan();
+    for (const f of told) {
+      assert.notDeepEqual(f.span, top, `${f.rule} stands at the top of the file`);
+      if (f.rule === 'notification-timeliness') assert.equal(text.slice(f.span.start, f.span.end), 'refferal');
+    }
+    assert.ok(told.some((f) => f.rule === 'notification-timeliness'), told.map((f) => f.rule).join(', '));
   });
 });

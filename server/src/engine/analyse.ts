@@ -233,6 +233,10 @@ function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptio
     const rule = RULES_BY_ID.get(f.rule)?.title;
     f.message = `${listWords(words, 'and')}, so what is written there is not read${rule ? `, and “${rule}” cannot be shown` : ''}. Correct ${causes.length === 1 ? 'it' : 'them'} (the quick fix does).`;
     f.fixes = causes.map((s) => s.fix);
+    // A finding on a section not written at all stands at the top of the file; its cause is the
+    // misspelt key, so it stands there (and a waiver for it goes above that key).
+    const top = doc.topSpan();
+    if (f.span.start === top.start && f.span.end === top.end) f.span = causes[0].edit.span;
     f.related = [...causes.map((s) => ({ span: s.edit.span, message: `Written \`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\`: read as \`${s.edit.newText}\` once corrected.` })), ...f.related];
   }
   if (dropped.size) findings.splice(0, findings.length, ...findings.filter((f) => !dropped.has(f)));

@@ -266,6 +266,11 @@ export class CaseDoc {
       const key = pair?.key as Node | undefined;
       if (key?.range) return { start: key.range[0], end: key.range[1] };
     }
+    return this.topSpan();
+  }
+
+  /** The first line of the file's content: where a finding stands about a part of it not written at all. */
+  topSpan(): Span {
     return this.lineSpan(this.root?.range?.[0] ?? 0);
   }
 
