@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { globSync } from 'tinyglobby';
 import { ALL_RULES } from '../../server/src/engine/rules/index';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { dossierEntry } from '../../server/src/engine/analyse';
+import { analyseText, dossierEntry } from '../../server/src/engine/analyse';
 import { CaseDoc } from '../../server/src/engine/document';
 import { DIRECTION_CONTROL } from '../../server/src/engine/text';
 import { analyseFixture, comments, linesOf, readFixture, type Fixture } from '../helpers/fixtures';
@@ -56,6 +56,18 @@ describe('one problem, one finding', () => {
     }
     assert.ok(files.length > 150);
     assert.deepEqual(twice, []);
+  });
+});
+
+describe('the order of findings', () => {
+  it('follows the file, and where several stand at one place, the most serious come first', () => {
+    // A file with nothing but its version: every missing section is reported on its first line.
+    const a = analyseText('scr: 1\n', { today: 17000 });
+    const severities = a.findings.map((f) => f.severity);
+    assert.ok(new Set(severities).size >= 3, severities.join(', '));
+    const rank = { error: 0, warning: 1, info: 2, hint: 3 };
+    assert.deepEqual(severities, [...severities].sort((x, y) => rank[x] - rank[y]));
+    assert.equal(new Set(a.findings.map((f) => f.span.start)).size, 1);
   });
 });
 

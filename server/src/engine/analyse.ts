@@ -13,6 +13,8 @@ import { decisionTiming, type DecisionTiming } from './timing';
 import { applyWaivers, findWaivers } from './waivers';
 import type { ChecklistItem, Finding, Fix, TextEdit } from './types';
 
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 export interface AnalyseOptions {
   path?: string;
   settings?: Settings;
@@ -131,7 +133,9 @@ function analyse(text: string, options: AnalyseOptions, explainSlips: boolean): 
     }
   }
 
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  // In the order of the file; where several stand at one place (a file missing whole sections has
+  // them all on its first line), the most serious first.
+  findings.sort((a, b) => a.span.start - b.span.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   // The user's text quoted in what is shown (a message, a fix's title, the checklist) is shown so
   // that no character in it can reorder what is around it.
   for (const f of findings) showFinding(f);
