@@ -210,6 +210,8 @@ describe('a misspelt section: one problem, one finding', () => {
     for (const f of told) {
       assert.notDeepEqual(f.span, top, `${f.rule} stands at the top of the file`);
       if (f.rule === 'notification-timeliness') assert.equal(text.slice(f.span.start, f.span.end), 'refferal');
+      // Not shown a second time, as a related place, where the finding itself stands.
+      assert.ok(!f.related.some((r) => r.span.start === f.span.start && r.span.end === f.span.end), `${f.rule}: ${JSON.stringify(f.related)}`);
     }
     assert.ok(told.some((f) => f.rule === 'notification-timeliness'), told.map((f) => f.rule).join(', '));
   });

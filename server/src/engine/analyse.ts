@@ -241,7 +241,9 @@ function slipsExplained(doc: CaseDoc, findings: Finding[], options: AnalyseOptio
     // misspelt key, so it stands there (and a waiver for it goes above that key).
     const top = doc.topSpan();
     if (f.span.start === top.start && f.span.end === top.end) f.span = causes[0].edit.span;
-    f.related = [...causes.map((s) => ({ span: s.edit.span, message: `Written \`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\`: read as \`${s.edit.newText}\` once corrected.` })), ...f.related];
+    // Each misspelling is shown where it stands, unless the finding itself stands there.
+    const elsewhere = causes.filter((s) => s.edit.span.start !== f.span.start || s.edit.span.end !== f.span.end);
+    f.related = [...elsewhere.map((s) => ({ span: s.edit.span, message: `Written \`${doc.text.slice(s.edit.span.start, s.edit.span.end)}\`: read as \`${s.edit.newText}\` once corrected.` })), ...f.related];
   }
   if (dropped.size) findings.splice(0, findings.length, ...findings.filter((f) => !dropped.has(f)));
 }
