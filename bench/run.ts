@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
 import { pathToFileURL } from 'node:url';
-import { plural } from '../server/src/engine/dates';
+import { plural } from '../server/src/engine/text';
 import { RULES } from '../server/src/engine/rules/index';
 import { threadsFor } from '../server/src/cli/pool';
 import { DEBOUNCE_MS } from '../server/src/lsp/diagnostics';

@@ -6,6 +6,7 @@ import type { DossierProblems, DossierSummary } from './dossier';
 import { renderHtml, renderMarkdown } from './export/render';
 import { localIsoDate, problemsInWords } from './words';
 import { OPEN_CHECKLIST_COMMAND } from '../../server/src/protocol';
+import { plural } from '../../server/src/engine/text';
 import type { PreviewManager } from './preview/preview';
 
 
@@ -87,10 +88,9 @@ async function checkDossier(deps: CommandDeps): Promise<DossierSummary> {
     () => deps.dossier.check(),
   );
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  const files = `${summary.files} case file${summary.files === 1 ? '' : 's'}`;
   // With no folder open there is no dossier: only the open case files were checked, and the user should know.
   const scope = vscode.workspace.workspaceFolders?.length ? '' : ' No folder is open, so only the case files open in the editor were checked: open the dossier’s folder to check every case file in it.';
-  void vscode.window.showInformationMessage(`Checked ${files}. ${problemsInWords(summary)}${scope} See the Problems panel.`);
+  void vscode.window.showInformationMessage(`Checked ${plural(summary.files, 'case file')}. ${problemsInWords(summary)}${scope} See the Problems panel.`);
   return summary;
 }
 

@@ -3,6 +3,7 @@
  * they all say the same thing. Pure: no `vscode`, no DOM.
  */
 import type { ChecklistResult } from '../../server/src/protocol';
+import { listWords, plural } from '../../server/src/engine/text';
 
 /** How each severity is named before a finding's message. */
 export { SEVERITY_WORDS } from '../../server/src/engine/qm2';
@@ -29,13 +30,11 @@ export function localIsoDate(now = new Date()): string {
 /** "2 errors, 5 warnings and 3 notes." */
 export function problemsInWords(c: ChecklistResult['counts']): string {
   const parts: string[] = [];
-  if (c.error) parts.push(`${c.error} error${c.error === 1 ? '' : 's'}`);
-  if (c.warning) parts.push(`${c.warning} warning${c.warning === 1 ? '' : 's'}`);
-  if (c.info) parts.push(`${c.info} note${c.info === 1 ? '' : 's'}`);
-  if (c.hint) parts.push(`${c.hint} hint${c.hint === 1 ? '' : 's'}`);
-  if (!parts.length) return 'No problems found.';
-  const last = parts.pop()!;
-  return `${parts.length ? `${parts.join(', ')} and ${last}` : last}.`;
+  if (c.error) parts.push(plural(c.error, 'error'));
+  if (c.warning) parts.push(plural(c.warning, 'warning'));
+  if (c.info) parts.push(plural(c.info, 'note'));
+  if (c.hint) parts.push(plural(c.hint, 'hint'));
+  return parts.length ? `${listWords(parts, 'and')}.` : 'No problems found.';
 }
 
 /** One line of the statutory test's verdict: a plain yes or no, a problem, or still open. */

@@ -59,6 +59,8 @@ test('dates, counts and verdicts read as plain sentences', () => {
   assert.equal(longDate('2016-02-01'), '1 February 2016');
   assert.equal(problemsInWords({ error: 1, warning: 2, info: 3, hint: 0 }), '1 error, 2 warnings and 3 notes.');
   assert.equal(problemsInWords({ error: 0, warning: 0, info: 0, hint: 0 }), 'No problems found.');
+  // Counted as the command line and the engine count, with commas from 1,000.
+  assert.equal(problemsInWords({ error: 0, warning: 1200, info: 1, hint: 0 }), '1,200 warnings and 1 note.');
   const r = hostileChecklist();
   assert.deepEqual(timingInWords(r.timing), [
     'Referred on 14 January 2016. Limit 1 month: decision due by 14 February 2016.',

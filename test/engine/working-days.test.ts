@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import {
-  addMonths, addWorkingDays, dateProblem, deadline, describeElapsed, describeLimit, elapsed, formatIso, formatLong, grouped, isWorkingDay,
-  parseDate, parseLimit, plural, workingDaysBetween, type Limit,
+  addMonths, addWorkingDays, dateProblem, deadline, describeElapsed, describeLimit, elapsed, formatIso, formatLong, isWorkingDay,
+  parseDate, parseLimit, workingDaysBetween, type Limit,
 } from '../../server/src/engine/dates';
 import { BANK_HOLIDAY_DATES } from '../../server/src/engine/holidays';
+import { grouped, plural } from '../../server/src/engine/text';
 
 /** A day number from `YYYY-MM-DD`, failing the test if the text is not a real date. */
 function day(iso: string): number {

@@ -327,7 +327,7 @@ async function sendReport(
   // and says where changed case files lie outside the paths checked, which no summary does.
   if (opts.changedRef !== undefined && !reports.length && found.cases.length && (changedElsewhere.length || !STATES_OUTCOME.has(opts.format))) {
     const more = changedElsewhere.length
-      ? ` among those checked; ${changedElsewhere.length === 1 ? `1 changed case file is` : `${plural(changedElsewhere.length, 'changed case file')} are`} outside them (${changedElsewhere.slice(0, 3).map(at.shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
+      ? ` among those checked; ${plural(changedElsewhere.length, 'changed case file')} ${changedElsewhere.length === 1 ? 'is' : 'are'} outside them (${changedElsewhere.slice(0, 3).map(at.shown).join(', ')}${changedElsewhere.length > 3 ? ', …' : ''})`
       : '';
     io.stderr(`scr-check: no case files changed since ${opts.changedRef}${more}.\n`);
   }
@@ -336,7 +336,7 @@ async function sendReport(
   const render = (r: RunReport, name: FormatName, colour: boolean, linkFrom = ctx.linkFrom) => FORMATS[name](r, { ...ctx, color: colour, linkFrom });
   io.stdout(render(report, opts.format, opts.color));
   for (const out of opts.outputs) await writeOut(io, at.resolve(out.path), out.path, render(fullReport, out.format, false, toSlash(nodePath.dirname(at.resolve(out.path)))));
-  if (at.writeBaselineFile) io.stderr(`scr-check: recorded ${written} finding${written === 1 ? '' : 's'} in the baseline ${opts.writeBaseline}.\n`);
+  if (at.writeBaselineFile) io.stderr(`scr-check: recorded ${plural(written ?? 0, 'finding')} in the baseline ${opts.writeBaseline}.\n`);
 
   // The formats for people state the outcome; beside one for a program, it is said on stderr.
   // (Errors are in the data itself, and a path that could not be checked was told above.)

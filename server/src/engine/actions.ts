@@ -1,6 +1,6 @@
 import type { Analysis } from './analyse';
 import { metCount } from './checklist';
-import { plural } from './dates';
+import { plural } from './text';
 import { CaseDoc } from './document';
 import { applyEdits } from './fixes';
 import { extents } from './locate';

@@ -1,4 +1,5 @@
 import { BANK_HOLIDAY_DATES } from './holidays';
+import { plural } from './text';
 
 /** A calendar date as a whole number of days since 1970-01-01 (no time, no time zone). */
 export type DayNumber = number;
@@ -295,15 +296,6 @@ export function describeElapsed(e: Elapsed): string {
   return `${plural(e.workingDays, 'working day')} (${plural(e.calendarDays, 'calendar day')})`;
 }
 
-/** “3 days”, “1 day”, “3,662 days”: a count with its word, as every message words it. */
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${grouped(n)} ${n === 1 ? word : pluralWord}`;
-}
-
-/** A whole number with commas between thousands (“3,662”), as British house styles write numbers from 1,000. */
-export function grouped(n: number): string {
-  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n);
-}
 
 export function todayDay(now = new Date()): DayNumber {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());

@@ -1,5 +1,5 @@
 import type { Analysis } from './analyse';
-import { dateProblem, describeElapsed, elapsed, formatLong, parseDate, plural, type DayNumber } from './dates';
+import { dateProblem, describeElapsed, elapsed, formatLong, parseDate, type DayNumber } from './dates';
 import type { CaseDoc, Path } from './document';
 import { nodeAt } from './locate';
 import { agencyIds } from './agencies';
@@ -8,7 +8,7 @@ import { describeTiming } from './overview';
 import { QUESTIONS, STATUS_SYMBOL, STATUS_WORDS } from './qm2';
 import { RULES_BY_ID } from './rules/index';
 import { isDatePath, schemaAt, shapeOf, type SchemaNode } from './schema-info';
-import { isPlaceholder, listWords, shownText } from './text';
+import { isPlaceholder, listWords, plural, shownText } from './text';
 import { notificationClock } from './timing';
 import type { Question, Span } from './types';
 

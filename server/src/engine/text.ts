@@ -64,6 +64,16 @@ export function listWords(words: readonly string[], conj = 'or'): string {
   return `${words.slice(0, -1).join(', ')} ${conj} ${words[words.length - 1]}`;
 }
 
+/** “3 days”, “1 day”, “3,662 days”: a count with its word, as every message words it. */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${grouped(n)} ${n === 1 ? word : pluralWord}`;
+}
+
+/** A whole number with commas between thousands (“3,662”), as British house styles write numbers from 1,000. */
+export function grouped(n: number): string {
+  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n);
+}
+
 /** Board names (and case references) compare without regard to case or surrounding spaces. */
 export function sameBoard(a: unknown, b: unknown): boolean {
   return typeof a === 'string' && typeof b === 'string' && nameKey(a) === nameKey(b);

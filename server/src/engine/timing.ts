@@ -1,7 +1,8 @@
 import type { CaseDoc } from './document';
-import { deadline, describeLimit, elapsed, formatLong, parseDate, plural, workingDaysBetween, type DayNumber, type Elapsed, type Limit } from './dates';
+import { deadline, describeLimit, elapsed, formatLong, parseDate, workingDaysBetween, type DayNumber, type Elapsed, type Limit } from './dates';
 import { decisionDay, isDecided } from './decision';
 import type { Settings } from './settings';
+import { plural } from './text';
 
 /** How the decision stands against its time limit: the one place lateness is worked out. */
 export interface DecisionTiming {

@@ -2,7 +2,8 @@
  * Questions 1 to 3 of the QM2 checklist: what was gathered for the decision (agency contact and
  * context, minimum data from key agencies, checks with neighbouring boards).
  */
-import { formatLong, parseDate, plural } from '../dates';
+import { formatLong, parseDate } from '../dates';
+import { plural } from '../text';
 import { agencyName, agencyTypeWords, missingKeyTypes } from '../agencies';
 import { otherBoards, ownBoardToComplete } from '../boards';
 import { type Entry, readableEntries } from '../entries';

@@ -4,7 +4,7 @@
  * with the fix that lines it up.
  */
 import { outlineOf } from '../cursor';
-import { plural } from '../dates';
+import { plural } from '../text';
 import type { LineIndex } from '../lines';
 import { propertyOrder } from '../schema-info';
 import type { Span, TextEdit } from '../types';
