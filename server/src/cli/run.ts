@@ -208,8 +208,8 @@ function settingsReports(needs: Needs, shown: (abs: string) => string) {
 }
 
 /**
- * Checks the case files read (`files` are all those found, read or not), and reports the settings files that govern them where those have
- * mistakes (`settingsReport`, once each).
+ * Checks the case files read (`files` are all those found, read or not), and reports the settings
+ * files that govern them where those have mistakes (`settingsReport`, once each).
  */
 async function checkCases(
   files: string[], texts: Map<string, string>, analyser: Analyser, needs: Needs, opts: Options, at: Places, io: Io,
